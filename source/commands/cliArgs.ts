@@ -1,0 +1,80 @@
+/** Splitting `npiv [global options] <family> [family words]` and recognising tool links. */
+import path from 'node:path';
+
+export const FAMILIES = ['fcinfo', 'fcadm', 'xm', 'switch', 'storage', 'fault', 'link', 'events', 'scenario', 'session', 'snapshot', 'ui', 'help'] as const;
+export type Family = (typeof FAMILIES)[number];
+
+export const USAGE = `Usage: npiv [global options] [command] [arguments]
+
+  With no command, opens the console on the store.
+
+Commands
+  ui                      the console (the default)
+  fcinfo ...              Solaris fcinfo: hba-port, remote-port, logical-unit
+  fcadm ...               Solaris fcadm: create-npiv-port, delete-npiv-port, force-lip, ...
+  xm ...                  Xen xm: list, create, shutdown, migrate, npiv-attach, ...
+  switch [--switch S] ... Brocade FOS shell: switchshow, nsshow, zonecreate, cfgenable, ...
+  storage ...             arrays: lun, hostgroup, port
+  fault ...               fault injection: cable pull/plug, port, target, npiv
+  events                  the event log [--type T] [--since TIME] [--follow]
+  scenario show|reset|load FILE
+  session replay|check|export FILE
+  snapshot --pane NAME    render a pane headless
+
+Global options (before the command)
+  --host NAME             host whose stack or dom0 runs fcinfo, fcadm or xm (default: the first)
+  --state FILE            the store (env NPIV_STATE; default ./state/store.json)
+  --json                  structured output
+  --seed N                seed for a new store's random numbers
+  --no-color              no colour (also NO_COLOR)
+  --record FILE           record the console session to FILE
+  --help, --version
+
+Exit status: 0 success, 1 command error, 2 usage error.
+`;
+
+const VALUED = new Set(['--host', '--state', '--seed', '--record']);
+const BOOLEAN = new Set(['--json', '--no-color', '--color', '--help', '--version', '-h', '-v']);
+
+export interface SplitArgs {
+	readonly globals: string[];
+	readonly family: string | undefined;
+	readonly rest: string[];
+	/** `--json` given after the family (accepted anywhere). */
+	readonly json: boolean;
+}
+
+export function splitGlobalArgs(argv: readonly string[]): SplitArgs | {error: string} {
+	const globals: string[] = [];
+	let i = 0;
+	for (; i < argv.length; i++) {
+		const word = argv[i]!;
+		if (!word.startsWith('-')) break;
+		const [name] = word.split('=', 1) as [string];
+		if (VALUED.has(name)) {
+			globals.push(word);
+			if (!word.includes('=')) {
+				if (i + 1 >= argv.length) return {error: `option ${name} needs a value`};
+				globals.push(argv[++i]!);
+			}
+		} else if (BOOLEAN.has(word)) {
+			globals.push(word);
+		} else {
+			return {error: `unknown global option '${word}'`};
+		}
+	}
+	const family = argv[i];
+	const rest: string[] = [];
+	let json = false;
+	for (const word of argv.slice(i + 1)) {
+		if (word === '--json') json = true;
+		else rest.push(word);
+	}
+	return {globals, family, rest, json};
+}
+
+/** `fcinfo`, `fcadm` or `xm` when the binary was invoked through a link of that name. */
+export function toolFromArgv0(argv1: string): 'fcinfo' | 'fcadm' | 'xm' | undefined {
+	const base = path.basename(argv1).replace(/\.(c|m)?js$/, '');
+	return base === 'fcinfo' || base === 'fcadm' || base === 'xm' ? base : undefined;
+}
