@@ -239,8 +239,14 @@ export interface HBA_NPIVCREATEENTRY {
 	vindex: number;
 }
 
-/** A result: the status and, when OK, what the C call wrote through its out-parameters. */
-export type HbaResult<T> = {readonly status: 0; readonly value: T} | {readonly status: Exclude<HBA_STATUS, 0>; readonly value?: T};
+/**
+ * A result: the status and, when OK, what the C call wrote through its out-parameters. A failure
+ * may say more than its status: `detail` keeps the kernel's reason (an NPIV create that the C API
+ * reports only as ERROR), `scsi` the SCSI status and sense of a CHECK CONDITION.
+ */
+export type HbaResult<T> =
+	| {readonly status: 0; readonly value: T}
+	| {readonly status: Exclude<HBA_STATUS, 0>; readonly value?: T; readonly detail?: string; readonly scsi?: HBA_SCSISTATUS};
 
 export type AdapterAddCallback = (userData: unknown, PortWWN: Wwn, eventType: number) => void;
 export type AdapterCallback = (userData: unknown, PortWWN: Wwn, eventType: number) => void;
@@ -297,4 +303,15 @@ export interface HbaApi {
 	Sun_HBA_AdapterReturnWWN(handle: HBA_HANDLE, portIndex: number, nwwn: Wwn, pwwn: Wwn): HBA_STATUS;
 	Sun_HBA_ForceLip(handle: HBA_HANDLE): HbaResult<number>;
 	Sun_HBA_RegisterForAdapterDeviceEvents(callback: AdapterDeviceCallback, userData: unknown, handle: HBA_HANDLE, PortWWN: Wwn): HbaResult<HBA_CALLBACKHANDLE>;
+}
+
+/**
+ * Emulation extensions: the kernel's FCIO_GET_NPIV_ATTRIBUTES / GET_DISCOVERED_NPIV_ATTRIBUTES,
+ * which libsun_fc never exposed. A virtual port's own attributes and its discovered ports, for the
+ * console's virtual port and LUN panes. vportIndex is the same 0-based, newest-first index as
+ * Sun_HBA_GetNPIVPortInfo. createHbaApi returns `HbaApi & HbaApiVportViews`.
+ */
+export interface HbaApiVportViews {
+	Sun_HBA_GetNPIVPortAttributes(handle: HBA_HANDLE, portIndex: number, vportIndex: number): HbaResult<HBA_PORTATTRIBUTES>;
+	Sun_HBA_GetNPIVDiscoveredPortAttributes(handle: HBA_HANDLE, portIndex: number, vportIndex: number, discoveredPortIndex: number): HbaResult<HBA_PORTATTRIBUTES>;
 }

@@ -1,0 +1,15 @@
+export {runFcTool} from './runFcTool.js';
+export type {FcToolContext} from './FcToolContext.js';
+export type {FcToolResult} from './ToolIo.js';
+export type {FcToolName} from './ToolTables.js';
+export {MemoryNpivPortList, npivPortListValue} from './NpivPortList.js';
+export type {NpivPortListStore} from './NpivPortList.js';
+export {FCADM_TABLES, FCINFO_TABLES} from './ToolTables.js';
+export {detailedUsage, generalUsage, subcommandUsage} from './CmdParse.js';
+export type {HbaPortFacts, NpivFacts} from './HbaPortBlock.js';
+export type {RemotePortFacts, RemotePortLunFacts} from './RemotePortList.js';
+export type {LogicalUnitFacts} from './LogicalUnitList.js';
+export type {CreatedNpivPortFacts} from './CreateNpivPort.js';
+export type {DeletedNpivPortFacts} from './DeleteNpivPort.js';
+export type {ReplayedPortFacts} from './CreatePortList.js';
+export type {ForceLipFacts} from './ForceLip.js';

@@ -1,0 +1,74 @@
+/**
+ * An fp instance's remote-port table entry (fctl's fc_remote_port_t) and the LUN paths fcp
+ * created under it. Each fp instance, physical or virtual, has its own table.
+ */
+import type {FcId} from '../sim/FcId.js';
+import type {Wwn} from '../sim/Wwn.js';
+import type {DeviceState, LunPathView, RemotePortView} from './Views.js';
+
+export class LunPath implements LunPathView {
+	state: DeviceState = 'online';
+
+	constructor(
+		readonly lun: number,
+		readonly targetWwpn: Wwn,
+		readonly peripheralQualifier: number,
+		readonly deviceType: number,
+		readonly vendor: string,
+		readonly product: string,
+		readonly revision: string,
+		readonly serial: string,
+		readonly luid: string,
+		readonly blocks: bigint | undefined,
+		readonly blockSize: number | undefined,
+		readonly osDeviceName: string,
+	) {}
+
+	get fcpLun(): bigint {
+		return encodeFcpLun(this.lun);
+	}
+}
+
+export class RemotePort implements RemotePortView {
+	state: DeviceState = 'online';
+	fc4Types: readonly number[] = [];
+	symbolicPortName = '';
+	symbolicNodeName = '';
+	target = false;
+	initiator = false;
+	/** PLOGI and PRLI done in the current login session. */
+	loggedIn = false;
+	luns: LunPath[] = [];
+
+	constructor(
+		readonly wwpn: Wwn,
+		public wwnn: Wwn,
+		public fcid: FcId,
+	) {}
+
+	lunPath(lun: number): LunPath | undefined {
+		return this.luns.find(l => l.lun === lun);
+	}
+
+	addLun(path: LunPath): void {
+		this.luns.push(path);
+		this.luns.sort((a, b) => a.lun - b.lun);
+	}
+
+	removeLun(path: LunPath): void {
+		this.luns = this.luns.filter(l => l !== path);
+	}
+}
+
+/** SAM LUN: peripheral addressing (byte 1) below 256, flat space (0x40 | high byte) above. */
+export function encodeFcpLun(lun: number): bigint {
+	if (lun < 256) return BigInt(lun) << 48n;
+	return BigInt(((0x40 | ((lun >> 8) & 0x3f)) << 8) | (lun & 0xff)) << 48n;
+}
+
+/** The LUN number of a 64-bit FCP LUN, as fcinfo computes it: ((b0 & 0x3F) << 8) | b1. */
+export function decodeFcpLun(fcpLun: bigint): number {
+	const b0 = Number((fcpLun >> 56n) & 0xffn);
+	const b1 = Number((fcpLun >> 48n) & 0xffn);
+	return ((b0 & 0x3f) << 8) | b1;
+}

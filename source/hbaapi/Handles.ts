@@ -1,0 +1,84 @@
+/**
+ * Open adapter handles and their stale-index tracking (libsun_fc Handle/HandlePort). A handle is
+ * `(libIndex << 16) | vendorHandle` with libIndex 1 (libsun_fc is the only library in hba.conf)
+ * and vendor handles 1..0x7fff, each new one after the previous, wrapping.
+ *
+ * Index-based calls (GetAdapterPortAttributes, GetDiscoveredPortAttributes, GetPortNPIVAttributes)
+ * record the port's lastChange the first time after an open or a refresh; a later call that finds
+ * it moved returns STALE_DATA until HBA_RefreshInformation. The virtual port list behind
+ * GetNPIVPortInfo is the one seen at that first call, so its indexes match the Number reported.
+ */
+import type {Fca} from '../driver/Fca.js';
+import type {FcaPort} from '../driver/FcaPort.js';
+import type {FpPort} from '../driver/FpPort.js';
+import type {Wwn} from '../sim/Wwn.js';
+
+const LIB_INDEX = 1;
+const MAX_VENDOR_HANDLE = 0x7fff;
+
+interface PortTracking {
+	lastState: number;
+	vports: readonly FpPort[];
+}
+
+export class OpenHandle {
+	private readonly ports = new Map<Wwn, PortTracking>();
+
+	constructor(
+		readonly value: number,
+		readonly fca: Fca,
+	) {}
+
+	/** False when the port changed since this handle's first index-based call (STALE_DATA). */
+	validate(port: FcaPort): boolean {
+		const tracking = this.ports.get(port.wwpn);
+		const state = port.physical.lastChange;
+		if (!tracking) {
+			this.ports.set(port.wwpn, {lastState: state, vports: [...port.vports]});
+			return true;
+		}
+		return tracking.lastState === state;
+	}
+
+	/** The virtual port list as of the first index-based call (newest first). */
+	vportList(port: FcaPort): readonly FpPort[] {
+		this.validate(port);
+		return this.ports.get(port.wwpn)!.vports;
+	}
+
+	refresh(): void {
+		this.ports.clear();
+	}
+}
+
+export class HandleTable {
+	private readonly open = new Map<number, OpenHandle>();
+	private previous = 0;
+
+	/** A new handle for `fca`, or undefined when all 0x7fff are open. */
+	openFor(fca: Fca): OpenHandle | undefined {
+		let id = this.previous + 1;
+		for (let tries = 0; tries < MAX_VENDOR_HANDLE; tries++, id++) {
+			if (id > MAX_VENDOR_HANDLE) id = 1;
+			const value = (LIB_INDEX << 16) | id;
+			if (this.open.has(value)) continue;
+			this.previous = id;
+			const handle = new OpenHandle(value, fca);
+			this.open.set(value, handle);
+			return handle;
+		}
+		return undefined;
+	}
+
+	get(value: number): OpenHandle | undefined {
+		return this.open.get(value);
+	}
+
+	close(value: number): boolean {
+		return this.open.delete(value);
+	}
+
+	closeAll(): void {
+		this.open.clear();
+	}
+}

@@ -1,0 +1,216 @@
+/**
+ * The store document's schema. The lab part mirrors world/LabConfig.ts field for field (a
+ * compile-time check below keeps them in step); the document around it holds the PRNG state, the
+ * simulated clock, the capped event log and the WWNs that must never be handed out again.
+ */
+import {z} from 'zod';
+import type {EventValue, SanEvent} from '../sim/EventLog.js';
+import type {PrngState} from '../sim/Prng.js';
+import type {SimTime} from '../sim/Simulator.js';
+import type {LabConfig} from '../world/LabConfig.js';
+import {isWwnText, WWN_FORMS} from './FieldFormats.js';
+import {describeValue} from './IssueText.js';
+import {checkLab} from './LabChecks.js';
+
+/** The schema version this build writes. Older versions are migrated on read (see migrations.ts). */
+export const STORE_VERSION = 2;
+
+/** Events kept in the store; older ones are dropped on save (the EventLog ring's default size). */
+export const STORE_EVENT_CAP = 5000;
+
+const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+
+const name = z.string().regex(NAME, {
+	error: iss => `${describeValue(iss.input)} is not a usable name: start with a letter or digit, then letters, digits, '.', '_' or '-' (at most 64)`,
+});
+
+const wwnText = z.string().refine(isWwnText, {
+	error: iss => `${describeValue(iss.input)} is not a WWN (${WWN_FORMS})`,
+});
+
+const count = (min: number, max: number) => z.number().int().min(min).max(max);
+const positive = z.number().positive();
+
+const switchPort = z.strictObject({
+	index: count(0, 255),
+	speedGbps: positive.optional(),
+	disabled: z.boolean().optional(),
+	npiv: z.boolean().optional(),
+	npivLimit: count(1, 255).optional(),
+	name: z.string().max(32).optional(),
+});
+
+const switchConfig = z.strictObject({
+	name,
+	fabric: name,
+	domainId: count(1, 239),
+	wwn: wwnText,
+	model: z.string().optional(),
+	// The F_Port's index is the area byte of its N_Port_IDs, so a switch has at most 256 ports.
+	portCount: count(1, 256),
+	maxSpeedGbps: positive,
+	npiv: z.boolean(),
+	loginLimit: count(1, 1_000_000).optional(),
+	duplicateWwpnPolicy: z.enum(['first-wins', 'newest-wins']).optional(),
+	ports: z.array(switchPort).optional(),
+});
+
+const switchPortRef = z.strictObject({switch: name, port: count(0, 255)});
+
+const islConfig = z.strictObject({a: switchPortRef, b: switchPortRef});
+
+const namedMembers = z.strictObject({name: z.string(), members: z.array(z.string().min(1)).min(1)});
+
+const zoningConfig = z.strictObject({
+	aliases: z.array(namedMembers),
+	zones: z.array(namedMembers),
+	configs: z.array(z.strictObject({name: z.string(), zones: z.array(z.string()).min(1)})),
+	effective: z.string().nullable(),
+	defaultZone: z.enum(['all-access', 'no-access']),
+	transactionOpen: z.boolean().optional(),
+});
+
+const fabricConfig = z.strictObject({name, zoning: zoningConfig});
+
+const hbaConfig = z.strictObject({
+	model: z.enum(['QLE2462', 'QLE2562', 'LPe11002', 'QLA2342', 'LP10000']),
+	serial: z.string().min(1),
+	ports: z.array(z.strictObject({wwpn: wwnText, wwnn: wwnText})).min(1),
+});
+
+const hostConfig = z.strictObject({
+	name,
+	kind: z.enum(['xen', 'solaris']),
+	cpus: count(1, 4096),
+	memoryMiB: count(1, 64 * 1024 * 1024),
+	hbas: z.array(hbaConfig),
+	// Each entry is checked by checkLab with fcadm's own words (FieldFormats.parseNpivPortEntry).
+	npivPorts: z.array(z.string()),
+});
+
+const lunConfig = z.strictObject({
+	id: count(0, 65535),
+	name: z.string().optional(),
+	sizeMiB: z.number().int().min(0),
+	type: z.enum(['disk', 'tape', 'medium-changer', 'cdrom', 'enclosure', 'raid-controller']),
+	// SCSI INQUIRY field widths.
+	vendor: z.string().max(8),
+	product: z.string().max(16),
+	revision: z.string().max(4),
+	serial: z.string().optional(),
+});
+
+const hostGroupConfig = z.strictObject({
+	name,
+	initiators: z.array(wwnText),
+	luns: z.array(z.strictObject({lun: count(0, 65535), hostLun: count(0, 16383)})),
+	ports: z.array(z.string()).optional(),
+});
+
+const arrayConfig = z.strictObject({
+	name,
+	vendor: z.string(),
+	model: z.string(),
+	ports: z.array(z.strictObject({name, wwpn: wwnText, wwnn: wwnText, online: z.boolean().optional()})).min(1),
+	luns: z.array(lunConfig),
+	hostGroups: z.array(hostGroupConfig),
+});
+
+const CABLE_END_FORMS = '{"switch": NAME, "port": NUMBER}, {"host": NAME, "wwpn": WWN}, {"array": NAME, "port": PORT-NAME} or {"loop": NAME}';
+
+const cableEnd = z.union(
+	[
+		z.strictObject({switch: name, port: count(0, 255)}),
+		z.strictObject({host: name, wwpn: wwnText}),
+		z.strictObject({array: name, port: z.string()}),
+		z.strictObject({loop: name}),
+	],
+	{error: iss => `${describeValue(iss.input)} is not a cable end: expected ${CABLE_END_FORMS}`},
+);
+
+const cableConfig = z.strictObject({a: cableEnd, b: cableEnd, connected: z.boolean().optional()});
+
+const domainConfig = z.strictObject({
+	name,
+	host: name,
+	memoryMiB: count(1, 64 * 1024 * 1024),
+	vcpus: count(1, 512),
+	disk: z.array(z.string()).optional(),
+	vif: z.array(z.string()).optional(),
+	npiv: z.array(z.string()).optional(),
+	onPoweroff: z.string().optional(),
+	onReboot: z.string().optional(),
+	onCrash: z.string().optional(),
+	state: z.enum(['running', 'paused', 'halted', 'suspended']),
+	managed: z.boolean(),
+});
+
+/** Shape of each field, then the cross-references (LabChecks) once the shape is right. */
+export const labSchema = z
+	.strictObject({
+		name: z.string().min(1),
+		description: z.string().optional(),
+		fabrics: z.array(fabricConfig),
+		switches: z.array(switchConfig),
+		isls: z.array(islConfig),
+		loops: z.array(z.strictObject({name})),
+		hosts: z.array(hostConfig),
+		arrays: z.array(arrayConfig),
+		cables: z.array(cableConfig),
+		domains: z.array(domainConfig),
+	})
+	.superRefine((lab, ctx) => {
+		for (const issue of checkLab(lab)) ctx.addIssue({code: 'custom', path: [...issue.path], message: issue.message});
+	});
+
+const uint32 = z.number().int().min(0).max(0xffff_ffff);
+
+const eventValue = z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(z.string())], {
+	error: iss => `${describeValue(iss.input)} is not an event value (text, a number, true or false, null, or a list of text)`,
+});
+
+const sanEvent = z.strictObject({
+	seq: z.number().int().min(0),
+	t: z.number().min(0),
+	source: z.string(),
+	type: z.string(),
+	summary: z.string(),
+	data: z.record(z.string(), eventValue),
+});
+
+export const storeDocumentSchema = z.strictObject({
+	version: z.literal(STORE_VERSION),
+	revision: z.number().int().min(0),
+	seed: z.number().int(),
+	prng: z.tuple([uint32, uint32, uint32, uint32], {
+		error: iss => (iss.code === 'too_small' || iss.code === 'too_big' ? 'must be a list of exactly 4 whole numbers (the PRNG state words)' : undefined),
+	}),
+	clock: z.number().min(0),
+	lab: labSchema,
+	retiredWwns: z.array(wwnText),
+	events: z.array(sanEvent),
+});
+
+export interface StoreDocument {
+	readonly version: typeof STORE_VERSION;
+	/** Bumped by every save; tells a reader whether the file changed since it last looked. */
+	readonly revision: number;
+	/** The seed the PRNG started from (shown by `npiv scenario show`, used by reset). */
+	readonly seed: number;
+	readonly prng: PrngState;
+	readonly clock: SimTime;
+	readonly lab: LabConfig;
+	/** Random WWNs handed out and since deleted: a random WWN is never handed out twice. */
+	readonly retiredWwns: readonly string[];
+	readonly events: readonly SanEvent[];
+}
+
+// Compile-time guarantees: whatever the schema accepts is a LabConfig / StoreDocument, so the
+// store cannot drift from the contract the world builds from.
+type Assignable<From, To> = [From] extends [To] ? true : false;
+const labIsLabConfig: Assignable<z.infer<typeof labSchema>, LabConfig> = true;
+const documentIsStoreDocument: Assignable<z.infer<typeof storeDocumentSchema>, StoreDocument> = true;
+const eventDataFits: Assignable<z.infer<typeof eventValue>, EventValue> = true;
+void labIsLabConfig;
+void documentIsStoreDocument;
+void eventDataFits;

@@ -1,0 +1,79 @@
+/**
+ * Mounts the console on given streams without touching the terminal modes: runConsole adds the
+ * alternate screen and the exit handling; the test harness and the benchmark mount directly.
+ */
+import React from 'react';
+import {render, type Instance} from 'ink';
+import {ConsoleController} from './controller/ConsoleController.js';
+import type {KeyRegistry} from './keys/KeyRegistry.js';
+import {loadKeyRegistry} from './keys/userBindings.js';
+import type {ConsoleSource} from './model/ConsoleSource.js';
+import {ListViews} from './state/listViews.js';
+import {initialUiState, UiStore} from './state/uiState.js';
+import {ConsoleApp} from './view/ConsoleApp.js';
+
+export interface MountOptions {
+	readonly stdin: NodeJS.ReadStream;
+	readonly stdout: NodeJS.WriteStream;
+	readonly stderr?: NodeJS.WriteStream;
+	readonly noColor: boolean;
+	/** keys.json to read; default `$XDG_CONFIG_HOME/npiv-console/keys.json`. */
+	readonly keysFile?: string;
+	/** Use this registry instead of reading a keys file. */
+	readonly registry?: KeyRegistry;
+	/** Ink's frame rate cap (0: write every frame at once, as tests want). */
+	readonly maxFps?: number;
+}
+
+export interface ConsoleExit {
+	readonly code: number;
+	readonly error?: unknown;
+}
+
+export interface MountedConsole {
+	readonly instance: Instance;
+	readonly registry: KeyRegistry;
+	readonly store: UiStore;
+	readonly controller: ConsoleController;
+	/** Settles when the operator quits (or the app crashes); the app is still mounted then. */
+	readonly exited: Promise<ConsoleExit>;
+}
+
+export function mountConsole(source: ConsoleSource, opts: MountOptions): MountedConsole {
+	const loaded = opts.registry ? {registry: opts.registry, problems: [], message: null} : loadKeyRegistry(opts.keysFile);
+	const store = new UiStore(
+		initialUiState({
+			cols: opts.stdout.columns || 80,
+			rows: opts.stdout.rows || 24,
+			noColor: opts.noColor,
+			status: loaded.message ? {level: 'warn', text: loaded.message} : null,
+			keyProblems: loaded.problems,
+		}),
+	);
+	let settle!: (exit: ConsoleExit) => void;
+	const exited = new Promise<ConsoleExit>(resolve => {
+		settle = resolve;
+	});
+	const views = new ListViews();
+	const controller = new ConsoleController({
+		source,
+		store,
+		registry: loaded.registry,
+		views,
+		exit: (code, error) => settle(error === undefined ? {code} : {code, error}),
+	});
+	const instance = render(<ConsoleApp source={source} registry={loaded.registry} store={store} controller={controller} views={views} noColor={opts.noColor} />, {
+		stdin: opts.stdin,
+		stdout: opts.stdout,
+		...(opts.stderr ? {stderr: opts.stderr} : {}),
+		exitOnCtrlC: false,
+		patchConsole: false,
+		maxFps: opts.maxFps ?? 60,
+	});
+	// A render error: Ink unmounts and rejects.
+	instance.waitUntilExit().then(
+		() => settle({code: 0}),
+		(error: unknown) => settle({code: 1, error}),
+	);
+	return {instance, registry: loaded.registry, store, controller, exited};
+}

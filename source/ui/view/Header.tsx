@@ -1,0 +1,72 @@
+/** The two header lines (store, simulated clock, counts) and the pane tabs. */
+import React from 'react';
+import {Text} from 'ink';
+import {formatSimTime} from '../../world/SimClockText.js';
+import {PANES, type PaneId} from '../model/ConsoleSource.js';
+import {fit} from '../text.js';
+import {keyLabel} from '../keys/keyNames.js';
+import {useUIState} from './contexts.js';
+
+export const PANE_TITLES: Readonly<Record<PaneId, string>> = {
+	adapters: 'Adapters',
+	vports: 'Virtual ports',
+	luns: 'LUNs',
+	events: 'Events',
+	domains: 'Domains',
+	fabric: 'Fabric',
+};
+
+const n = (v: number) => v.toLocaleString('en-US');
+
+export function Header() {
+	const {snapshot, layout, theme} = useUIState();
+	const h = snapshot.header;
+	const clock = ` sim ${formatSimTime(h.clock)} x${h.speed} `;
+	const state = h.running ? 'running' : 'PAUSED';
+	const left = ` npiv-console  ${h.storeFile}`;
+	const room = layout.cols - clock.length - state.length - 1;
+	const c = h.counts;
+	const counts = ` hosts ${n(c.hosts)} · HBA ports ${n(c.ports)} · virtual ports ${n(c.virtualPorts)} · domains ${n(c.domains)} · fabrics ${n(c.fabrics)}`;
+	return (
+		<>
+			<Text>
+				<Text bold color={theme.tone.accent}>
+					{fit(left, room)}
+				</Text>
+				<Text>{clock}</Text>
+				<Text bold color={h.running ? theme.tone.ok : theme.tone.warn}>
+					{state}
+				</Text>
+				<Text> </Text>
+			</Text>
+			<Text color={theme.dimText ? theme.tone.dim : undefined}>{fit(counts, layout.cols)}</Text>
+		</>
+	);
+}
+
+export function PaneTabs() {
+	const {ui, layout, theme, registry} = useUIState();
+	const parts: React.ReactNode[] = [];
+	let used = 0;
+	for (const pane of PANES) {
+		const key = registry.keysFor(`pane.${pane}`)[0];
+		const label = `${key ? keyLabel(key) + ' ' : ''}${PANE_TITLES[pane]}`;
+		const focused = pane === ui.pane;
+		const text = focused ? `[${label}]` : ` ${label} `;
+		if (used + text.length + 1 > layout.cols) break;
+		parts.push(
+			<Text key={pane} bold={focused} inverse={focused && !theme.noColor} color={focused ? theme.tone.accent : undefined}>
+				{text}
+			</Text>,
+			<Text key={pane + '-sep'}> </Text>,
+		);
+		used += text.length + 1;
+	}
+	return (
+		<Text>
+			<Text> </Text>
+			{parts}
+			<Text>{' '.repeat(Math.max(0, layout.cols - used - 1))}</Text>
+		</Text>
+	);
+}

@@ -1,0 +1,36 @@
+import {it} from 'vitest';
+import {runSwitchCommand} from '../../source/fabric/index.js';
+import {makeLab, switchConfig, wwpnOf} from './helpers.js';
+
+it('scratch', () => {
+	const lab = makeLab({switches: [switchConfig('sw-a1', 'fab-a', 1), switchConfig('sw-a2', 'fab-a', 2)], isls: [{a: {switch: 'sw-a1', port: 15}, b: {switch: 'sw-a2', port: 15}}]});
+	const h = lab.nport('host/qlc0', 1, {autoFlogi: true, fc4: true, scr: 'full'});
+	const t = lab.nport('array/ct0', 2, {autoFlogi: true, fc4: true, role: 'target', scr: 'full'});
+	lab.set.plugIntoSwitch(h, 'sw-a1', 2);
+	lab.set.plugIntoSwitch(t, 'sw-a2', 4);
+	lab.run();
+	h.fdisc(wwpnOf(0x101));
+	h.fdisc(wwpnOf(0x102));
+	const sw = lab.set.requireSwitch('sw-a1');
+	const run = (...a: string[]) => { const r = runSwitchCommand(sw, a); console.log(`$ ${a.join(' ')}  [exit ${r.exitCode} changed ${r.changed}]\n${r.stdout}${r.stderr}`); };
+	run('switchshow');
+	run('nsshow');
+	run('fabricshow');
+	run('portshow', '2');
+	run('alicreate', 'host1,', wwpnOf(1));
+	run('zonecreate', '"z1",', '"host1; 2,4; 21:00:00:00:00:00:01:01"');
+	run('cfgcreate', 'cfg1,', 'z1');
+	run('cfgshow');
+	run('cfgenable', 'cfg1');
+	run('cfgshow');
+	run('cfgsave');
+	run('zonecreate', 'z1', 'host1');
+	run('bogus');
+	run('portshow');
+	run('defzone', '--show');
+	run('portcfgnpivport', '--setloginlimit', '2', '64');
+	run('portcfgshow', '2');
+	run('nsallshow');
+	lab.run();
+	console.log(lab.log.entries().slice(-30).map(e => `${e.t} ${e.source} ${e.type} ${e.summary}`).join('\n'));
+});
