@@ -69,7 +69,7 @@ export function runInWorld(doc: StoreDocument, family: string, argv: readonly st
 	const firstBoot = doc.clock === 0 && doc.events.length === 0;
 	const world = new World(doc);
 	world.boot({record: firstBoot});
-	const output = dispatchFamily(family, argv, {world, globals, readFile: path => readFileSync(path, 'utf8')});
+	const output = dispatchFamily(family, argv, {world, globals, readFile: path => readFileSync(path, 'utf8'), settle: true});
 	world.runUntilIdle();
 	if (!output.changed && !firstBoot && world.adminChangeCount === 0) return {output};
 	return {output, next: world.toDocument(doc)};

@@ -33,6 +33,8 @@ const TOPOLOGY_TEXT: Record<NPortLink['topology'], string> = {
 
 export class FcaPort implements NPortEndpoint {
 	readonly label: string;
+	/** RSNN_NN of every fp instance on this port: `<hostname>:<fca driver><instance>`. */
+	readonly symbolicNodeName: string;
 	readonly physical: FpPort;
 	readonly stats: LinkStatistics;
 	link: NPortLink | undefined;
@@ -60,6 +62,7 @@ export class FcaPort implements NPortEndpoint {
 	) {
 		this.stats = new LinkStatistics(host.sim.now);
 		this.label = `${host.name}/${this.driverInstanceName}`;
+		this.symbolicNodeName = `${host.name}:${this.driverInstanceName}`;
 		this.physical = new FpPort(host, this, wwpn, wwnn, 0, `${devfsNode}/fp@0,0`);
 	}
 
@@ -164,7 +167,7 @@ export class FcaPort implements NPortEndpoint {
 			wwpn: this.wwpn,
 			wwnn: this.wwnn,
 			npivCapable: this.model.npiv,
-			symbolicNodeName: this.physical.symbolicNodeName,
+			symbolicNodeName: this.symbolicNodeName,
 		});
 		this.stats.exchange();
 		if (!reply.accepted) return {ok: false, message: `FLOGI rejected (LS_RJT ${hex2(reply.reason)}/${hex2(reply.explanation)})`};
@@ -192,7 +195,7 @@ export class FcaPort implements NPortEndpoint {
 			return bindFailure('FC_NPIV_FDISC_FAILED', `${this.wwpn} is not logged in to the fabric: FDISC cannot be sent`);
 		}
 		if (!phys.npivAssignment) return bindFailure('FC_NPIV_FDISC_FAILED', 'no fabric support: the switch port does not accept FDISC (NPIV off)');
-		const reply = link.fdisc({wwpn, wwnn, npivCapable: true, symbolicNodeName: this.physical.symbolicNodeName});
+		const reply = link.fdisc({wwpn, wwnn, npivCapable: true, symbolicNodeName: this.symbolicNodeName});
 		this.stats.exchange();
 		if (!reply.accepted) {
 			return {

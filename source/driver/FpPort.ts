@@ -19,7 +19,7 @@ import type {Wwn} from '../sim/Wwn.js';
 import type {DeviceNamespace} from './DeviceNamespace.js';
 import type {FcaPort} from './FcaPort.js';
 import {LunPath, RemotePort} from './RemotePort.js';
-import {rscnPageWord, type Sysevent, type SyseventSubclass} from './Sysevent.js';
+import {EC_SUNFC, rscnPageWord, type Sysevent, type SyseventSubclass} from './Sysevent.js';
 import {REPORT_LUNS_RETRIES, Timing} from './Timing.js';
 import type {FcPortView, FpState, LunPathView} from './Views.js';
 
@@ -29,10 +29,13 @@ export interface FpHost {
 	readonly sim: Simulator;
 	readonly log: EventLog;
 	readonly names: DeviceNamespace;
-	raise(event: Omit<Sysevent, 'class' | 't'>): void;
+	raise(event: Sysevent): void;
 }
 
 export type SyseventExtras = Pick<Sysevent, 'affectedPages' | 'targetPortWwn' | 'lun' | 'devicePath'>;
+
+const P2P_LOW_ID = 0x010101 as FcId;
+const P2P_HIGH_ID = 0x010102 as FcId;
 
 interface Candidate {
 	readonly wwpn: Wwn;
@@ -66,8 +69,9 @@ export class FpPort implements FcPortView {
 	private step: Timer | undefined;
 	private expiry: Timer | undefined;
 	private pendingFull = false;
-	private readonly pendingPages = new Map<FcId, 'validate' | 'rescan'>();
-	private readonly queue = new Map<Wwn, Candidate>();
+	// Discovery work, allocated while there is some: 100,000 idle ports keep no empty maps.
+	private pendingPages: Map<FcId, 'validate' | 'rescan'> | undefined;
+	private queue: Map<Wwn, Candidate> | undefined;
 	private pass: PassCounters | undefined;
 
 	constructor(
@@ -114,7 +118,7 @@ export class FpPort implements FcPortView {
 	}
 
 	get symbolicNodeName(): string {
-		return `${this.stack.name}:${this.fca.driverInstanceName}`;
+		return this.fca.symbolicNodeName;
 	}
 
 	get symbolicPortName(): string {
@@ -225,8 +229,8 @@ export class FpPort implements FcPortView {
 	 */
 	goOffline(reason: string): void {
 		this.cancelStep();
-		this.queue.clear();
-		this.pendingPages.clear();
+		this.queue = undefined;
+		this.pendingPages = undefined;
 		this.pendingFull = false;
 		this.pass = undefined;
 		if (this.fcid !== undefined) {
@@ -261,7 +265,8 @@ export class FpPort implements FcPortView {
 				this.pendingFull = true;
 			} else if (page.affected !== this.fcid) {
 				const kind = rscn.detectedBy === 'nport' ? 'rescan' : 'validate';
-				if (this.pendingPages.get(page.affected) !== 'validate') this.pendingPages.set(page.affected, kind);
+				const pages = (this.pendingPages ??= new Map());
+				if (pages.get(page.affected) !== 'validate') pages.set(page.affected, kind);
 			}
 		}
 		this.kick(Timing.rscnHold);
@@ -279,8 +284,8 @@ export class FpPort implements FcPortView {
 		this.cancelStep();
 		this.stack.sim.cancel(this.expiry);
 		this.expiry = undefined;
-		this.queue.clear();
-		this.pendingPages.clear();
+		this.queue = undefined;
+		this.pendingPages = undefined;
 		this.pendingFull = false;
 		if (link && sid !== undefined) {
 			for (const r of this.remotes.values()) if (r.loggedIn) link.logoPort(sid, r.fcid);
@@ -318,19 +323,19 @@ export class FpPort implements FcPortView {
 			cost = this.processCandidate(candidate);
 		} else if (this.pendingFull) {
 			this.pendingFull = false;
-			this.pendingPages.clear();
+			this.pendingPages = undefined;
 			this.fullDiscovery();
 			cost = Timing.nameServerQuery;
-		} else if (this.pendingPages.size > 0) {
+		} else if (this.pendingPages) {
 			const pages = [...this.pendingPages];
-			this.pendingPages.clear();
+			this.pendingPages = undefined;
 			this.validatePages(pages);
 			cost = Timing.nameServerQuery;
 		} else {
 			this.finishPass();
 			return;
 		}
-		if (this.queue.size === 0 && !this.pendingFull && this.pendingPages.size === 0) this.finishPass();
+		if (!this.queue && !this.pendingFull && !this.pendingPages) this.finishPass();
 		else this.step = this.stack.sim.schedule(cost, this.runJob, 'fp discovery');
 	};
 
@@ -359,15 +364,18 @@ export class FpPort implements FcPortView {
 	}
 
 	private takeCandidate(): Candidate | undefined {
-		if (this.queue.size === 0) return undefined;
-		const c = this.queue.values().next().value!;
-		this.queue.delete(c.wwpn);
+		const queue = this.queue;
+		if (!queue) return undefined;
+		const c = queue.values().next().value!;
+		queue.delete(c.wwpn);
+		if (queue.size === 0) this.queue = undefined;
 		return c;
 	}
 
 	private enqueue(wwpn: Wwn, fcid: FcId, relogin: boolean): void {
-		const prev = this.queue.get(wwpn);
-		this.queue.set(wwpn, {wwpn, fcid, relogin: relogin || (prev?.relogin ?? false)});
+		const queue = (this.queue ??= new Map());
+		const prev = queue.get(wwpn);
+		queue.set(wwpn, {wwpn, fcid, relogin: relogin || (prev?.relogin ?? false)});
 		this.startPass();
 	}
 
@@ -393,8 +401,7 @@ export class FpPort implements FcPortView {
 			}
 			// FS_RJT 09/07: no FCP port is zoned with us: an empty list.
 		} else {
-			for (const id of link.loopMembers()) {
-				if (id === sid) continue;
+			for (const id of this.directPeers(link, sid)) {
 				const p = link.plogi(sid, id);
 				this.fca.stats.exchange();
 				if (p.accepted) found.set(p.wwpn, id);
@@ -405,6 +412,18 @@ export class FpPort implements FcPortView {
 		// Every remaining remote port is about to be logged in again or dropped.
 		this.stack.sim.cancel(this.expiry);
 		this.expiry = undefined;
+	}
+
+	/**
+	 * Who to PLOGI without a name server: the other AL_PAs of a loop; on a point-to-point link the
+	 * peer, which took the other of the two fixed N_Port_IDs (010101/010102, higher WWPN 010102).
+	 */
+	private directPeers(link: NPortLink, sid: FcId): FcId[] {
+		const members = link.loopMembers().filter(id => id !== sid);
+		if (members.length > 0 || link.topology !== 'point-to-point') return members;
+		if (sid === P2P_LOW_ID) return [P2P_HIGH_ID];
+		if (sid === P2P_HIGH_ID) return [P2P_LOW_ID];
+		return [];
 	}
 
 	/** Port-format RSCN pages: GPN_ID each; an N_Port-detected page about a known target rescans it. */
@@ -597,8 +616,18 @@ export class FpPort implements FcPortView {
 		this.step = undefined;
 	}
 
-	raise(subclass: SyseventSubclass, extras: SyseventExtras = {}): void {
-		this.stack.raise({subclass, instance: this.instance, portWwn: this.wwpn, ...extras});
+	raise(subclass: SyseventSubclass, extras?: SyseventExtras): void {
+		this.stack.raise({
+			class: EC_SUNFC,
+			subclass,
+			t: this.stack.sim.now,
+			instance: this.instance,
+			portWwn: this.wwpn,
+			affectedPages: extras?.affectedPages,
+			targetPortWwn: extras?.targetPortWwn,
+			lun: extras?.lun,
+			devicePath: extras?.devicePath,
+		});
 	}
 }
 

@@ -16,7 +16,7 @@ import {fcaModel} from './FcaModel.js';
 import type {FcaPort} from './FcaPort.js';
 import type {FpHost, FpPort} from './FpPort.js';
 import type {VportCreateFailure, VportDeleteFailure} from './NpivErrors.js';
-import {EC_SUNFC, escName, type Sysevent, type SyseventListener} from './Sysevent.js';
+import {escName, type Sysevent, type SyseventListener} from './Sysevent.js';
 import type {WwnRegistry} from './WwnRegistry.js';
 
 export interface HostFcStackOptions {
@@ -176,8 +176,7 @@ export class HostFcStack implements FpHost {
 		return () => this.listeners.delete(listener);
 	}
 
-	raise(fields: Omit<Sysevent, 'class' | 't'>): void {
-		const event: Sysevent = {class: EC_SUNFC, t: this.sim.now, ...fields};
+	raise(event: Sysevent): void {
 		const data: Record<string, string | number | readonly string[]> = {instance: event.instance, portWwn: event.portWwn};
 		let detail = '';
 		if (event.affectedPages) {

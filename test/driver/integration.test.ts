@@ -147,4 +147,40 @@ describe('host stack on the real fabric and array', () => {
 		expect([lab.stack.ports[0]!.physical.state, vp.state]).toEqual(['online', 'online']);
 		expect(lab.stack.ports[0]!.stats.linkFailureCount).toBe(1);
 	});
+
+	test('on a private loop and on a point-to-point cable the port finds the array without a name server', () => {
+		for (const topology of ['loop', 'p2p'] as const) {
+			const sim = new Simulator();
+			const log = new EventLog(sim, 10_000);
+			const fabrics = buildFabrics({fabrics: [], switches: [], isls: [], loops: [{name: 'loop-1'}]}, sim, log);
+			const [jbod] = buildArrays(
+				[
+					{
+						name: 'jbod-1',
+						vendor: 'SEAGATE',
+						model: 'JBOD',
+						ports: [{name: 'a', wwpn: '2200002037e5a0b1', wwnn: '2000002037e5a0b1'}],
+						luns: [{id: 0, sizeMiB: 70006, type: 'disk', vendor: 'SEAGATE', product: 'ST373207FC', revision: '0005'}],
+						hostGroups: [{name: 'h', initiators: [HBA_A0], luns: [{lun: 0, hostLun: 0}]}],
+					},
+				],
+				sim,
+				log,
+			);
+			const stack = new HostFcStack({host: hostConfig(), sim, log});
+			if (topology === 'loop') {
+				fabrics.plugIntoLoop(jbod!.ports[0]!, 'loop-1');
+				fabrics.plugIntoLoop(stack.ports[0]!, 'loop-1');
+			} else {
+				fabrics.connectPointToPoint(stack.ports[0]!, jbod!.ports[0]!);
+			}
+			sim.runUntilIdle();
+			const phys = stack.ports[0]!.physical;
+			expect(phys.state).toBe('online');
+			expect(phys.topology).toBe(topology === 'loop' ? 'private-loop' : 'point-to-point');
+			expect(phys.remotePorts.map(r => r.wwpn)).toEqual(['2200002037e5a0b1']);
+			expect(phys.lunPaths().map(l => l.osDeviceName)).toEqual([`/dev/rdsk/c${phys.controller}t2200002037E5A0B1d0s2`]);
+			expect(stack.createVirtualPort(HBA_A0, VPORT_1)).toMatchObject({ok: false, reason: 'FC_NPIV_WRONG_TOPOLOGY'});
+		}
+	});
 });

@@ -7,4 +7,14 @@ export interface FamilyContext {
 	readonly globals: GlobalOptions;
 	/** Reads a file the operator named (xm create CONFIG); commands/ may touch the file system. */
 	readonly readFile: (path: string) => string;
+	/**
+	 * Run the SAN to quiescence after the command (the one-shot CLI, sessions' `run`). The live
+	 * console passes false: the command starts the work and the running clock carries it on, so a
+	 * migration or a discovery unfolds on screen.
+	 */
+	readonly settle: boolean;
+}
+
+export function settle(ctx: FamilyContext): void {
+	if (ctx.settle) ctx.world.runUntilIdle();
 }

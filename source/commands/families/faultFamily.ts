@@ -10,7 +10,7 @@
  */
 import {commandError, json, ok, usageError, type CommandOutput} from '../CommandOutput.js';
 import type {World} from '../../world/World.js';
-import type {FamilyContext} from './FamilyContext.js';
+import {settle, type FamilyContext} from './FamilyContext.js';
 
 export const FAULT_USAGE = `Usage: npiv fault <fault> [arguments]
   cable pull|plug END          END is SWITCH/PORT, HOST/WWPN or ARRAY/PORT (e.g. fab-a1/0)
@@ -45,7 +45,7 @@ export function runFaultFamily(argv: readonly string[], ctx: FamilyContext, asLi
 		default:
 			return usageError(`npiv fault: unknown fault '${what}'\n${FAULT_USAGE}`);
 	}
-	world.runUntilIdle();
+	settle(ctx);
 	return result;
 }
 

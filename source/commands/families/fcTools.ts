@@ -2,7 +2,7 @@
 import {createHbaApi} from '../../hbaapi/HbaLibrary.js';
 import {commandError, type CommandOutput} from '../CommandOutput.js';
 import {MemoryNpivPortList, runFcTool} from '../fcinfo/index.js';
-import type {FamilyContext} from './FamilyContext.js';
+import {settle, type FamilyContext} from './FamilyContext.js';
 import {pickHost} from './pickHost.js';
 
 export function runFcFamily(tool: 'fcinfo' | 'fcadm', argv: readonly string[], ctx: FamilyContext): CommandOutput {
@@ -15,7 +15,7 @@ export function runFcFamily(tool: 'fcinfo' | 'fcadm', argv: readonly string[], c
 	const smf = new MemoryNpivPortList(host.npivPorts);
 	try {
 		const result = runFcTool(tool, argv, {api, json: ctx.globals.json, smf});
-		world.runUntilIdle();
+		settle(ctx);
 		if (result.changed) host.npivPorts = smf.get();
 		return result;
 	} catch (error) {

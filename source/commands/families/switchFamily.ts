@@ -1,7 +1,7 @@
 /** `npiv switch [--switch NAME] <FOS command>`: the switch's own shell through its management API. */
 import {runSwitchCommand} from '../../fabric/index.js';
 import {commandError, usageError, type CommandOutput} from '../CommandOutput.js';
-import type {FamilyContext} from './FamilyContext.js';
+import {settle, type FamilyContext} from './FamilyContext.js';
 
 export function runSwitchFamily(argv: readonly string[], ctx: FamilyContext): CommandOutput {
 	const {world} = ctx;
@@ -19,6 +19,6 @@ export function runSwitchFamily(argv: readonly string[], ctx: FamilyContext): Co
 	if (!sw) return commandError(`npiv switch: no switch '${name}' (switches: ${switches.map(s => s.name).join(', ')})`);
 	if (words.length === 0) return usageError('Usage: npiv switch [--switch NAME] <command> [arguments]\n  e.g. switchshow, nsshow, zoneshow, cfgshow, zonecreate, cfgenable, portdisable N\n');
 	const result = runSwitchCommand(sw, words, {json: ctx.globals.json});
-	world.runUntilIdle();
+	settle(ctx);
 	return result;
 }

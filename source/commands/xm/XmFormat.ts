@@ -75,12 +75,9 @@ function upString(total: number): string {
 	const hours = Math.floor(up / 3600);
 	up -= hours * 3600;
 	const minutes = Math.floor(up / 60);
-	const seconds = up - minutes * 60;
-	let s = '';
-	if (days > 0) s += `${days} day${days > 1 ? 's' : ''}, `;
-	return `${s}${rjust(String(hours), 2)}:${String(minutes).padStart(2, '0')}`;
-	// seconds are appended by the caller in long mode
-	void seconds;
+	const days_ = days > 0 ? `${days} day${days > 1 ? 's' : ''}, ` : '';
+	// seconds are appended by the caller in the long form only
+	return `${days_}${rjust(String(hours), 2)}:${String(minutes).padStart(2, '0')}`;
 }
 
 export function formatUptime(rows: readonly UptimeRow[], short: boolean, clockSeconds: number): string {

@@ -2,7 +2,7 @@
 import React, {useMemo} from 'react';
 import {Text} from 'ink';
 import {listOf} from '../state/uiState.js';
-import {fit} from '../text.js';
+import {fit, truncate} from '../text.js';
 import {Panel} from './Panel.js';
 import {useUIActions, useUIState} from './contexts.js';
 
@@ -16,7 +16,7 @@ export function DetailPanel() {
 	const inner = rect.width - 2;
 	const room = rect.height - 2;
 	const lines: React.ReactNode[] = [];
-	if (!detail) lines.push(<Text key="none">{fit(' Nothing selected.', inner)}</Text>);
+	if (!detail) lines.push(<Text key="none">{' Nothing selected.'}</Text>);
 	else {
 		const labelWidth = Math.min(20, Math.max(...detail.lines.filter(([, v]) => v !== '').map(([l]) => l.length + 1), 4));
 		const all = detail.lines;
@@ -25,7 +25,7 @@ export function DetailPanel() {
 			if (value === '') {
 				lines.push(
 					<Text key={i} bold>
-						{fit(' ' + label, inner)}
+						{truncate(' ' + label, inner)}
 					</Text>,
 				);
 				return;
@@ -34,11 +34,11 @@ export function DetailPanel() {
 			lines.push(
 				<Text key={i}>
 					<Text color={theme.tone.dim}>{' ' + l}</Text>
-					{fit(' ' + value, inner - labelWidth - 1)}
+					{truncate(' ' + value, inner - labelWidth - 1)}
 				</Text>,
 			);
 		});
-		if (all.length > room) lines.push(<Text key="more" color={theme.tone.dim}>{fit(` … ${all.length - shown.length} more lines`, inner)}</Text>);
+		if (all.length > room) lines.push(<Text key="more" color={theme.tone.dim}>{truncate(` … ${all.length - shown.length} more lines`, inner)}</Text>);
 	}
 	return <Panel width={rect.width} height={rect.height} title={detail?.title ?? 'Detail'} focused={false} lines={lines} />;
 }

@@ -94,7 +94,7 @@ export function DialogOverlay() {
 	const danger = dialog.kind === 'confirm' || dialog.danger;
 	return (
 		<Box position="absolute" marginTop={top} marginLeft={left} flexDirection="column" width={width} height={height}>
-			<Panel width={width} height={height} title={dialog.title} titleColor={danger ? theme.danger : theme.title} focused lines={lines} />
+			<Panel width={width} height={height} title={dialog.title} titleColor={danger ? theme.danger : theme.title} focused lines={lines} opaque />
 		</Box>
 	);
 }

@@ -37,7 +37,6 @@ export function HintBar() {
 	const {layout, theme, registry} = useUIState();
 	const {controller} = useUIActions();
 	const segments = hintSegments(hintItems(registry, controller.hintContexts()), layout.cols);
-	const used = segments.reduce((s, x) => s + x.text.length, 0);
 	return (
 		<Text>
 			{segments.map((s, i) => (
@@ -45,7 +44,6 @@ export function HintBar() {
 					{s.text}
 				</Text>
 			))}
-			{' '.repeat(Math.max(0, layout.cols - used))}
 		</Text>
 	);
 }
@@ -63,7 +61,7 @@ export function StatusLine() {
 	const color = msg?.level === 'error' ? theme.tone.bad : msg?.level === 'warn' ? theme.tone.warn : undefined;
 	return (
 		<Text>
-			<Text color={color}>{fit(msg ? ' ' + msg.text : '', leftWidth)}</Text>
+			<Text color={color}>{right ? fit(msg ? ' ' + msg.text : '', leftWidth) : truncate(msg ? ' ' + msg.text : ' ', leftWidth)}</Text>
 			<Text color={theme.tone.warn}>{right}</Text>
 		</Text>
 	);

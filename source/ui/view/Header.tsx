@@ -3,7 +3,7 @@ import React from 'react';
 import {Text} from 'ink';
 import {formatSimTime} from '../../world/SimClockText.js';
 import {PANES, type PaneId} from '../model/ConsoleSource.js';
-import {fit} from '../text.js';
+import {fit, truncate} from '../text.js';
 import {keyLabel} from '../keys/keyNames.js';
 import {useUIState} from './contexts.js';
 
@@ -26,7 +26,7 @@ export function Header() {
 	const left = ` npiv-console  ${h.storeFile}`;
 	const room = layout.cols - clock.length - state.length - 1;
 	const c = h.counts;
-	const counts = ` hosts ${n(c.hosts)} · HBA ports ${n(c.ports)} · virtual ports ${n(c.virtualPorts)} · domains ${n(c.domains)} · fabrics ${n(c.fabrics)}`;
+	const counts = ` hosts ${n(c.hosts)}  HBA ports ${n(c.ports)}  virtual ports ${n(c.virtualPorts)}  domains ${n(c.domains)}  fabrics ${n(c.fabrics)}`;
 	return (
 		<>
 			<Text>
@@ -39,7 +39,7 @@ export function Header() {
 				</Text>
 				<Text> </Text>
 			</Text>
-			<Text color={theme.dimText ? theme.tone.dim : undefined}>{fit(counts, layout.cols)}</Text>
+			<Text color={theme.dimText ? theme.tone.dim : undefined}>{truncate(counts, layout.cols)}</Text>
 		</>
 	);
 }
@@ -66,7 +66,6 @@ export function PaneTabs() {
 		<Text>
 			<Text> </Text>
 			{parts}
-			<Text>{' '.repeat(Math.max(0, layout.cols - used - 1))}</Text>
 		</Text>
 	);
 }

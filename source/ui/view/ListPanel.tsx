@@ -7,7 +7,7 @@ import {Text} from 'ink';
 import {fitColumns, type FittedColumn} from '../panes/columns.js';
 import {columnsOf, windowTop, type AnyRow} from '../state/listViews.js';
 import {FABRIC_VIEWS, listOf, type FabricViewId, type ListId} from '../state/uiState.js';
-import {fit} from '../text.js';
+import {fit, truncate} from '../text.js';
 import type {Theme} from '../theme.js';
 import {PANE_TITLES} from './Header.js';
 import {Panel} from './Panel.js';
@@ -32,7 +32,9 @@ const Row = memo(function Row({row, fitted, selected, theme, inner}: {row: AnyRo
 	const cells: React.ReactNode[] = [];
 	let used = 2;
 	fitted.forEach(({column, width}, i) => {
-		const text = (i > 0 ? ' ' : '') + fit(column.text(row, width), width, column.align);
+		let text = (i > 0 ? ' ' : '') + fit(column.text(row, width), width, column.align);
+		// Ink paints what is written; trailing blanks of unselected rows need not be.
+		if (!selected && i === fitted.length - 1) text = text.trimEnd();
 		used += text.length;
 		const tone = column.tone?.(row);
 		cells.push(
@@ -45,7 +47,7 @@ const Row = memo(function Row({row, fitted, selected, theme, inner}: {row: AnyRo
 		<Text inverse={selected} bold={selected}>
 			{selected ? '> ' : '  '}
 			{cells}
-			{' '.repeat(Math.max(0, inner - used))}
+			{selected ? ' '.repeat(Math.max(0, inner - used)) : ''}
 		</Text>
 	);
 });
@@ -59,7 +61,7 @@ export function ListPanel() {
 	const height = layout.listRows;
 	const top = windowTop(ui.lists[list].top, view.index, height, view.rows.length);
 	const visible = view.rows.slice(top, top + height);
-	const header = fit('  ' + fitted.map(({column, width}) => fit(column.title, width, column.align)).join(' '), inner);
+	const header = truncate('  ' + fitted.map(({column, width}) => fit(column.title, width, column.align)).join(' '), inner).trimEnd();
 	const lines: React.ReactNode[] = [
 		<Text key="header" bold color={theme.tone.dim}>
 			{header}
@@ -67,7 +69,7 @@ export function ListPanel() {
 	];
 	if (visible.length === 0) {
 		const why = view.total > 0 ? `No rows match /${ui.lists[list].filter}/ (Esc clears the filter).` : EMPTY[list];
-		lines.push(<Text key="empty">{fit('  ' + why, inner)}</Text>);
+		lines.push(<Text key="empty">{truncate('  ' + why, inner)}</Text>);
 	}
 	visible.forEach((row, i) => lines.push(<Row key={row.key} row={row} fitted={fitted} selected={top + i === view.index} theme={theme} inner={inner} />));
 

@@ -1,7 +1,7 @@
 /** Full-body panels: the `?` help and the output of a `:` command. */
 import React from 'react';
 import {Text} from 'ink';
-import {fit} from '../text.js';
+import {fit, truncate} from '../text.js';
 import {HELP_KEY_COLUMN, helpLines} from './helpContent.js';
 import {Panel} from './Panel.js';
 import {useUIState} from './contexts.js';
@@ -22,24 +22,24 @@ export function HelpOverlay() {
 			case 'heading':
 				return (
 					<Text key={i} bold color={theme.title}>
-						{fit(' ' + line.text, inner)}
+						{truncate(' ' + line.text, inner)}
 					</Text>
 				);
 			case 'problem':
 				return (
 					<Text key={i} color={theme.tone.bad}>
-						{fit('   ' + line.text, inner)}
+						{truncate('   ' + line.text, inner)}
 					</Text>
 				);
 			case 'entry':
 				return (
 					<Text key={i}>
 						<Text color={theme.key}>{fit('   ' + line.keys!, HELP_KEY_COLUMN)}</Text>
-						<Text color={line.dangerous ? theme.danger : undefined}>{fit(' ' + line.text, inner - HELP_KEY_COLUMN)}</Text>
+						<Text color={line.dangerous ? theme.danger : undefined}>{truncate(' ' + line.text, inner - HELP_KEY_COLUMN)}</Text>
 					</Text>
 				);
 			default:
-				return <Text key={i}>{' '.repeat(inner)}</Text>;
+				return <Text key={i}> </Text>;
 		}
 	});
 	return <Panel width={layout.cols} height={layout.body.height} title="Keys (Esc closes; j/k scroll)" focused lines={lines} note={position(top, height, all.length)} />;
@@ -53,7 +53,7 @@ export function OutputPanel() {
 	const top = Math.min(out.top, Math.max(0, out.lines.length - height));
 	const lines = out.lines.slice(top, top + height).map((line, i) => (
 		<Text key={i} color={line.stream === 'err' ? theme.tone.bad : line.stream === 'info' ? theme.tone.dim : undefined}>
-			{fit(' ' + line.text, inner)}
+			{truncate(' ' + line.text, inner)}
 		</Text>
 	));
 	const status = out.exitCode === null ? '  (running)' : out.exitCode === 0 ? '' : `  exit ${out.exitCode}`;

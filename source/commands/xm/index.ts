@@ -1,0 +1,1 @@
+export {runXm, domainJson, type XmContext, type XmResult} from './runXm.js';

@@ -1,0 +1,154 @@
+import {readFileSync, symlinkSync, writeFileSync, mkdtempSync, existsSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
+import {describe, expect, it} from 'vitest';
+import {CLI, npiv, npivRaw, tempStore} from './runCli.js';
+
+const DOM0_A_P0 = '2100001b32813c5a';
+const SPARE_VP = 'c0007d1c6d04a9b3';
+const SPARE_VN = 'c0007d1c6d04a9b2';
+
+describe('npiv one-shot commands', () => {
+	it('creates the store from the embedded lab on first use and records the first boot', () => {
+		const state = tempStore();
+		const r = npiv(state, ['fcinfo', 'hba-port']);
+		expect(r.status).toBe(0);
+		expect(r.stdout).toContain(`HBA Port WWN: ${DOM0_A_P0}\n\tPort Mode: Initiator\n`);
+		expect(existsSync(state)).toBe(true);
+		const events = npiv(state, ['events', '--type', 'fabric.flogi']);
+		expect(events.status).toBe(0);
+		expect(events.stdout).toMatch(/fabric\.flogi/);
+	});
+
+	it('creates a virtual port with fcadm, keeps it in the SMF list, and shows it with fcinfo', () => {
+		const state = tempStore();
+		const c = npiv(state, ['fcadm', 'create-npiv-port', '-p', SPARE_VP, '-n', SPARE_VN, DOM0_A_P0]);
+		expect(c).toMatchObject({status: 0, stdout: '', stderr: ''});
+		const doc = JSON.parse(readFileSync(state, 'utf8'));
+		const host = doc.lab.hosts.find((h: {name: string}) => h.name === 'dom0-a');
+		expect(host.npivPorts).toEqual([`${DOM0_A_P0}:${SPARE_VP.toUpperCase()}:${SPARE_VN.toUpperCase()}:1`]);
+		const list = npiv(state, ['fcinfo', 'hba-port', DOM0_A_P0]);
+		expect(list.stdout).toContain(`\tNPIV port list:\n\t  Virtual Port1:\n\t\tNode WWN: ${SPARE_VN}\n\t\tPort WWN: ${SPARE_VP}\n`);
+		// the port is re-created at every boot from the saved list, and logs in: LUNs behind it
+		const lu = npiv(state, ['fcinfo', 'lu']);
+		expect(lu.status).toBe(0);
+		const d = npiv(state, ['fcadm', 'delete-npiv-port', '-p', SPARE_VP, DOM0_A_P0]);
+		expect(d.status).toBe(0);
+		expect(npiv(state, ['fcinfo', 'hba-port', DOM0_A_P0]).stdout).not.toContain('Virtual Port1');
+	});
+
+	it('refuses a broken store with a message naming the file, and leaves it as it was', () => {
+		const state = tempStore();
+		writeFileSync(state, '{"version": 2, "lab": ');
+		const before = readFileSync(state);
+		const r = npiv(state, ['fcinfo', 'hba-port']);
+		expect(r.status).toBe(1);
+		expect(r.stderr).toContain(state);
+		expect(r.stderr).not.toMatch(/at .*\.js:\d+/); // no stack trace
+		expect(readFileSync(state).equals(before)).toBe(true);
+	});
+
+	it('reports usage errors with exit 2', () => {
+		const state = tempStore();
+		expect(npiv(state, ['frobnicate']).status).toBe(2);
+		expect(npiv(state, ['frobnicate']).stderr).toContain("unknown command 'frobnicate'");
+		const bad = npivRaw(['--bogus', 'fcinfo']);
+		expect(bad.status).toBe(2);
+		expect(bad.stderr).toContain("unknown global option '--bogus'");
+		expect(npivRaw(['--state']).status).toBe(2);
+	});
+
+	it('honours NPIV_STATE and behaves as fcinfo/fcadm when invoked through a link of that name', () => {
+		const dir = mkdtempSync(path.join(tmpdir(), 'npiv-link-'));
+		const state = path.join(dir, 'via-env.json');
+		const link = path.join(dir, 'fcinfo');
+		symlinkSync(CLI, link);
+		const r = npivRaw(['hba-port', DOM0_A_P0], {script: link, env: {NPIV_STATE: state}});
+		expect(r.status).toBe(0);
+		expect(r.stdout.startsWith(`HBA Port WWN: ${DOM0_A_P0}\n`)).toBe(true);
+		expect(existsSync(state)).toBe(true);
+		const v = npivRaw(['-V'], {script: link, env: {NPIV_STATE: state}});
+		expect(v.stdout).toBe('fcinfo: Version 1.0\n');
+	});
+
+	it('--host picks the host whose stack runs the command', () => {
+		const state = tempStore();
+		const r = npiv(state, []);
+		void r;
+		const sol = npivRaw(['--state', state, '--host', 'sol-c', 'fcinfo', 'hba-port']);
+		expect(sol.status).toBe(0);
+		expect(sol.stdout).toContain('Model: QLA2342');
+		expect(sol.stdout).toContain('\tNPIV Not Supported\n');
+		const nohost = npivRaw(['--state', state, '--host', 'nope', 'fcinfo', 'hba-port']);
+		expect(nohost.status).toBe(1);
+		expect(nohost.stderr).toContain("no host 'nope'");
+	});
+});
+
+describe('fault injection, switch shell, storage, events, scenario', () => {
+	it('pulling a target cable makes LUNs vanish and plugging it back brings them back, with RSCNs logged', () => {
+		const state = tempStore();
+		const before = npiv(state, ['fcinfo', 'lu']).stdout.split('\n').filter(Boolean).length;
+		expect(before).toBeGreaterThan(0);
+		const pull = npiv(state, ['fault', 'cable', 'pull', 'array-1/A-1']);
+		expect(pull.status).toBe(0);
+		expect(pull.stdout).toContain('cable pulled');
+		const during = npiv(state, ['fcinfo', 'lu']).stdout.split('\n').filter(Boolean).length;
+		expect(during).toBeLessThan(before);
+		expect(npiv(state, ['fault', 'list']).stdout).toContain('cable pulled');
+		expect(npiv(state, ['fault', 'cable', 'pull', 'array-1/A-1']).status).toBe(1);
+		expect(npiv(state, ['fault', 'cable', 'plug', 'array-1/A-1']).status).toBe(0);
+		expect(npiv(state, ['fcinfo', 'lu']).stdout.split('\n').filter(Boolean).length).toBe(before);
+		const rscn = npiv(state, ['events', '--type', 'fabric.rscn']);
+		expect(rscn.stdout).toMatch(/rscn/i);
+		expect(npiv(state, ['fault', 'cable', 'pull', 'nowhere/9']).status).toBe(1);
+		expect(npiv(state, ['fault', 'bogus', 'x', 'y']).status).toBe(2);
+	});
+
+	it('runs the switch shell on the chosen switch and persists zoning changes', () => {
+		const state = tempStore();
+		const show = npiv(state, ['switch', '--switch', 'fab-a2', 'switchshow']);
+		expect(show.status).toBe(0);
+		expect(show.stdout).toContain('switchName:\tfab-a2');
+		const create = npiv(state, ['switch', 'alicreate', 'spare_alias', 'c0:00:7d:7e:25:f3:d0:19']);
+		expect(create.status).toBe(0);
+		expect(npiv(state, ['switch', 'alishow']).stdout).toContain('spare_alias');
+		expect(npiv(state, ['switch', '--switch', 'nope', 'switchshow']).status).toBe(1);
+	});
+
+	it('storage commands change masking and the change is saved', () => {
+		const state = tempStore();
+		const list = npiv(state, ['storage', 'lun', 'list', '--array', 'array-1']);
+		expect(list.status).toBe(0);
+		const create = npiv(state, ['storage', 'lun', 'create', '--array', 'array-1', '--size', '5G', '--name', 'scratch']);
+		expect(create.status).toBe(0);
+		expect(npiv(state, ['storage', 'lun', 'list', '--array', 'array-1']).stdout).toContain('scratch');
+		expect(npiv(state, ['storage', 'lun', 'delete', '--array', 'nope', '1']).status).toBe(1);
+	});
+
+	it('scenario show summarises, reset restores the default lab, load refuses a bad file', () => {
+		const state = tempStore();
+		const show = npiv(state, ['scenario', 'show']);
+		expect(show.status).toBe(0);
+		expect(show.stdout).toMatch(/hosts/i);
+		npiv(state, ['fault', 'cable', 'pull', 'array-1/A-1']);
+		expect(npiv(state, ['scenario', 'reset']).status).toBe(0);
+		// legacy-1 has NPIV off by design; the pulled cable is gone with the reset
+		expect(npiv(state, ['fault', 'list']).stdout).toBe('NPIV off          legacy-1\n');
+		const bad = path.join(path.dirname(state), 'bad.json');
+		writeFileSync(bad, '{"name": 3}');
+		const load = npiv(state, ['scenario', 'load', bad]);
+		expect(load.status).toBe(1);
+		expect(load.stderr).toContain(bad);
+	});
+
+	it('events filters by type and time and gives JSON', () => {
+		const state = tempStore();
+		npiv(state, ['fcinfo', 'hba-port']);
+		const all = JSON.parse(npiv(state, ['--json', 'events']).stdout);
+		expect(all.length).toBeGreaterThan(10);
+		const flogi = JSON.parse(npiv(state, ['events', '--type', 'fabric.flogi', '--json']).stdout);
+		expect(flogi.every((e: {type: string}) => e.type.startsWith('fabric.flogi'))).toBe(true);
+		expect(npiv(state, ['events', '--since', 'soon']).status).toBe(2);
+	});
+});
