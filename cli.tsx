@@ -45,6 +45,8 @@ async function main(): Promise<number> {
 	};
 	const {runFamily} = await import('./source/commands/runFamily.js');
 	if (split.family === undefined || split.family === 'ui') {
+		// React's development build makes every keypress several times slower.
+		process.env['NODE_ENV'] ??= 'production';
 		const {openConsole} = await import('./source/ui/openConsole.js');
 		return openConsole(globals, {record: cli.flags.record, args: split.rest});
 	}

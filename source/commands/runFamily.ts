@@ -4,7 +4,7 @@
  * whole cycle under the store's lock (read-modify-write), so two processes on one store never
  * lose each other's changes.
  */
-import {readFileSync} from 'node:fs';
+import {readFileSync, writeFileSync} from 'node:fs';
 import {isStoreError, openStore, type Store, type StoreDocument} from '../store/index.js';
 import {World} from '../world/World.js';
 import {WorldError} from '../world/WorldError.js';
@@ -69,10 +69,19 @@ export function runInWorld(doc: StoreDocument, family: string, argv: readonly st
 	const firstBoot = doc.clock === 0 && doc.events.length === 0;
 	const world = new World(doc);
 	world.boot({record: firstBoot});
-	const output = dispatchFamily(family, argv, {world, globals, readFile: path => readFileSync(path, 'utf8'), settle: true});
+	const output = dispatchFamily(family, argv, {world, globals, readFile: path => readFileSync(path, 'utf8'), writeFile, settle: true});
 	world.runUntilIdle();
 	if (!output.changed && !firstBoot && world.adminChangeCount === 0) return {output};
 	return {output, next: world.toDocument(doc)};
+}
+
+function writeFile(path: string, text: string): boolean {
+	try {
+		writeFileSync(path, text);
+		return true;
+	} catch {
+		return false;
+	}
 }
 
 function storeFailure(error: unknown, globals: GlobalOptions): CommandOutput {

@@ -8,7 +8,7 @@
  * QLE2562 255 (ISP25xx), LPe11002 100 (emlxs on the Zephyr chip). The kernel index range 1..254
  * caps the QLE2562 at 254 in practice, as on real hardware.
  */
-import type {FcaModelName} from '../world/LabConfig.js';
+import type {FcaModelName} from './HostFcConfig.js';
 
 export type FcaDriverName = 'qlc' | 'emlxs';
 

@@ -108,6 +108,7 @@ export class FcaPort implements NPortEndpoint {
 		// Light again on a live link (a LIP, a loop re-initialisation): every login starts over.
 		if (this.link) this.dropAll('link re-initialised');
 		this.link = link;
+		if (isLoop(link.topology) && !this.resetPending) this.stats.lipCount++; // loop initialisation
 		this.resetPending = false;
 		this.stats.linkUp();
 		this.host.log.emit(this.label, 'driver.link', `link up on ${this.wwpn}: ${TOPOLOGY_TEXT[link.topology]}, ${this.speedGbps}Gb`, {
@@ -120,9 +121,13 @@ export class FcaPort implements NPortEndpoint {
 	}
 
 	linkDown(): void {
-		if (!this.link) return;
+		const link = this.link;
+		if (!link) return;
 		this.link = undefined;
+		// Our own reset was counted when we asked for it. A loop drops every member's link for each
+		// LIP, so there a drop is a loss of sync, not a link failure.
 		if (this.resetPending) this.resetPending = false;
+		else if (isLoop(link.topology)) this.stats.lossOfSyncCount++;
 		else this.stats.linkLost();
 		this.fabricLogin = undefined;
 		this.host.log.emit(this.label, 'driver.link', `link down on ${this.wwpn}`, {wwpn: this.wwpn, state: 'down'});
@@ -286,6 +291,10 @@ export class FcaPort implements NPortEndpoint {
 		this.physical.goOffline(reason);
 		for (const vp of this.ring) vp.goOffline(reason);
 	}
+}
+
+function isLoop(topology: NPortLink['topology']): boolean {
+	return topology === 'private-loop' || topology === 'public-loop';
 }
 
 function bindFailure(reason: FcBindError, message: string): VportCreateFailure {

@@ -20,7 +20,7 @@ import type {DeviceNamespace} from './DeviceNamespace.js';
 import type {FcaPort} from './FcaPort.js';
 import {LunPath, RemotePort} from './RemotePort.js';
 import {EC_SUNFC, rscnPageWord, type Sysevent, type SyseventSubclass} from './Sysevent.js';
-import {REPORT_LUNS_RETRIES, Timing} from './Timing.js';
+import {DIRECT_RETRIES, REPORT_LUNS_RETRIES, Timing} from './Timing.js';
 import type {FcPortView, FpState, LunPathView} from './Views.js';
 
 /** What an fp instance needs from its host's stack. */
@@ -73,6 +73,8 @@ export class FpPort implements FcPortView {
 	private pendingPages: Map<FcId, 'validate' | 'rescan'> | undefined;
 	private queue: Map<Wwn, Candidate> | undefined;
 	private pass: PassCounters | undefined;
+	/** Loop walks left before a silent member is given up on (reset at each login). */
+	private directRetries = DIRECT_RETRIES;
 
 	constructor(
 		private readonly stack: FpHost,
@@ -169,6 +171,7 @@ export class FpPort implements FcPortView {
 		this.state = 'login';
 		this.fcid = accept.fcid;
 		this.lastLoginError = undefined;
+		this.directRetries = DIRECT_RETRIES;
 		this.fca.registerFcid(this);
 		const els = this.virtual ? 'FDISC' : 'FLOGI';
 		this.stack.log.emit(this.label, 'driver.login', `${els} accepted: ${this.wwpn} is ${formatFcId(accept.fcid)}`, {
@@ -401,10 +404,16 @@ export class FpPort implements FcPortView {
 			}
 			// FS_RJT 09/07: no FCP port is zoned with us: an empty list.
 		} else {
+			let silent = 0;
 			for (const id of this.directPeers(link, sid)) {
 				const p = link.plogi(sid, id);
 				this.fca.stats.exchange();
 				if (p.accepted) found.set(p.wwpn, id);
+				else silent++;
+			}
+			if (silent > 0 && this.directRetries > 0) {
+				this.directRetries--;
+				this.stack.sim.schedule(Timing.directRetry, this.retryDirect, 'fp loop retry');
 			}
 		}
 		for (const r of [...this.remotes.values()]) if (!found.has(r.wwpn)) this.removeRemote(r);
@@ -413,6 +422,12 @@ export class FpPort implements FcPortView {
 		this.stack.sim.cancel(this.expiry);
 		this.expiry = undefined;
 	}
+
+	private readonly retryDirect = (): void => {
+		if (this.state !== 'online') return;
+		this.pendingFull = true;
+		this.kick(0);
+	};
 
 	/**
 	 * Who to PLOGI without a name server: the other AL_PAs of a loop; on a point-to-point link the

@@ -9,10 +9,10 @@
 import type {EventLog} from '../sim/EventLog.js';
 import type {Simulator} from '../sim/Simulator.js';
 import {parseWwn, type Wwn} from '../sim/Wwn.js';
-import type {HostConfig} from '../world/LabConfig.js';
 import {DeviceNamespace} from './DeviceNamespace.js';
 import {Fca} from './Fca.js';
 import {fcaModel} from './FcaModel.js';
+import type {HostFcConfig} from './HostFcConfig.js';
 import type {FcaPort} from './FcaPort.js';
 import type {FpHost, FpPort} from './FpPort.js';
 import type {VportCreateFailure, VportDeleteFailure} from './NpivErrors.js';
@@ -20,7 +20,8 @@ import {escName, type Sysevent, type SyseventListener} from './Sysevent.js';
 import type {WwnRegistry} from './WwnRegistry.js';
 
 export interface HostFcStackOptions {
-	readonly host: HostConfig;
+	/** A world/LabConfig HostConfig (structurally a HostFcConfig). */
+	readonly host: HostFcConfig;
 	readonly sim: Simulator;
 	readonly log: EventLog;
 	/** Not used by the driver itself; kept with the stack for the HBA-API built over it. */
@@ -39,7 +40,7 @@ export type VportDeleteResult = {readonly ok: true} | VportDeleteFailure;
 
 export class HostFcStack implements FpHost {
 	readonly name: string;
-	readonly kind: HostConfig['kind'];
+	readonly kind: HostFcConfig['kind'];
 	readonly sim: Simulator;
 	readonly log: EventLog;
 	readonly wwnRegistry: WwnRegistry | undefined;
@@ -168,6 +169,11 @@ export class HostFcStack implements FpHost {
 	/** Force LIP on a physical port; false when it has no link. */
 	forceLip(physicalWwpn: Wwn): boolean {
 		return this.byPhysicalWwpn.get(physicalWwpn)?.forceLip() ?? false;
+	}
+
+	/** How many sysevent subscribers are bound (libraries with callbacks registered). */
+	get subscriberCount(): number {
+		return this.listeners.size;
 	}
 
 	/** Subscribes to EC_sunfc sysevents (the HBA-API's sysevent bridge does). */

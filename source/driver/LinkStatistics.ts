@@ -1,8 +1,10 @@
 /**
  * Link error status and frame counters of one physical port (what the FCA keeps and reports for
  * RLS and HBA_GetPortStatistics). They move only on link events, so they stay deterministic:
- * - link lost (cable pulled, switch port disabled): Link Failure +1, Loss of Signal +1, Loss of Sync +1
- * - link reset (force-lip, a medium bounce after LIP): LIP count +1, Loss of Sync +1
+ * - link lost on a fabric or point-to-point link (cable pulled, switch port disabled):
+ *   Link Failure +1, Loss of Signal +1, Loss of Sync +1
+ * - link reset we asked for (force-lip): LIP count +1, Loss of Sync +1
+ * - on a loop, each drop is a loss of sync (+1) and each loop initialisation a LIP (+1)
  * - every link up: NOS/OLS count +1 (the link initialisation primitives)
  * - every request/reply on the wire: one Tx and one Rx frame (Tx/Rx words at 16 per frame).
  */

@@ -27,6 +27,10 @@ export class LunPath implements LunPathView {
 	get fcpLun(): bigint {
 		return encodeFcpLun(this.lun);
 	}
+
+	get sizeBytes(): bigint | undefined {
+		return this.blocks === undefined || this.blockSize === undefined ? undefined : this.blocks * BigInt(this.blockSize);
+	}
 }
 
 export class RemotePort implements RemotePortView {

@@ -17,6 +17,11 @@ export const Timing = {
 	targetLogin: 0.3,
 	/** INQUIRY + READ CAPACITY of one new LUN. */
 	perLun: 0.05,
+	/**
+	 * Loop or point-to-point member that did not accept PLOGI -> walk the members again (fp's PLOGI
+	 * retry). There is no RSCN without a fabric: a port still initialising would never be found.
+	 */
+	directRetry: 20,
 	/** RSCN received -> its validation job starts (lets a burst of RSCNs coalesce). */
 	rscnHold: 0.2,
 	/**
@@ -25,6 +30,9 @@ export const Timing = {
 	 */
 	offlineTimeout: 20_000,
 } as const;
+
+/** Walks of the loop (or point-to-point peer) after a link up while a member does not answer PLOGI. */
+export const DIRECT_RETRIES = 3;
 
 /** REPORT LUNS retries on UNIT ATTENTION (REPORTED LUNS DATA HAS CHANGED) before giving up. */
 export const REPORT_LUNS_RETRIES = 3;

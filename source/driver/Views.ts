@@ -32,6 +32,8 @@ export interface LunPathView {
 	/** READ CAPACITY: blocks and block size (disks); undefined for other types. */
 	readonly blocks: bigint | undefined;
 	readonly blockSize: number | undefined;
+	/** blocks x blockSize, when READ CAPACITY answered. */
+	readonly sizeBytes: bigint | undefined;
 	readonly osDeviceName: string;
 	readonly state: DeviceState;
 }

@@ -1,3 +1,4 @@
+export * from './HostFcConfig.js';
 export * from './FcaModel.js';
 export * from './WwnRegistry.js';
 export * from './Timing.js';

@@ -185,6 +185,7 @@ export class Fabric {
 		if (port.base === login) port.base = null;
 		port.sw.loginCount--;
 		this.sorted = null;
+		this.rscn.forget(login);
 		if (this.recording) this.emit(port.sw, 'fabric.logo', `LOGO ${wwnColons(login.wwpn)} ${formatFcId(login.fcid)} port ${port.index} (${cause})`, {
 			wwpn: login.wwpn,
 			fcid: formatFcId(login.fcid),
@@ -215,6 +216,24 @@ export class Fabric {
 
 	zonedWith(a: ZoneSubject, b: ZoneSubject): boolean {
 		return a === b || this.zoneIndex.zonedWith(a, b);
+	}
+
+	/**
+	 * An estimate of how many logins share a zone with the subject, counted only up to `cap`
+	 * (a `domain,index` member counts as a full area).
+	 */
+	zoneFanOut(subject: ZoneSubject, cap = Number.POSITIVE_INFINITY): number {
+		const idx = this.zoneIndex;
+		if (idx.mode === 'none') return 0;
+		if (idx.mode === 'all') return this.byFcid.size;
+		let n = 0;
+		for (const list of [idx.zonesByWwpn(subject.wwpn), idx.zonesByPort(subject.portKey)]) {
+			for (const z of list) {
+				n += z.wwpns.length + z.portKeys.length * 256;
+				if (n > cap) return n;
+			}
+		}
+		return n;
 	}
 
 	/** Calls fn once for every login zoned with the subject (the subject itself may be included). */

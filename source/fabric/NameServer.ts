@@ -111,7 +111,7 @@ class NameServerSession implements NameServerClient {
 
 	rftId(fc4Types: readonly number[]): CtReply<void> {
 		return this.register(e => {
-			const types = [...new Set(fc4Types)].sort((a, b) => a - b);
+			const types = fc4Types.length === 1 ? [fc4Types[0]!] : [...new Set(fc4Types)].sort((a, b) => a - b);
 			if (sameNumbers(types, e.fc4Types)) return undefined;
 			e.fc4Types = types;
 			return () => types.map(t => FC4_NAMES[t] ?? `0x${t.toString(16)}`).join(' ') || 'none';

@@ -44,6 +44,7 @@ export function wantsRscn(scr: ScrFunction | null, detectedBy: DetectedBy): bool
 }
 
 export class RscnService {
+	private readonly registered = new Set<FabricLogin>();
 	private readonly fabricBatches = new Map<FabricLogin, Batch>();
 	private readonly nportBatches = new Map<FabricLogin, Batch>();
 	private queue: Batch[] = [];
@@ -59,19 +60,46 @@ export class RscnService {
 		const login = link.owned(sid);
 		if (!login) return link.alive ? FabricReject.loginRequired : FabricReject.linkDown;
 		login.scr = fn === 'clear' ? null : fn;
-		if (this.fabric.recording) this.fabric.emit(login.port.sw, 'fabric.scr', `SCR ${formatFcId(sid)} ${fn}`, {
-			fcid: formatFcId(sid),
-			wwpn: login.wwpn,
-			port: login.port.index,
-			function: fn,
-		});
+		if (login.scr) this.registered.add(login);
+		else this.registered.delete(login);
+		if (this.fabric.recording) {
+			this.fabric.emit(login.port.sw, 'fabric.scr', `SCR ${formatFcId(sid)} ${fn}`, {
+				fcid: formatFcId(sid),
+				wwpn: login.wwpn,
+				port: login.port.index,
+				function: fn,
+			});
+		}
 		return ACC;
+	}
+
+	/** The login is gone: it receives nothing more. */
+	forget(login: FabricLogin): void {
+		this.registered.delete(login);
+	}
+
+	/** Logins with an SCR registration, in registration order. */
+	get registrants(): ReadonlySet<FabricLogin> {
+		return this.registered;
 	}
 
 	/** Fabric-detected change of one port: a port-format page to registered ports zoned with it. */
 	portChanged(subject: ZoneSubject, affected: FcId, qualifier: RscnQualifier): void {
+		const registered = this.registered;
+		if (registered.size === 0) return;
 		let page: RscnPage | undefined;
-		this.fabric.forEachZonedPeer(subject, peer => {
+		const fabric = this.fabric;
+		// Walk whichever is smaller: the registrants, or the subject's zones (a target port can be
+		// in 100,000 single-initiator zones while only a handful of ports have registered yet).
+		if (registered.size <= fabric.zoneFanOut(subject, registered.size)) {
+			for (const peer of registered) {
+				if (peer !== subject && wantsRscn(peer.scr, 'fabric') && fabric.zonedWith(subject, peer)) {
+					this.add(peer, 'fabric', (page ??= {format: 'port', qualifier, affected}));
+				}
+			}
+			return;
+		}
+		fabric.forEachZonedPeer(subject, peer => {
 			if (peer !== subject && wantsRscn(peer.scr, 'fabric')) this.add(peer, 'fabric', (page ??= {format: 'port', qualifier, affected}));
 		});
 	}
@@ -128,14 +156,15 @@ export class RscnService {
 	private addPage(b: Batch, page: RscnPage): void {
 		const pageLevel = FORMATS.indexOf(page.format);
 		if (pageLevel > b.level) this.collapse(b, pageLevel);
-		const p = b.level > pageLevel ? convert(page, b.level, 'unspecified') : page;
-		const key = b.level * 0x1000000 + (p.affected & MASKS[b.level]!);
+		const key = b.level * 0x1000000 + (page.affected & MASKS[b.level]!);
 		const at = b.keys.get(key);
-		if (at !== undefined) b.pages[at] = p;
-		else {
-			b.keys.set(key, b.pages.length);
-			b.pages.push(p);
+		if (at !== undefined) {
+			// Same page again: the latest qualifier wins (a collapsed page stays unspecified).
+			if (b.level === pageLevel) b.pages[at] = page;
+			return;
 		}
+		b.keys.set(key, b.pages.length);
+		b.pages.push(b.level > pageLevel ? convert(page, b.level, 'unspecified') : page);
 		const max = this.fabric.ctx.options.rscnMaxPages;
 		while (b.pages.length > max && b.level < 3) this.collapse(b, b.level + 1);
 	}

@@ -42,6 +42,8 @@ export class ZoningDatabase {
 	readonly aliases = new Map<string, readonly string[]>();
 	readonly zones = new Map<string, readonly string[]>();
 	readonly configs = new Map<string, readonly string[]>();
+	/** Every object name and its kind: names share one namespace. */
+	private readonly names = new Map<string, ObjectKind>();
 	effective: EffectiveConfig | null = null;
 	defaultZone: DefaultZoneMode = 'all-access';
 	transactionOpen = false;
@@ -52,7 +54,7 @@ export class ZoningDatabase {
 
 	aliCreate(name: string, members: readonly string[]): void {
 		this.checkNewName(name);
-		this.aliases.set(name, this.normalizeMembers(members, 'alias'));
+		this.define('alias', name, this.normalizeMembers(members, 'alias'));
 		this.edited();
 	}
 
@@ -75,7 +77,7 @@ export class ZoningDatabase {
 
 	zoneCreate(name: string, members: readonly string[]): void {
 		this.checkNewName(name);
-		this.zones.set(name, this.normalizeMembers(members, 'zone'));
+		this.define('zone', name, this.normalizeMembers(members, 'zone'));
 		this.edited();
 	}
 
@@ -98,7 +100,7 @@ export class ZoningDatabase {
 
 	cfgCreate(name: string, zones: readonly string[]): void {
 		this.checkNewName(name);
-		this.configs.set(name, this.checkZoneNames(zones));
+		this.define('cfg', name, this.checkZoneNames(zones));
 		this.edited();
 	}
 
@@ -122,6 +124,7 @@ export class ZoningDatabase {
 		this.aliases.clear();
 		this.zones.clear();
 		this.configs.clear();
+		this.names.clear();
 		this.edited();
 	}
 
@@ -145,10 +148,7 @@ export class ZoningDatabase {
 	}
 
 	kindOf(name: string): ObjectKind | undefined {
-		if (this.aliases.has(name)) return 'alias';
-		if (this.zones.has(name)) return 'zone';
-		if (this.configs.has(name)) return 'cfg';
-		return undefined;
+		return this.names.get(name);
 	}
 
 	/** A zone's members with aliases replaced by theirs (the same list when it names no alias). */
@@ -175,17 +175,18 @@ export class ZoningDatabase {
 		this.aliases.clear();
 		this.zones.clear();
 		this.configs.clear();
+		this.names.clear();
 		for (const a of config.aliases) {
 			this.checkNewName(a.name);
-			this.aliases.set(a.name, this.normalizeMembers(a.members, 'alias'));
+			this.define('alias', a.name, this.normalizeMembers(a.members, 'alias'));
 		}
 		for (const z of config.zones) {
 			this.checkNewName(z.name);
-			this.zones.set(z.name, this.normalizeMembers(z.members, 'zone'));
+			this.define('zone', z.name, this.normalizeMembers(z.members, 'zone'));
 		}
 		for (const c of config.configs) {
 			this.checkNewName(c.name);
-			this.configs.set(c.name, this.checkZoneNames(c.zones));
+			this.define('cfg', c.name, this.checkZoneNames(c.zones));
 		}
 		this.defaultZone = config.defaultZone;
 		this.transactionOpen = config.transactionOpen ?? false;
@@ -258,13 +259,19 @@ export class ZoningDatabase {
 		return list;
 	}
 
+	private define(kind: ObjectKind, name: string, list: readonly string[]): void {
+		this.mapOf(kind).set(name, list);
+		this.names.set(name, kind);
+	}
+
 	private mapOf(kind: ObjectKind): Map<string, readonly string[]> {
 		return kind === 'alias' ? this.aliases : kind === 'zone' ? this.zones : this.configs;
 	}
 
 	private normalizeMembers(members: readonly string[], owner: 'alias' | 'zone'): string[] {
 		if (members.length === 0) throw new ZoningError(`${KIND_TEXT[owner]} needs at least one member`);
-		const out = new Set<string>();
+		const out: string[] = [];
+		const seen = members.length > 8 ? new Set<string>() : undefined;
 		for (const text of members) {
 			const c = canonicalMember(text);
 			if (c === undefined) throw new ZoningError(`invalid member "${text.trim()}"`);
@@ -272,9 +279,11 @@ export class ZoningDatabase {
 				if (owner === 'alias') throw new ZoningError(`invalid alias member "${c}": use a WWN or domain,index`);
 				if (!this.aliases.has(c)) throw new ZoningError(`"${c}" is not a WWN, domain,index or alias`);
 			}
-			out.add(c);
+			if (seen ? seen.has(c) : out.includes(c)) continue;
+			seen?.add(c);
+			out.push(c);
 		}
-		return [...out];
+		return out;
 	}
 
 	private checkZoneNames(zones: readonly string[]): string[] {
@@ -313,6 +322,7 @@ export class ZoningDatabase {
 	private deleteObject(kind: ObjectKind, name: string): void {
 		this.existing(kind, name);
 		this.mapOf(kind).delete(name);
+		this.names.delete(name);
 		// Drop references; a container left empty goes too, as removing its last member would.
 		const referrerKind: ObjectKind | undefined = kind === 'alias' ? 'zone' : kind === 'zone' ? 'cfg' : undefined;
 		if (!referrerKind) return;

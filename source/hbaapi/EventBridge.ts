@@ -39,12 +39,22 @@ export class EventBridge {
 	private nextHandle = 1;
 	private queue: (() => void)[] = [];
 	private flush: Timer | undefined;
+	private unsubscribe: (() => void) | undefined;
 
-	constructor(private readonly sim: Simulator) {}
+	/**
+	 * `subscribe` binds to the driver's sysevents. Like libsun_fc (validateRegistration), the
+	 * bridge is bound only while a callback is registered, so a library opened for one command and
+	 * dropped leaves nothing behind on the stack.
+	 */
+	constructor(
+		private readonly sim: Simulator,
+		private readonly subscribe: (listener: (event: Sysevent) => void) => () => void,
+	) {}
 
 	add(listener: Listener): number {
 		const handle = this.nextHandle++;
 		this.listeners.set(handle, listener);
+		this.unsubscribe ??= this.subscribe(this.onSysevent);
 		if ('port' in listener) {
 			let set = this.byPort.get(listener.port);
 			if (!set) this.byPort.set(listener.port, (set = new Set()));
@@ -66,6 +76,7 @@ export class EventBridge {
 		} else {
 			this.global.delete(handle);
 		}
+		if (this.listeners.size === 0) this.unbind();
 		return true;
 	}
 
@@ -73,10 +84,15 @@ export class EventBridge {
 		this.listeners.clear();
 		this.byPort.clear();
 		this.global.clear();
+		this.unbind();
 	}
 
-	/** The stack's sysevent listener. */
-	readonly onSysevent = (event: Sysevent): void => {
+	private unbind(): void {
+		this.unsubscribe?.();
+		this.unsubscribe = undefined;
+	}
+
+	private readonly onSysevent = (event: Sysevent): void => {
 		const local = this.byPort.get(event.portWwn);
 		if (this.global.size === 0 && !local) return;
 		for (const handle of this.global) this.match(handle, event);

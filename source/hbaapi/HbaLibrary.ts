@@ -76,8 +76,7 @@ class HbaLibrary implements HbaApi, HbaApiVportViews {
 		private readonly stack: HostFcStack,
 		options: HbaApiOptions,
 	) {
-		this.events = new EventBridge(options.sim);
-		stack.subscribe(this.events.onSysevent);
+		this.events = new EventBridge(options.sim, listener => stack.subscribe(listener));
 		this.random = new RandomWwnSource(options.prng, options.wwnRegistry, w => stack.localPort(w) !== undefined);
 	}
 
@@ -158,14 +157,10 @@ class HbaLibrary implements HbaApi, HbaApiVportViews {
 	}
 
 	HBA_OpenAdapter(adapterName: string): HBA_HANDLE {
-		// libsun_fc reads the index after the last '-'.
-		const dash = adapterName.lastIndexOf('-');
-		const tail = adapterName.slice(dash + 1);
-		if (dash < 0 || !/^\d+$/.test(tail)) return 0;
-		const index = Number(tail);
-		const fca = this.stack.fcas[index];
-		if (!fca || `${fca.model.manufacturer}-${fca.model.model}-${index}` !== adapterName) return 0;
-		return this.handles.openFor(fca)?.value ?? 0;
+		// libsun_fc reads only the index after the last '-'.
+		const tail = adapterName.slice(adapterName.lastIndexOf('-') + 1);
+		const fca = /^\d+$/.test(tail) ? this.stack.fcas[Number(tail)] : undefined;
+		return fca ? (this.handles.openFor(fca)?.value ?? 0) : 0;
 	}
 
 	HBA_OpenAdapterByWWN(wwn: Wwn): HbaResult<HBA_HANDLE> {

@@ -52,10 +52,15 @@ export interface ReplayResult {
 }
 
 /**
- * Looks at the screen at an `expect` or `snapshot` step; a returned value stops the replay
- * (check uses this to stop at the first failure).
+ * Looks at the screen at an `expect` or `snapshot` step (`screen()` draws it on first use); a
+ * returned value stops the replay (check uses this to stop at the first failure).
  */
-export type StepInspector<T> = (step: Extract<Step, {kind: 'expect' | 'snapshot'}>, frame: Frame, context: StepContext, driver: SessionDriver) => T | undefined | Promise<T | undefined>;
+export type StepInspector<T> = (
+	step: Extract<Step, {kind: 'expect' | 'snapshot'}>,
+	screen: () => Frame,
+	context: StepContext,
+	driver: SessionDriver,
+) => T | undefined | Promise<T | undefined>;
 
 export async function replay(session: Session, driver: SessionDriver, options: ReplayOptions = {}): Promise<ReplayResult> {
 	return (await runSession(session, driver, options, undefined)).result;
@@ -82,16 +87,20 @@ export async function runSession<T>(
 
 	await driver.reset(start, session.seed, size);
 	await driver.idle();
-	let frame: Frame = {text: '', ansi: ''};
+	// A frame is read from the driver only when someone looks at it: a headless replay without
+	// onFrame, expects or snapshots never asks the console to draw.
+	let frame: Frame | undefined;
+	const screen = (): Frame => (frame ??= capture(driver, size));
 	const emit = async (context: StepContext): Promise<void> => {
-		frame = capture(driver, size);
+		frame = undefined;
 		frames++;
-		if (options.onFrame) await options.onFrame(frame, context);
+		if (options.onFrame) await options.onFrame(screen(), context);
 	};
+	const finish = (aborted: boolean): ReplayResult => ({steps, frames, timeMs, size, lastFrame: screen(), aborted});
 	await emit({index: -1, timeMs, size});
 
 	for (let index = 0; index < session.steps.length; index++) {
-		if (options.signal?.aborted) return {result: {steps, frames, timeMs, size, lastFrame: frame, aborted: true}};
+		if (options.signal?.aborted) return {result: finish(true)};
 		const step = session.steps[index]!;
 		const line = lines?.[index];
 		const context = (): StepContext => (line === undefined ? {index, step, timeMs, size} : {index, step, line, timeMs, size});
@@ -142,13 +151,13 @@ export async function runSession<T>(
 			case 'expect':
 			case 'snapshot':
 				if (inspect) {
-					const stop = await inspect(step, frame, context(), driver);
-					if (stop !== undefined) return {result: {steps, frames, timeMs, size, lastFrame: frame, aborted: false}, stoppedBy: stop};
+					const stop = await inspect(step, screen, context(), driver);
+					if (stop !== undefined) return {result: finish(false), stoppedBy: stop};
 				}
 				break;
 		}
 	}
-	return {result: {steps, frames, timeMs, size, lastFrame: frame, aborted: false}};
+	return {result: finish(false)};
 }
 
 function capture(driver: SessionDriver, size: TerminalSize): Frame {

@@ -62,11 +62,11 @@ export async function check(session: Session, driver: SessionDriver, options: Ch
 
 	const where = (context: StepContext): string => (file !== undefined && context.line !== undefined ? `${file}:${context.line}` : `step ${context.index + 1}`);
 
-	const {result, stoppedBy} = await runSession<CheckFailure>(session, driver, options, (step, frame, context, target) => {
+	const {result, stoppedBy} = await runSession<CheckFailure>(session, driver, options, (step, screen, context, target) => {
 		const base = {index: context.index, step, ...(context.line === undefined ? {} : {line: context.line})};
 		if (step.kind === 'expect') {
 			expects++;
-			const searched = visibleText(step.pane === undefined ? frame.text : target.paneText(step.pane));
+			const searched = visibleText(step.pane === undefined ? screen().text : target.paneText(step.pane));
 			const match = new RegExp(step.pattern, 'm').exec(searched);
 			if (Boolean(match) === !step.negate) return undefined;
 			const subject = step.pane === undefined ? 'on the screen' : `in pane ${step.pane}`;
@@ -74,6 +74,7 @@ export async function check(session: Session, driver: SessionDriver, options: Ch
 			return {...base, kind: 'expect', message: `${where(context)}: ${stepLine(step)}: ${why}`, detail: framed(searched, step.pane === undefined ? 'screen' : `pane ${step.pane}`)};
 		}
 		const store = frames();
+		const frame = screen();
 		const saved = store.read(step.name);
 		const actual = savedFrameText(frame.text);
 		const outcome = (status: SnapshotOutcome['status']): void => {

@@ -40,8 +40,9 @@ export interface SvgExportOptions extends SvgOptions, Pick<ReplayOptions, 'apply
 
 export async function exportSvgSnapshots(session: Session, driver: SessionDriver, options: SvgExportOptions = {}): Promise<SvgSnapshot[]> {
 	const pictures: SvgSnapshot[] = [];
-	await runSession(session, driver, replayOptions(options), (step, frame, context) => {
+	await runSession(session, driver, replayOptions(options), (step, screen, context) => {
 		if (step.kind !== 'snapshot') return undefined;
+		const frame = screen();
 		const svg = renderFrameToSvg(frame.ansi, context.size.cols, context.size.rows, {...options, title: options.title ?? step.name});
 		pictures.push({name: step.name, svg, text: frame.text, ...(context.line === undefined ? {} : {line: context.line})});
 		return undefined;

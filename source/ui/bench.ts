@@ -34,7 +34,7 @@ export async function measureKeypressToFrame(source: ConsoleSource, key: Command
 		wrote = performance.now();
 	});
 	const stdin = new HeadlessStdin();
-	const mounted = mountConsole(source, {stdin: stdin as never, stdout: stdout as never, noColor: false, registry});
+	const mounted = mountConsole(source, {stdin: stdin as unknown as NodeJS.ReadStream, stdout: stdout as unknown as NodeJS.WriteStream, noColor: false, registry});
 	const frameGap = 1000 / 60 + 4;
 	try {
 		await pause(50);

@@ -49,7 +49,8 @@ export function computeLayout(ui: Pick<UiState, 'cols' | 'rows' | 'detail' | 'pr
 			list = {width: cols - w, height: bodyHeight};
 			detail = {placement: 'side', width: w, height: bodyHeight};
 		} else {
-			const h = Math.max(6, Math.ceil(bodyHeight * 0.55));
+			// Opened on purpose: the detail gets the larger share.
+			const h = Math.max(6, Math.floor(bodyHeight * 0.42));
 			list = {width: cols, height: h};
 			detail = {placement: 'below', width: cols, height: bodyHeight - h};
 		}

@@ -23,6 +23,8 @@ export interface MountOptions {
 	readonly registry?: KeyRegistry;
 	/** Ink's frame rate cap (0: write every frame at once, as tests want). */
 	readonly maxFps?: number;
+	/** Minimum ms between frames caused by model changes (default 50; 0 for tests). */
+	readonly modelFrameMs?: number;
 }
 
 export interface ConsoleExit {
@@ -62,7 +64,7 @@ export function mountConsole(source: ConsoleSource, opts: MountOptions): Mounted
 		views,
 		exit: (code, error) => settle(error === undefined ? {code} : {code, error}),
 	});
-	const instance = render(<ConsoleApp source={source} registry={loaded.registry} store={store} controller={controller} views={views} noColor={opts.noColor} />, {
+	const instance = render(<ConsoleApp source={source} registry={loaded.registry} store={store} controller={controller} views={views} noColor={opts.noColor} modelFrameMs={opts.modelFrameMs ?? 50} />, {
 		stdin: opts.stdin,
 		stdout: opts.stdout,
 		...(opts.stderr ? {stderr: opts.stderr} : {}),

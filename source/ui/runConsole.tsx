@@ -1,9 +1,10 @@
 /**
  * The console on a real terminal: alternate screen in, and out again however it ends (q,
- * Ctrl-C, a crash inside the app, the process exiting under it).
+ * Ctrl-C, a crash inside the app, the process exiting under it). When the terminal itself goes
+ * away (hang-up, EIO on write) it ends quietly instead of crashing on the next write.
  */
 import type {ConsoleSource} from './model/ConsoleSource.js';
-import {mountConsole} from './mount.js';
+import {mountConsole, type ConsoleExit} from './mount.js';
 
 export interface RunConsoleOptions {
 	readonly stdin: NodeJS.ReadStream;
@@ -19,23 +20,39 @@ export const NEEDS_TTY =
 const ENTER = '\u001B[?1049h\u001B[H\u001B[2J\u001B[?25l';
 const LEAVE = '\u001B[?25h\u001B[?1049l';
 
+type Outcome = ConsoleExit & {readonly terminalGone?: boolean};
+
 export async function runConsole(source: ConsoleSource, opts: RunConsoleOptions): Promise<number> {
 	const stderr = opts.stderr ?? process.stderr;
 	if (!opts.stdout.isTTY || !opts.stdin.isTTY) {
 		stderr.write(NEEDS_TTY + '\n');
 		return 2;
 	}
+	let terminalGone = false;
 	let restored = false;
 	const restore = () => {
-		if (restored) return;
+		if (restored || terminalGone) return;
 		restored = true;
 		opts.stdout.write(LEAVE);
 	};
+	let finish!: (outcome: Outcome) => void;
+	const finished = new Promise<Outcome>(resolve => {
+		finish = resolve;
+	});
+	const onUncaught = (error: unknown) => finish({code: 1, error});
+	const onStdoutError = () => {
+		terminalGone = true;
+		finish({code: 1, terminalGone: true});
+	};
+	const onHangup = () => {
+		terminalGone = true;
+		finish({code: 129, terminalGone: true});
+	};
 	opts.stdout.write(ENTER);
 	process.once('exit', restore);
-	let crash: ((error: unknown) => void) | undefined;
-	const onUncaught = (error: unknown) => crash?.(error);
 	process.on('uncaughtException', onUncaught);
+	process.once('SIGHUP', onHangup);
+	opts.stdout.on('error', onStdoutError);
 	try {
 		const mounted = mountConsole(source, {
 			stdin: opts.stdin,
@@ -44,19 +61,15 @@ export async function runConsole(source: ConsoleSource, opts: RunConsoleOptions)
 			noColor: opts.noColor,
 			...(opts.keysFile ? {keysFile: opts.keysFile} : {}),
 		});
-		const outcome = await Promise.race([
-			mounted.exited,
-			new Promise<{code: number; error: unknown}>(resolve => {
-				crash = error => resolve({code: 1, error});
-			}),
-		]);
+		const outcome = await Promise.race([mounted.exited, finished]);
 		try {
+			// Also when the terminal is gone: it releases stdin; late write errors are caught above.
 			mounted.instance.unmount();
 		} catch {
-			// Already unmounted by a render error.
+			// Already unmounted by a render error, or the terminal refused the last frame.
 		}
 		restore();
-		if (outcome.error !== undefined) {
+		if (outcome.error !== undefined && !terminalGone) {
 			const e = outcome.error;
 			stderr.write(`npiv: the console stopped on an internal error: ${e instanceof Error ? e.message : String(e)}\n`);
 			if (e instanceof Error && e.stack) stderr.write(e.stack + '\n');
@@ -67,5 +80,8 @@ export async function runConsole(source: ConsoleSource, opts: RunConsoleOptions)
 		restore();
 		process.off('uncaughtException', onUncaught);
 		process.off('exit', restore);
+		process.off('SIGHUP', onHangup);
+		// A dead terminal may still report errors on late writes; they are expected now.
+		if (!terminalGone) opts.stdout.off('error', onStdoutError);
 	}
 }

@@ -61,3 +61,20 @@ export function expandTabs(line: string): string {
 	}
 	return out;
 }
+
+/** Word-wraps one paragraph to `cols` columns (a word longer than a line is cut). */
+export function wrap(text: string, cols: number): string[] {
+	if (width(text) <= cols) return [text];
+	const lines: string[] = [];
+	let line = '';
+	for (const word of text.split(' ')) {
+		const candidate = line === '' ? word : `${line} ${word}`;
+		if (width(candidate) <= cols) line = candidate;
+		else {
+			if (line !== '') lines.push(line);
+			line = truncate(word, cols);
+		}
+	}
+	if (line !== '') lines.push(line);
+	return lines;
+}

@@ -20,7 +20,7 @@ import {replayNpivPortList} from './NpivConfigService.js';
 import type {WorldDocument} from './WorldDocument.js';
 import {WorldError} from './WorldError.js';
 import {WwnLedger} from './WwnLedger.js';
-import {XenWorld} from './XenWorld.js';
+import {XenWorld} from '../xvm/XenWorld.js';
 
 export const EVENT_CAPACITY = 5000;
 
@@ -69,7 +69,11 @@ export class World {
 		});
 		const parts = {fabrics: this.fabrics, hosts: this.hosts.map(h => h.stack), arrays: this.arrays};
 		this.cables = lab.cables.map(c => new Cable(c, resolveEnd(parts, c.a), resolveEnd(parts, c.b)));
-		this.xen = new XenWorld(this, lab.domains);
+		this.xen = new XenWorld(
+			{sim: this.sim, log: this.log, prng: this.prng, hbaApiOf: name => this.host(name)!.api},
+			lab.hosts,
+			lab.domains,
+		);
 	}
 
 	/** Brings the lab up to quiescence. */

@@ -3,9 +3,35 @@
  * `xm new` registers, and what the store keeps as a DomainConfig. Device strings keep the forms of
  * xmdomain.cfg(5): `disk = ['phy:DEV,VDEV,MODE[,DOM]']`, `vif = ['bridge=xenbr0,mac=...']`.
  */
-import type {DomainConfig} from '../world/LabConfig.js';
 import {formatNpivSpec, parseNpivSpec, type NpivSpec} from './NpivSpec.js';
 import {blockDeviceNumber} from './Xenbus.js';
+
+/**
+ * A domain as the store keeps it. Structurally the same as world/LabConfig's DomainConfig (which
+ * this layer may not import): the world passes its DomainConfigs in and gets these back.
+ */
+export interface DomainConfig {
+	readonly name: string;
+	readonly host: string;
+	readonly memoryMiB: number;
+	readonly vcpus: number;
+	readonly disk?: readonly string[];
+	readonly vif?: readonly string[];
+	readonly npiv?: readonly string[];
+	readonly onPoweroff?: string;
+	readonly onReboot?: string;
+	readonly onCrash?: string;
+	readonly state: 'running' | 'paused' | 'halted' | 'suspended';
+	readonly managed: boolean;
+}
+
+/** What xVM needs of a HostConfig (world/LabConfig): a Xen host's name, CPUs and memory. */
+export interface XenHostConfig {
+	readonly name: string;
+	readonly kind: string;
+	readonly cpus: number;
+	readonly memoryMiB: number;
+}
 
 export const RESTART_ACTIONS = ['destroy', 'restart', 'preserve', 'rename-restart', 'coredump-destroy', 'coredump-restart'] as const;
 export type RestartAction = (typeof RESTART_ACTIONS)[number];

@@ -52,6 +52,8 @@ export interface MigrationEnv {
 	fabricOf(wwpn: Wwn): string | undefined;
 	/** Guest memory dirtying rate during pre-copy, MiB/s. */
 	dirtyRateMiBps(domain: string): number;
+	/** Hosts whose xennpivd holds a virtual port with this WWN. */
+	heldBy(vpwwn: Wwn): string[];
 }
 
 const STEP_TEXT: Record<number, string> = {
@@ -90,7 +92,6 @@ export class Migration {
 	private savedLuns = new Map<string, string>();
 	private quiesced = false;
 	private sourceSuspended = false;
-	private step = 1;
 
 	constructor(
 		private readonly env: MigrationEnv,
@@ -138,7 +139,6 @@ export class Migration {
 	}
 
 	private saveList(): void {
-		this.step = 2;
 		this.captureLuns();
 		this.mark('t0', 2, `saved ${this.src.spec.npiv.length} NPIV port(s) and ${this.savedLuns.size} LUN device(s)`);
 		this.env.log.emit(this.sourceName(), 'xvm.migrate.savelist', `${this.domain}: NPIV list ${this.src.spec.npiv.map(n => n.vpwwn).join(', ') || '(none)'}`, {
@@ -150,7 +150,6 @@ export class Migration {
 	}
 
 	private createDestination(): void {
-		this.step = 3;
 		const xend = this.destination.xend;
 		if (xend.lookup(this.domain)) {
 			const other = xend.lookup(this.domain)!;
@@ -174,7 +173,6 @@ export class Migration {
 	}
 
 	private transferMemory(): void {
-		this.step = 4;
 		const t = this.env.timing;
 		const bw = (t.migrationMbps * 1e6) / 8 / 1048576; // MiB/s
 		const mem = this.src.spec.memoryMiB;
@@ -252,10 +250,11 @@ export class Migration {
 	}
 
 	private restoreNpiv(): void {
-		this.step = 5;
 		const dest = this.dest!;
 		this.mark('t2-t3', 5, `${this.destination.name} creates ${this.destNpiv.length} virtual port(s) for ${this.domain}`);
 		for (const [k, v] of this.savedLuns) dest.lunNames.set(k, v);
+		const held = this.destNpiv.filter(n => this.env.heldBy(n.vpwwn).some(h => h !== this.destination.name));
+		if (held.length) return this.fail(5, `NPIV port ${held.map(n => n.vpwwn).join(', ')} is still logged in on ${[...new Set(held.flatMap(n => this.env.heldBy(n.vpwwn)))].join(', ')}`);
 		const refs = this.destination.xend.createVfcs(dest, this.destNpiv);
 		this.destination.devices.waitForDevices(dest, refs).then(r => {
 			if (this.op.done) return;
@@ -266,7 +265,6 @@ export class Migration {
 	}
 
 	private waitDevices(): void {
-		this.step = 6;
 		const dest = this.dest!;
 		const host = this.destination;
 		const want = [...this.savedLuns.keys()].filter(k => this.destNpiv.some(n => n.autoattach && k.startsWith(`${n.vpwwn}/`)));
@@ -296,7 +294,6 @@ export class Migration {
 	}
 
 	private startDestination(): void {
-		this.step = 7;
 		const dest = this.dest!;
 		this.mark('t4', 7, `${this.domain} unpaused on ${this.destination.name}`);
 		this.destination.xend.endMigration(dest, 'running');
@@ -346,9 +343,17 @@ export class Migration {
 			this.op.fail(this.error!);
 		};
 		if (!this.quiesced || src.domid === undefined) return resume();
-		// The source logged out at t2: its virtual ports log in again and its LUNs come back.
+		// The source logged out at t2: its virtual ports log in again and its LUNs come back,
+		// except a port the destination failed to delete (it must not exist twice).
 		for (const [k, v] of this.savedLuns) src.lunNames.set(k, v);
-		const refs = this.source.xend.createVfcs(src, src.spec.npiv);
+		const stuck = src.spec.npiv.filter(n => this.env.heldBy(n.vpwwn).some(h => h !== this.source.name));
+		if (stuck.length) {
+			this.env.log.emit(this.sourceName(), 'xvm.migrate.rollback', `${this.domain}: ${stuck.map(n => n.vpwwn).join(', ')} still on ${this.destination.name}; not re-created`, {
+				domain: this.domain,
+				ports: stuck.map(n => n.vpwwn),
+			});
+		}
+		const refs = this.source.xend.createVfcs(src, src.spec.npiv.filter(n => !stuck.includes(n)));
 		this.source.devices.waitForDevices(src, refs).then(r => {
 			if (!r.succeeded) {
 				this.env.log.emit(this.sourceName(), 'xvm.migrate.rollback', `${this.domain}: ${r.error}`, {domain: this.domain, error: r.error!});

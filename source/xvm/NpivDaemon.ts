@@ -25,7 +25,24 @@ export interface NpivLun {
 	/** The OS device path in dom0 (what the vbd's params name). */
 	readonly osDevice: string;
 	readonly luid: string;
+	/** From INQUIRY: disk, cdrom, optical, tape, changer, ... ('disk' when the library cannot tell). */
+	readonly deviceType: string;
 }
+
+/** Peripheral device types xennpivd attaches as block devices (this project's scope: no passthrough). */
+const BLOCK_TYPES = new Map<number, string>([
+	[0x00, 'disk'],
+	[0x05, 'cdrom'],
+	[0x07, 'optical'],
+	[0x0e, 'disk'],
+]);
+const OTHER_TYPES = new Map<number, string>([
+	[0x01, 'tape'],
+	[0x03, 'processor'],
+	[0x08, 'changer'],
+	[0x0c, 'array-controller'],
+	[0x0d, 'enclosure'],
+]);
 
 /** What xennpivd runs to attach and detach devices (the "xvm utilities" of seed 7.3 step 5). */
 export interface LunAttacher {
@@ -44,7 +61,7 @@ export interface NpivPortRequest {
 export type NpivPortState = 'active' | 'deleting';
 
 interface Binding {
-	readonly req: NpivPortRequest;
+	req: NpivPortRequest;
 	readonly handle: HBA_HANDLE;
 	readonly portIndex: number;
 	readonly vindex: number;
@@ -55,6 +72,8 @@ interface Binding {
 	attached: Map<string, {lun: NpivLun; dev: string}>;
 	pendingAttach: Map<string, Timer>;
 	offlineTargets: Set<Wwn>;
+	/** INQUIRY results by LUN key (a LUN's type does not change). */
+	types: Map<string, string>;
 	rescan?: Timer;
 }
 
@@ -118,8 +137,27 @@ export class NpivDaemon {
 			fail('Failed to load FC-HBA common library');
 			return op;
 		}
-		if (this.bindings.has(spec.vpwwn)) {
-			fail(`already created for domain ${this.bindings.get(spec.vpwwn)!.req.domain}`);
+		const existing = this.bindings.get(spec.vpwwn);
+		if (existing) {
+			// A port whose delete failed earlier is still here: the new owner takes it over (it
+			// must not be created a second time, and this host is the only one holding it).
+			if (existing.state !== 'active' || existing.req.spec.ppwwn !== spec.ppwwn) {
+				fail(`already created on HBA port ${existing.req.spec.ppwwn} (${existing.state})`);
+				return op;
+			}
+			for (const key of [...existing.attached.keys()]) this.detach(existing, key, 'port taken over');
+			for (const t of existing.pendingAttach.values()) this.sim.cancel(t);
+			existing.pendingAttach.clear();
+			const old = existing.req;
+			existing.req = req;
+			this.log.emit(this.source, 'xvm.daemon.adopt', `${req.domain}: took over existing NPIV port ${spec.vpwwn} (was ${old.domain}, domain ${old.domid})`, {
+				domain: req.domain,
+				domid: req.domid,
+				vpwwn: spec.vpwwn,
+				from: old.domain,
+			});
+			this.scheduleRescan(existing);
+			op.resolve();
 			return op;
 		}
 		const found = this.findPhysicalPort(spec.ppwwn);
@@ -167,6 +205,7 @@ export class NpivDaemon {
 				attached: new Map(),
 				pendingAttach: new Map(),
 				offlineTargets: new Set(),
+				types: new Map(),
 			};
 			this.bindings.set(spec.vpwwn, b);
 			this.log.emit(this.source, 'xvm.daemon.create', `${req.domain}: created NPIV port ${spec.vpwwn} on ${spec.ppwwn} (index ${r.value})`, {
@@ -302,7 +341,9 @@ export class NpivDaemon {
 			const lun = fcpLunNumber(e.FcpId.FcpLun);
 			const key = lunKey(vp, e.FcpId.PortWWN, lun);
 			if (visible.has(key)) continue;
-			visible.set(key, {key, vpwwn: vp, targetWwn: e.FcpId.PortWWN, fcpLun: e.FcpId.FcpLun, lun, osDevice: e.ScsiId.OSDeviceName, luid: e.LUID});
+			const deviceType = this.deviceType(b, key, e.FcpId.PortWWN, e.FcpId.FcpLun);
+			if (deviceType === undefined) continue; // not answering yet; the next event rescans
+			visible.set(key, {key, vpwwn: vp, targetWwn: e.FcpId.PortWWN, fcpLun: e.FcpId.FcpLun, lun, osDevice: e.ScsiId.OSDeviceName, luid: e.LUID, deviceType});
 		}
 		b.visible = visible;
 		for (const key of [...b.attached.keys()]) if (!visible.has(key)) this.detach(b, key, 'LUN gone');
@@ -315,6 +356,7 @@ export class NpivDaemon {
 		if (!b.req.spec.autoattach) return;
 		for (const [key, lun] of visible) {
 			if (b.attached.has(key) || b.pendingAttach.has(key)) continue;
+			if (![...BLOCK_TYPES.values()].includes(lun.deviceType)) continue;
 			const t = this.sim.schedule(
 				this.timing.lunAttachMs,
 				() => {
@@ -339,11 +381,25 @@ export class NpivDaemon {
 		}
 	}
 
+	/** The LUN's device type from a standard INQUIRY through the virtual port, cached. */
+	private deviceType(b: Binding, key: string, target: Wwn, fcpLun: bigint): string | undefined {
+		const known = b.types.get(key);
+		if (known) return known;
+		const r = this.hba.HBA_ScsiInquiryV2(b.handle, b.req.spec.vpwwn, target, fcpLun, 0, 0);
+		let type: string;
+		if (r.status === HBA_STATUS.OK) {
+			const t = r.value.inquiry.PeripheralDeviceType;
+			type = BLOCK_TYPES.get(t) ?? OTHER_TYPES.get(t) ?? `type 0x${t.toString(16).padStart(2, '0')}`;
+		} else if (r.status === HBA_STATUS.ERROR_NOT_SUPPORTED) type = 'disk';
+		else return undefined;
+		b.types.set(key, type);
+		return type;
+	}
+
 	private detach(b: Binding, key: string, why: string): void {
 		const a = b.attached.get(key);
 		if (!a) return;
 		b.attached.delete(key);
-		this.attacher?.detachLun(b.req.domid, a.lun);
 		this.log.emit(this.source, 'xvm.daemon.lun.detach', `${b.req.domain}: ${a.dev} (LUN ${a.lun.lun} of ${a.lun.targetWwn}) detached: ${why}`, {
 			domain: b.req.domain,
 			domid: b.req.domid,
@@ -353,6 +409,7 @@ export class NpivDaemon {
 			dev: a.dev,
 			reason: why,
 		});
+		this.attacher?.detachLun(b.req.domid, a.lun);
 	}
 }
 

@@ -17,6 +17,7 @@ export interface XenStoreWatch {
 
 interface WatchEntry extends XenStoreWatch {
 	readonly cb: WatchCallback;
+	readonly seq: number;
 	active: boolean;
 }
 
@@ -31,7 +32,9 @@ export class XenStoreError extends Error {}
 
 export class XenStore {
 	private root: Node = {value: '', gen: 0, children: new Map()};
-	private watches: WatchEntry[] = [];
+	/** Watches by path, so a write finds its watchers by walking up its own path. */
+	private watches = new Map<string, WatchEntry[]>();
+	private watchSeq = 0;
 	private gen = 0;
 
 	constructor(
@@ -84,16 +87,30 @@ export class XenStore {
 	}
 
 	watch(path: string, token: string, cb: WatchCallback): XenStoreWatch {
-		const w: WatchEntry = {path: join(split(path)), token, cb, active: true};
-		this.watches.push(w);
+		const w: WatchEntry = {path: join(split(path)), token, cb, seq: this.watchSeq++, active: true};
+		const list = this.watches.get(w.path);
+		if (list) list.push(w);
+		else this.watches.set(w.path, [w]);
 		this.deliver(w, w.path);
 		return w;
 	}
 
 	unwatch(handle: XenStoreWatch): void {
 		const w = handle as WatchEntry;
+		if (!w.active) return;
 		w.active = false;
-		this.watches = this.watches.filter(x => x !== w);
+		const list = this.watches.get(w.path);
+		if (!list) return;
+		const i = list.indexOf(w);
+		if (i >= 0) list.splice(i, 1);
+		if (list.length === 0) this.watches.delete(w.path);
+	}
+
+	/** Watches registered (for tests and the console's xenstore view). */
+	get watchCount(): number {
+		let n = 0;
+		for (const list of this.watches.values()) n += list.length;
+		return n;
 	}
 
 	/** Starts a transaction: reads see the store as of now plus the transaction's own writes. */
@@ -154,11 +171,21 @@ export class XenStore {
 	}
 
 	private fire(path: string, removed: boolean): void {
-		for (const w of this.watches) {
-			const under = path === w.path || path.startsWith(w.path === '/' ? '/' : `${w.path}/`);
-			const above = removed && w.path.startsWith(`${path}/`);
-			if (under || above) this.deliver(w, above ? w.path : path);
+		const hits: {w: WatchEntry; at: string}[] = [];
+		// Watches on the path itself and on every ancestor.
+		let prefix = '';
+		for (const part of ['', ...split(path)]) {
+			prefix = part === '' ? '/' : prefix === '/' ? `/${part}` : `${prefix}/${part}`;
+			const list = this.watches.get(prefix);
+			if (list) for (const w of list) hits.push({w, at: path});
 		}
+		// A removal also fires the watches below it, with their own path.
+		if (removed) {
+			const below = `${path}/`;
+			for (const [p, list] of this.watches) if (p.startsWith(below)) for (const w of list) hits.push({w, at: w.path});
+		}
+		if (hits.length > 1) hits.sort((a, b) => a.w.seq - b.w.seq);
+		for (const h of hits) this.deliver(h.w, h.at);
 	}
 
 	private deliver(w: WatchEntry, path: string): void {

@@ -8,10 +8,9 @@ import type {EventLog} from '../sim/EventLog.js';
 import type {Prng} from '../sim/Prng.js';
 import type {Wwn} from '../sim/Wwn.js';
 import {HBA_STATUS, HBA_PORTSTATE, type HbaApi} from '../hbaapi/types.js';
-import type {DomainConfig, HostConfig} from '../world/LabConfig.js';
 import {XenHost} from './XenHost.js';
 import type {XenDomain} from './XenDomain.js';
-import {specFromDomainConfig, specToDomainConfig} from './DomainSpec.js';
+import {specFromDomainConfig, specToDomainConfig, type DomainConfig, type XenHostConfig} from './DomainSpec.js';
 import {DEFAULT_XEN_TIMING, type XenTiming} from './XenTiming.js';
 import {Migration, type MigrationEnv} from './Migration.js';
 import {XendError, type NpivRegistry} from './Xend.js';
@@ -50,8 +49,8 @@ export class XenWorld {
 	private readonly dirtyRate: (domain: string) => number;
 
 	constructor(
-		private readonly opts: XenWorldOptions,
-		hostConfigs: readonly HostConfig[],
+		opts: XenWorldOptions,
+		hostConfigs: readonly XenHostConfig[],
 		private readonly domainConfigs: readonly DomainConfig[] = [],
 	) {
 		this.sim = opts.sim;
@@ -59,7 +58,7 @@ export class XenWorld {
 		this.timing = {...DEFAULT_XEN_TIMING, ...opts.timing};
 		this.fabricOfFn = opts.fabricOf ?? (w => this.fabricFromHbaApi(w));
 		this.dirtyRate = opts.dirtyRateMiBps ?? (() => 16);
-		const registry: NpivRegistry = {owner: vp => this.npivOwner(vp)};
+		const registry: NpivRegistry = {owner: vp => this.npivOwner(vp), heldBy: vp => this.hosts.filter(h => h.daemon.hasPort(vp)).map(h => h.name)};
 		for (const h of hostConfigs) {
 			if (h.kind !== 'xen') continue;
 			this.hosts.push(
@@ -136,6 +135,7 @@ export class XenWorld {
 			timing: this.timing,
 			fabricOf: w => this.fabricOfFn(w),
 			dirtyRateMiBps: d => this.dirtyRate(d),
+			heldBy: vp => this.hosts.filter(h => h.daemon.hasPort(vp)).map(h => h.name),
 		};
 		const m = new Migration(env, dom, host, dest, opts.live ?? false);
 		this.migrations.push(m);

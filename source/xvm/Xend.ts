@@ -34,6 +34,8 @@ export class XendError extends Error {
 /** Who, anywhere in the lab, has a virtual port WWN in their configuration. */
 export interface NpivRegistry {
 	owner(vpwwn: Wwn): {readonly host: string; readonly domain: string} | undefined;
+	/** Hosts whose xennpivd still holds a virtual port with this WWN (created, not yet deleted). */
+	heldBy(vpwwn: Wwn): string[];
 }
 
 export interface XendParts {
@@ -376,6 +378,11 @@ export class Xend implements LunAttacher {
 		}
 		const op = new XenOp();
 		this.p.devices.destroyVfc(dom, devid).then(() => {
+			if (this.p.daemon.hasPort(vpwwn)) {
+				// xennpivd could not delete it: the port stays, and so does the configuration entry.
+				op.fail(`NPIV port ${vpwwn} could not be deleted; it is still logged in on ${this.hostName}`);
+				return;
+			}
 			drop();
 			op.resolve();
 		});
@@ -402,7 +409,7 @@ export class Xend implements LunAttacher {
 		let name = dom.lunNames.get(lun.key);
 		if (name === undefined || inUse.has(name)) {
 			const reserved = new Set([...dom.lunNames].filter(([k]) => k !== lun.key).map(([, v]) => v));
-			for (let i = 1; ; i++) {
+			for (let i = 0; ; i++) {
 				const candidate = xvdName(i);
 				if (!inUse.has(candidate) && !reserved.has(candidate)) {
 					name = candidate;
@@ -618,6 +625,8 @@ export class Xend implements LunAttacher {
 			if (owner && owner.domain !== domainName) {
 				throw new XendError(`NPIV port ${n.vpwwn} is already assigned to domain '${owner.domain}' on ${owner.host}`);
 			}
+			const elsewhere = this.p.registry.heldBy(n.vpwwn).filter(h => h !== this.hostName);
+			if (elsewhere.length) throw new XendError(`NPIV port ${n.vpwwn} is still logged in on ${elsewhere.join(', ')}`);
 		}
 	}
 

@@ -31,7 +31,7 @@ export interface CliRun {
 
 export function npiv(state: string, args: readonly string[], options: {argv0?: string; env?: Record<string, string>} = {}): CliRun {
 	ensureBuilt();
-	const env = {...process.env, NO_COLOR: '1', ...options.env};
+	const env: Record<string, string | undefined> = {...process.env, NO_COLOR: '1', ...options.env};
 	delete env['NPIV_STATE'];
 	const r = spawnSync(process.execPath, [options.argv0 ?? CLI, '--state', state, ...args], {encoding: 'utf8', env});
 	return {stdout: r.stdout, stderr: r.stderr, status: r.status};

@@ -58,7 +58,7 @@ describe('per-port discovery', () => {
 		expect(lunsOf(vp)).toEqual([`/dev/rdsk/c${vp.controller}t50060E8005123401d2s2`]);
 		expect(lunsOf(phys)).toEqual([0, 1].map(n => `/dev/rdsk/c${phys.controller}t50060E8005123401d${n}s2`));
 		const lun = vp.lunPaths()[0]!;
-		expect(lun).toMatchObject({lun: 2, fcpLun: 2n << 48n, deviceType: 0, vendor: 'SUN     ', blocks: 4194304n, blockSize: 512, state: 'online'});
+		expect(lun).toMatchObject({lun: 2, fcpLun: 2n << 48n, deviceType: 0, vendor: 'SUN     ', blocks: 4194304n, blockSize: 512, sizeBytes: 2147483648n, state: 'online'});
 	});
 
 	test('masking changes reach the port through an N_Port-detected RSCN (UNIT ATTENTION retried)', () => {

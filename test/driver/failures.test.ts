@@ -1,4 +1,7 @@
-import {describe, expect, test} from 'vitest';
+import {describe, expect, expectTypeOf, test} from 'vitest';
+import {FCA_MODELS} from '../../source/driver/FcaModel.js';
+import type {FcaModelName, HostFcConfig} from '../../source/driver/HostFcConfig.js';
+import type {FcaModelName as LabFcaModelName, HostConfig} from '../../source/world/LabConfig.js';
 import {HostFcStack} from '../../source/driver/HostFcStack.js';
 import {EventLog} from '../../source/sim/EventLog.js';
 import {Simulator} from '../../source/sim/Simulator.js';
@@ -108,3 +111,11 @@ describe('host configuration errors', () => {
 	});
 });
 
+
+describe('configuration shape', () => {
+	test('world/LabConfig HostConfig and FcaModelName stay assignable to the driver\'s mirror types', () => {
+		expectTypeOf<HostConfig>().toExtend<HostFcConfig>();
+		expectTypeOf<LabFcaModelName>().toEqualTypeOf<FcaModelName>();
+		expect(Object.keys(FCA_MODELS).sort()).toEqual(['LP10000', 'LPe11002', 'QLA2342', 'QLE2462', 'QLE2562']);
+	});
+});

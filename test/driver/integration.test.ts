@@ -183,4 +183,31 @@ describe('host stack on the real fabric and array', () => {
 			expect(stack.createVirtualPort(HBA_A0, VPORT_1)).toMatchObject({ok: false, reason: 'FC_NPIV_WRONG_TOPOLOGY'});
 		}
 	});
+
+	test('a member joining the loop is a LIP: it is found, and the LIP is counted as such, not as a link failure', () => {
+		const sim = new Simulator();
+		const log = new EventLog(sim, 10_000);
+		const fabrics = buildFabrics({fabrics: [], switches: [], isls: [], loops: [{name: 'loop-1'}]}, sim, log);
+		const disk = (n: number) => ({
+			name: `jbod-${n}`,
+			vendor: 'SEAGATE',
+			model: 'JBOD',
+			ports: [{name: 'a', wwpn: `2200002037e5a0b${n}`, wwnn: `2000002037e5a0b${n}`}],
+			luns: [{id: 0, sizeMiB: 70006, type: 'disk' as const, vendor: 'SEAGATE', product: 'ST373207FC', revision: '0005'}],
+			hostGroups: [{name: 'h', initiators: [HBA_A0], luns: [{lun: 0, hostLun: 0}]}],
+		});
+		const [j1, j2] = buildArrays([disk(1), disk(2)], sim, log);
+		const stack = new HostFcStack({host: hostConfig(), sim, log});
+		fabrics.plugIntoLoop(stack.ports[0]!, 'loop-1');
+		fabrics.plugIntoLoop(j1!.ports[0]!, 'loop-1');
+		sim.runUntilIdle();
+		const port = stack.ports[0]!;
+		expect(port.physical.remotePorts.map(r => r.wwpn)).toEqual(['2200002037e5a0b1']);
+		const lips = port.stats.lipCount;
+		fabrics.plugIntoLoop(j2!.ports[0]!, 'loop-1');
+		sim.runUntilIdle();
+		expect(port.physical.remotePorts.map(r => r.wwpn).sort()).toEqual(['2200002037e5a0b1', '2200002037e5a0b2']);
+		expect(port.stats.lipCount).toBe(lips + 1);
+		expect(port.stats.linkFailureCount).toBe(0);
+	});
 });

@@ -116,3 +116,22 @@ describe('sysevents become HBA-API callbacks', () => {
 		expect(api.HBA_GetAdapterAttributes(h).status).toBe(HBA_STATUS.ERROR_INVALID_HANDLE);
 	});
 });
+
+describe('sysevent binding', () => {
+	test('a library binds to the stack only while it has callbacks (a library per command leaks nothing)', () => {
+		const {api, open, stack} = apiLab();
+		const bound = () => stack.subscriberCount;
+		expect(bound()).toBe(0);
+		const h = open();
+		const a = api.HBA_RegisterForAdapterPortEvents(() => {}, null, h, HBA_A0);
+		const b = api.HBA_RegisterForLinkEvents(() => {}, null, h);
+		expect(bound()).toBe(1);
+		api.HBA_RemoveCallback(a.value!);
+		expect(bound()).toBe(1);
+		api.HBA_RemoveCallback(b.value!);
+		expect(bound()).toBe(0);
+		api.HBA_RegisterForAdapterAddEvents(() => {}, null);
+		api.HBA_FreeLibrary();
+		expect(bound()).toBe(0);
+	});
+});

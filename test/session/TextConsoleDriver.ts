@@ -150,6 +150,7 @@ export class TextConsoleDriver implements SessionDriver {
 	}
 
 	frame(): Frame {
+		this.calls.push('frame');
 		const {cols, rows} = this.size;
 		const lines: {text: string; sgr: string}[] = [];
 		lines.push({text: `npiv test console  t=${this.time}ms  ${cols}x${rows}`, sgr: SGR.inverse});

@@ -1,6 +1,23 @@
-import {commandError, type CommandOutput} from '../CommandOutput.js';
-import type {FamilyContext} from './FamilyContext.js';
+/** `npiv xm ...`: Xen's xm on the dom0 chosen by --host (default: the first Xen host). */
+import type {CommandOutput} from '../CommandOutput.js';
+import {runXm} from '../xm/index.js';
+import {settle, type FamilyContext} from './FamilyContext.js';
 
-export function runXmFamily(_argv: readonly string[], _ctx: FamilyContext): CommandOutput {
-	return commandError('xm: not wired yet');
+export function runXmFamily(argv: readonly string[], ctx: FamilyContext): CommandOutput {
+	const result = runXm(argv, {
+		xen: ctx.world.xen,
+		...(ctx.globals.host ? {host: ctx.globals.host} : {}),
+		json: ctx.globals.json,
+		wait: ctx.settle,
+		readFile: path => {
+			try {
+				return ctx.readFile(path);
+			} catch {
+				return undefined;
+			}
+		},
+		writeFile: ctx.writeFile,
+	});
+	settle(ctx);
+	return result;
 }

@@ -141,7 +141,7 @@ export interface NpivRow {
 	readonly autoattach: boolean;
 	/** connected, error, creating, deleting, or inactive (domain not running). */
 	readonly state: string;
-	readonly luns: readonly {readonly dev: string; readonly target: string; readonly lun: number; readonly osDevice: string; readonly attached: boolean}[];
+	readonly luns: readonly {readonly dev: string; readonly target: string; readonly lun: number; readonly osDevice: string; readonly attached: boolean; readonly deviceType: string}[];
 	readonly error?: string;
 }
 
@@ -153,7 +153,7 @@ export function formatNpivList(rows: readonly NpivRow[], long: boolean): string 
 		out += `${ljust(String(r.idx), 4)}${ljust(r.vpwwn, 18)}${ljust(r.vnwwn, 18)}${ljust(r.ppwwn, 18)}${ljust(r.autoattach ? '1' : '0', 5)}${ljust(r.state, 11)}${attached.length}\n`;
 		if (r.error) out += `    error: ${r.error}\n`;
 		for (const l of long ? r.luns : attached) {
-			out += `    ${ljust(l.attached ? l.dev : '-', 7)} target ${l.target} LUN ${ljust(String(l.lun), 4)} ${l.osDevice}\n`;
+			out += `    ${ljust(l.attached ? l.dev : '-', 7)} target ${l.target} LUN ${ljust(String(l.lun), 4)} ${l.osDevice}${l.deviceType === 'disk' ? '' : ` (${l.deviceType})`}\n`;
 		}
 	}
 	return out;

@@ -17,7 +17,7 @@ import {ConfigTextError, domainSpecFromConfig, isConfigWord, parseConfigText} fr
 import {blockDeviceNumber} from '../../xvm/Xenbus.js';
 import {backendPath, frontendPath} from '../../xvm/DeviceController.js';
 import {gnuGetopt, GetoptError, has, intUnitMiB, value, type Parsed} from './XmArgs.js';
-import {ALIASES, KNOWN_COMMANDS, commandHelp, longHelp, shortHelp} from './XmHelp.js';
+import {ALIASES, ALL_COMMANDS, KNOWN_COMMANDS, SUBCOMMAND_HELP, commandHelp, longHelp, shortHelp} from './XmHelp.js';
 import {formatBlockList, formatInfo, formatList, formatNetworkList, formatNpivList, formatUptime, formatVcpuList, type DeviceRow, type ListRow, type NpivRow, type VcpuRow} from './XmFormat.js';
 import {domainSxp, specSxp} from './XmSxp.js';
 
@@ -106,12 +106,14 @@ export function runXm(argv: readonly string[], ctx: XmContext): XmResult {
 function main(argv: string[], ctx: XmContext, out: Out): void {
 	if (argv.length < 1) {
 		out.usage(undefined);
+		out.errorText = 'no subcommand given';
 		throw new XmExit(1);
 	}
 	for (const h of ['--help', '-h']) {
 		const at = argv.indexOf(h);
 		if (at === 0) {
 			out.print(longHelp());
+			out.data = helpJson();
 			return;
 		}
 		if (at > 0) {
@@ -127,6 +129,7 @@ function main(argv: string[], ctx: XmContext, out: Out): void {
 		name = ALIASES[given];
 	} else if (given === 'help') {
 		out.print(longHelp());
+		out.data = helpJson();
 		return;
 	} else if (given.length > 1) {
 		const same = KNOWN_COMMANDS.filter(c => c.startsWith(given));
@@ -171,6 +174,17 @@ function main(argv: string[], ctx: XmContext, out: Out): void {
 }
 
 // ---- helpers ---------------------------------------------------------------------------------
+
+function helpJson(): unknown {
+	return {
+		commands: ALL_COMMANDS.filter(c => SUBCOMMAND_HELP[c]).map(c => ({
+			name: c,
+			args: SUBCOMMAND_HELP[c]![0],
+			description: SUBCOMMAND_HELP[c]![1],
+			available: Boolean(HANDLERS[c]),
+		})),
+	};
+}
 
 /** main.py arg_check: counts every argument but `--`. */
 function argCheck(c: Cmd, lo: number, hi?: number): void {
@@ -384,7 +398,8 @@ function xmCreate(c: Cmd, managed: boolean): void {
 	wait(c, op);
 	if (op.done && !op.succeeded) fail(c, op.error!);
 	const d = op.value ?? c.host.xend.lookup(spec.name);
-	if (!quiet && d?.domid !== undefined) c.out.print(`Started domain ${spec.name} (id=${d.domid})`);
+	// Left running in the background (the live console): the Domains pane shows it come up.
+	if (!quiet && op.succeeded && d?.domid !== undefined) c.out.print(`Started domain ${spec.name} (id=${d.domid})`);
 	c.out.data = {ok: true, domain: d ? domainJson(c.host, d, now(c)) : {name: spec.name}};
 }
 
@@ -452,6 +467,11 @@ function xmShutdown(c: Cmd, reboot: boolean): void {
 			c.out.print(rb ? `Domain ${x.d.spec.name} rebooted` : `Domain ${x.d.spec.name} terminated`);
 		}
 		if (pending.length === before) break; // nothing more will happen
+	}
+	if (pending.length) {
+		// Real xm would poll forever; the simulation has nothing left that could end the wait.
+		const names = pending.map(x => `${x.d.spec.name}${x.d.power === 'paused' ? ' (paused)' : ''}`).join(', ');
+		fail(c, `Domain${pending.length > 1 ? 's' : ''} ${names} did not ${rb ? 'reboot' : 'shut down'}`);
 	}
 	c.out.print(rb ? 'All domains rebooted' : 'All domains terminated');
 }
@@ -872,7 +892,7 @@ function xmNpivList(c: Cmd): void {
 		const port = c.host.daemon.port(n.vpwwn);
 		const state = !be ? 'inactive' : status === 'connected' ? (port?.state === 'deleting' ? 'deleting' : 'connected') : status === 'error' ? 'error' : 'creating';
 		const attached = new Map((port?.attachedLuns ?? []).map(a => [a.lun.key, a.dev]));
-		const luns = (port?.visibleLuns ?? []).map(l => ({dev: attached.get(l.key) ?? '', target: l.targetWwn, lun: l.lun, osDevice: l.osDevice, attached: attached.has(l.key)}));
+		const luns = (port?.visibleLuns ?? []).map(l => ({dev: attached.get(l.key) ?? '', target: l.targetWwn, lun: l.lun, osDevice: l.osDevice, attached: attached.has(l.key), deviceType: l.deviceType}));
 		return {idx, vpwwn: n.vpwwn, vnwwn: n.vnwwn, ppwwn: n.ppwwn, autoattach: n.autoattach, state, luns, ...(err && status === 'error' ? {error: err} : {})};
 	});
 	c.out.data = {domain: d.name, ports: rows};

@@ -8,6 +8,7 @@ import {parseWwn, type Wwn} from '../../sim/Wwn.js';
 import {PANES, type ActionResult, type ConsoleSnapshot, type ConsoleSource, type LinkRef, type PaneId} from '../model/ConsoleSource.js';
 import type {CommandId, Context} from '../keys/defaultBindings.js';
 import {dispatchKey, type Dispatched, type KeyLayer} from '../keys/Dispatcher.js';
+import {hintItems, type Hint} from '../keys/hints.js';
 import type {KeyRegistry} from '../keys/KeyRegistry.js';
 import {normaliseInput, type KeyPress} from '../keys/keyNames.js';
 import {computeLayout, detailVisible, SIDE_DETAIL_COLS} from '../layout.js';
@@ -87,9 +88,27 @@ export class ConsoleController {
 		return dispatchKey(this.deps.registry, this.layers(), key);
 	}
 
-	/** Contexts shown in the hint bar, highest priority first. */
+	/** Contexts whose keys work now, highest priority first (a modal layer hides the rest). */
 	hintContexts(): Context[] {
-		return this.layers().flatMap(l => [...l.contexts]);
+		const layers = this.layers();
+		return layers[0]!.modal ? [...layers[0]!.contexts] : layers.flatMap(l => [...l.contexts]);
+	}
+
+	/** The hint bar's items: what works now, worded for the current mode. */
+	hints(): Hint[] {
+		const ui = this.ui;
+		let items = hintItems(this.deps.registry, this.hintContexts());
+		if (ui.dialog) {
+			const focus = dialogFocus(ui.dialog);
+			const kind = focus.type === 'field' ? focus.field.kind : focus.type;
+			items = items.filter(h => (h.id !== 'dialog.optionNext' || kind === 'pick') && (h.id !== 'dialog.toggle' || kind === 'toggle'));
+		}
+		if (ui.prompt?.mode === 'filter') {
+			items = items
+				.filter(h => h.id !== 'prompt.complete' && h.id !== 'prompt.historyPrev')
+				.map(h => (h.id === 'prompt.submit' ? {...h, label: 'keep filter'} : h.id === 'prompt.cancel' ? {...h, label: 'clear filter'} : h));
+		}
+		return items;
 	}
 
 	currentView(): ListView {
@@ -230,6 +249,18 @@ export class ConsoleController {
 			return true;
 		}
 		switch (command) {
+			case 'detail.down':
+			case 'detail.up': {
+				const row = view.rows[view.index];
+				const rect = computeLayout(ui).detail;
+				if (!row || !rect) return true;
+				const total = this.deps.source.detail(ui.pane, row.key)?.lines.length ?? 0;
+				const current = ui.detailScroll.key === row.key ? ui.detailScroll.top : 0;
+				const maxTop = Math.max(0, total - (rect.height - 2));
+				const top = Math.max(0, Math.min(maxTop, current + (command === 'detail.down' ? 1 : -1)));
+				this.dispatch({type: 'detailScroll', key: row.key, top});
+				return true;
+			}
 			case 'detail.toggle':
 				this.dispatch({type: 'detail', mode: detailVisible(ui) ? 'closed' : 'open'});
 				return true;

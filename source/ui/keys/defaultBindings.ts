@@ -105,6 +105,8 @@ export const DEFAULT_BINDINGS = [
 	// Lists.
 	b('detail.toggle', ['enter'], ['pane'], 'Show or hide the detail of the selected item', {hint: 'detail'}),
 	b('prompt.filter', ['/'], ['pane'], 'Filter the list (text; /re:… or /…/ for a regex)', {hint: 'filter'}),
+	b('detail.down', ['J'], ['pane'], 'Scroll the detail panel down', {hints: false}),
+	b('detail.up', ['K'], ['pane'], 'Scroll the detail panel up', {hints: false}),
 	b('pane.back', ['esc'], ['pane'], 'Back: close the detail, then clear the filter', {hints: false}),
 	b('list.down', ['j', 'down'], LISTS, 'Move down', {hints: false}),
 	b('list.up', ['k', 'up'], LISTS, 'Move up', {hints: false}),

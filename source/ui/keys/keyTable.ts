@@ -15,10 +15,11 @@ export interface HelpGroup {
 export function helpGroups(registry: KeyRegistry, contexts: readonly Context[] = CONTEXTS): HelpGroup[] {
 	const groups: HelpGroup[] = [];
 	for (const context of contexts) {
-		// A binding shared by several contexts is listed under the first one only.
+		// A binding shared by several contexts is listed under the first one only, except that
+		// each pane lists all of its own keys (n creates a virtual port in two panes).
 		const entries = registry
 			.inContext(context)
-			.filter(b => contexts.find(c => b.contexts.includes(c)) === context)
+			.filter(b => context.startsWith('pane:') || contexts.find(c => b.contexts.includes(c)) === context)
 			.map(b => ({keys: keysText(b), description: b.description, id: b.id, dangerous: b.dangerous}));
 		if (entries.length > 0) groups.push({context, title: CONTEXT_TITLES[context], entries});
 	}

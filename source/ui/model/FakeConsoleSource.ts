@@ -5,7 +5,7 @@
  * takes the port and its virtual ports offline). Deterministic: no wall clock unless `live`.
  */
 import {parseWwn, type Wwn} from '../../sim/Wwn.js';
-import {formatFcId} from '../../sim/FcId.js';
+import {asFcId, fcid, formatFcId} from '../../sim/FcId.js';
 import type {
 	ActionResult,
 	ClockSpeed,
@@ -248,7 +248,7 @@ export class FakeConsoleSource implements ConsoleSource {
 		this.emit(`${adapter.host}/fp${adapter.controller}`, 'driver.npiv.create', `created vport ${pair.portWwn} on ${adapter.portWwn}`);
 		if (id !== null) {
 			this.emit(adapter.cable!.switchName, 'fabric.fdisc', `FDISC from ${pair.portWwn} via ${adapter.portWwn}`);
-			this.emit(adapter.cable!.switchName, 'fabric.rscn.sent', 'RSCN to zoned ports: 1 page', [`port ${formatFcId((id + used + 1) as never)} (port address)`]);
+			this.emit(adapter.cable!.switchName, 'fabric.rscn.sent', 'RSCN to zoned ports: 1 page', [`port ${formatFcId(asFcId(id + used + 1))} (port address)`]);
 		}
 		this.changed(true);
 		return {ok: true, message: `Created virtual port ${pair.portWwn} (node ${pair.nodeWwn}) on ${adapter.portWwn}`};
@@ -415,7 +415,7 @@ export class FakeConsoleSource implements ConsoleSource {
 				if (sw.disabled.has(t.port)) return {ok: false, message: `${t.switchName} port ${t.port} is already disabled`};
 				sw.disabled.add(t.port);
 				this.emit(t.switchName, 'fabric.port.offline', `port ${t.port}: Disabled (portdisable)`);
-				this.emit(t.switchName, 'fabric.rscn.sent', 'RSCN to zoned ports: 1 page', [`area ${formatFcId(((sw.domainId << 16) | (t.port << 8)) as never).slice(0, 4)} (area address)`]);
+				this.emit(t.switchName, 'fabric.rscn.sent', 'RSCN to zoned ports: 1 page', [`area ${formatFcId(fcid(sw.domainId, t.port, 0)).slice(0, 4)} (area address)`]);
 				return `${t.switchName} port ${t.port} disabled`;
 			}),
 			portEnable: ref => this.linkOp(ref, t => {
@@ -429,7 +429,7 @@ export class FakeConsoleSource implements ConsoleSource {
 				if (!t.adapter.plugged) return {ok: false, message: `the cable of ${t.adapter.portWwn} is already out`};
 				t.adapter.plugged = false;
 				this.emit(`${t.adapter.host}/fp${t.adapter.controller}`, 'driver.link.down', `${t.adapter.portWwn}: link down (cable pulled)`);
-				this.emit(t.switchName, 'fabric.rscn.sent', 'RSCN to zoned ports: 1 page', [`area ${formatFcId(((switchOf(this.lab, t.switchName)!.domainId << 16) | (t.port << 8)) as never).slice(0, 4)} (area address)`]);
+				this.emit(t.switchName, 'fabric.rscn.sent', 'RSCN to zoned ports: 1 page', [`area ${formatFcId(fcid(switchOf(this.lab, t.switchName)!.domainId, t.port, 0)).slice(0, 4)} (area address)`]);
 				return `cable of ${t.adapter.portWwn} pulled`;
 			}),
 			cablePlug: ref => this.linkOp(ref, t => {

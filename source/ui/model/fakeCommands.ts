@@ -3,7 +3,7 @@
  * events), plus completion over the whole npiv command table. Enough to drive the `:` bar in
  * tests and the demo; the real commands come from commands/.
  */
-import {formatFcId, formatFcIdShort} from '../../sim/FcId.js';
+import {fcid, formatFcId, formatFcIdShort} from '../../sim/FcId.js';
 import {formatSimTime} from '../../world/SimClockText.js';
 import type {CommandResult, Completion, EventRow} from './ConsoleSource.js';
 import type {DerivedRows, FakeLab} from './fakeLab.js';
@@ -88,7 +88,7 @@ function switchshow(rows: DerivedRows, name: string | undefined): CommandResult 
 	if (!sw) return fail('switchshow: no switch\n');
 	const lines = [`switchName:\t${sw.name}`, `switchDomain:\t${sw.domainId}`, 'Index Port Address Media Speed State     Proto', '=================================================='];
 	for (const p of rows.ports.filter(x => x.switchName === sw.name)) {
-		const addr = formatFcId(((sw.domainId << 16) | (p.index << 8)) as never);
+		const addr = formatFcId(fcid(sw.domainId, p.index, 0));
 		const proto = p.attachedWwn ? `FC  ${p.portType} ${p.attachedWwn}${p.npivLogins > 0 ? ` ${p.npivLogins} NPIV public` : ''}` : 'FC';
 		lines.push(`${String(p.index).padStart(5)} ${String(p.index).padStart(4)}   ${addr}   id    ${p.speed.padEnd(4)}  ${p.state.padEnd(9)} ${proto}`);
 	}

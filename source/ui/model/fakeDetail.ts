@@ -7,6 +7,14 @@ import {domainKey, switchOf, type DerivedRows, type FakeLab} from './fakeLab.js'
 
 type Line = readonly [string, string];
 
+/** Key -> row per rows array, so a detail over 100,000 rows is a lookup, not a scan. */
+const indexes = new WeakMap<readonly {key: string}[], Map<string, unknown>>();
+function byKey<R extends {key: string}>(rows: readonly R[], key: string): R | undefined {
+	let index = indexes.get(rows);
+	if (!index) indexes.set(rows, (index = new Map(rows.map(r => [r.key, r]))));
+	return index.get(key) as R | undefined;
+}
+
 const STATE_LETTERS: readonly [string, string][] = [
 	['r', 'running'],
 	['b', 'blocked'],
@@ -19,8 +27,8 @@ const STATE_LETTERS: readonly [string, string][] = [
 export function fakeDetail(lab: FakeLab, rows: DerivedRows, events: readonly EventRow[], pane: PaneId, key: RowKey): DetailView | null {
 	switch (pane) {
 		case 'adapters': {
-			const row = rows.adapters.find(r => r.key === key);
-			const a = lab.adapters.find(x => x.portWwn === key);
+			const row = byKey(rows.adapters, key);
+			const a = row ? lab.adapters.find(x => x.portWwn === key) : undefined;
 			if (!row || !a) return null;
 			const lines: Line[] = [
 				['HBA Port WWN', a.portWwn],
@@ -51,10 +59,10 @@ export function fakeDetail(lab: FakeLab, rows: DerivedRows, events: readonly Eve
 			return {title: `HBA port ${a.portWwn}`, lines};
 		}
 		case 'vports': {
-			const v = rows.vports.find(r => r.key === key);
+			const v = byKey(rows.vports, key);
 			if (!v) return null;
-			const fab = rows.adapters.find(a => a.portWwn === v.physicalWwn)?.fabric ?? '-';
-			const luns = rows.luns.filter(l => l.portWwn === v.portWwn);
+			const fab = byKey(rows.adapters, v.physicalWwn)?.fabric ?? '-';
+			const luns = v.lunCount === 0 ? [] : rows.luns.filter(l => l.portWwn === v.portWwn);
 			const lines: Line[] = [
 				['Port WWN', v.portWwn],
 				['Node WWN', v.nodeWwn],
@@ -70,7 +78,7 @@ export function fakeDetail(lab: FakeLab, rows: DerivedRows, events: readonly Eve
 			return {title: `Virtual port ${v.portWwn}`, lines};
 		}
 		case 'luns': {
-			const l = rows.luns.find(r => r.key === key);
+			const l = byKey(rows.luns, key);
 			if (!l) return null;
 			return {
 				title: `LUN ${l.lun} via ${l.portWwn}`,
@@ -90,7 +98,7 @@ export function fakeDetail(lab: FakeLab, rows: DerivedRows, events: readonly Eve
 			};
 		}
 		case 'events': {
-			const e = events.find(r => r.key === key);
+			const e = byKey(events, key);
 			if (!e) return null;
 			const lines: Line[] = [
 				['Seq', String(e.seq)],
@@ -106,7 +114,7 @@ export function fakeDetail(lab: FakeLab, rows: DerivedRows, events: readonly Eve
 			return {title: `Event ${e.seq}`, lines};
 		}
 		case 'domains': {
-			const d = rows.domains.find(r => r.key === key);
+			const d = byKey(rows.domains, key);
 			const fd = lab.domains.find(x => domainKey(x) === key);
 			if (!d || !fd) return null;
 			const letters = STATE_LETTERS.filter(([ch], i) => d.state[i] === ch).map(([, w]) => w);
@@ -140,7 +148,7 @@ export function fakeDetail(lab: FakeLab, rows: DerivedRows, events: readonly Eve
 			return {title: `Domain ${d.name}`, lines};
 		}
 		case 'fabric': {
-			const port = rows.ports.find(r => r.key === key);
+			const port = byKey(rows.ports, key);
 			if (port) {
 				const sw = switchOf(lab, port.switchName)!;
 				const logins = rows.nameServer.filter(n => Math.floor(n.fcid / 256) === sw.domainId * 256 + port.index);
@@ -159,7 +167,7 @@ export function fakeDetail(lab: FakeLab, rows: DerivedRows, events: readonly Eve
 					],
 				};
 			}
-			const ns = rows.nameServer.find(r => r.key === key);
+			const ns = byKey(rows.nameServer, key);
 			if (ns) {
 				return {
 					title: `Name server entry ${formatFcId(ns.fcid)}`,
@@ -175,7 +183,7 @@ export function fakeDetail(lab: FakeLab, rows: DerivedRows, events: readonly Eve
 					],
 				};
 			}
-			const z = rows.zones.find(r => r.key === key);
+			const z = byKey(rows.zones, key);
 			if (z) {
 				const summary = rows.zoning.find(s => s.fabric === z.fabric);
 				return {

@@ -12,7 +12,7 @@ import type {
 	VportRow,
 	ZoneRow,
 } from '../model/ConsoleSource.js';
-import {formatFcId} from '../../sim/FcId.js';
+import {formatFcId, type FcId} from '../../sim/FcId.js';
 import {formatSimTime} from '../../world/SimClockText.js';
 import {stateTone, type Tone} from '../theme.js';
 import {bar, formatBytes} from '../text.js';
@@ -31,7 +31,7 @@ export interface Column<R> {
 	tone?(row: R): Tone | undefined;
 }
 
-const fcidText = (id: number | null): string => (id === null ? '-' : formatFcId(id as never));
+const fcidText = (id: FcId | null): string => (id === null ? '-' : formatFcId(id));
 
 function col<R>(
 	id: string,
@@ -53,7 +53,7 @@ export const ADAPTER_COLUMNS: readonly Column<AdapterRow>[] = [
 	col('portWwn', 'PORT WWN', 16, 16, 100, r => r.portWwn),
 	col('model', 'MODEL', 8, 6, 40, r => r.model),
 	stateCol(),
-	col('speed', 'SPEED', 6, 5, 30, r => r.speed),
+	col('speed', 'SPEED', 6, 5, 30, r => (r.speed === 'not established' ? '-' : r.speed)),
 	col('fcid', 'FCID', 6, 6, 70, r => fcidText(r.fcid)),
 	col('fabric', 'FABRIC', 8, 5, 60, r => r.fabric ?? '-'),
 	col('vports', 'VPORTS', 7, 6, 80, r => (r.vportsMax === 0 ? 'n/a' : `${r.vportsUsed}/${r.vportsMax}`), {align: 'right'}),
@@ -148,11 +148,11 @@ export const ZONE_COLUMNS: readonly Column<ZoneRow>[] = [
 	col('fabric', 'FABRIC', 8, 5, 80, r => r.fabric),
 	col('config', 'CONFIG', 12, 6, 70, r => r.config || '-'),
 	col('zone', 'ZONE', 14, 6, 100, r => r.zone),
-	col('effective', 'EFFECTIVE', 9, 4, 60, r => (r.effective ? 'yes' : 'no'), {tone: r => (r.effective ? 'ok' : 'dim')}),
+	col('effective', 'EFFECTIVE', 9, 9, 60, r => (r.effective ? 'yes' : 'no'), {tone: r => (r.effective ? 'ok' : 'dim')}),
 	col('members', 'MEMBERS', 30, 10, 90, r => r.members.join('; '), {grow: true}),
 ];
 
-export const LIST_COLUMNS: {readonly [L in ListId]: readonly Column<never>[]} = {
+export const LIST_COLUMNS: Readonly<Record<ListId, readonly Column<{readonly key: string}>[]>> = {
 	adapters: ADAPTER_COLUMNS,
 	vports: VPORT_COLUMNS,
 	luns: LUN_COLUMNS,
@@ -161,7 +161,10 @@ export const LIST_COLUMNS: {readonly [L in ListId]: readonly Column<never>[]} = 
 	'fabric.ports': SWITCH_PORT_COLUMNS,
 	'fabric.nameserver': NAME_SERVER_COLUMNS,
 	'fabric.zoning': ZONE_COLUMNS,
-} as never;
+};
+
+/** Columns below this priority are dropped rather than squeezed. */
+const MINOR_PRIORITY = 50;
 
 export interface FittedColumn<R> {
 	readonly column: Column<R>;
@@ -172,10 +175,10 @@ export interface FittedColumn<R> {
 export function fitColumns<R>(columns: readonly Column<R>[], total: number): FittedColumn<R>[] {
 	const kept = [...columns];
 	const need = (cols: readonly Column<R>[], w: (c: Column<R>) => number) => cols.reduce((s, c) => s + w(c), 0) + Math.max(0, cols.length - 1);
-	while (kept.length > 1 && need(kept, c => c.min) > total) {
-		const lowest = kept.reduce((lo, c) => (c.priority < lo.priority ? c : lo));
-		kept.splice(kept.indexOf(lowest), 1);
-	}
+	const lowest = () => kept.reduce((lo, c) => (c.priority < lo.priority ? c : lo));
+	// Minor columns go before anything has to be cut; then whatever is needed to fit at all.
+	while (kept.length > 1 && need(kept, c => c.ideal) > total && lowest().priority < MINOR_PRIORITY) kept.splice(kept.indexOf(lowest()), 1);
+	while (kept.length > 1 && need(kept, c => c.min) > total) kept.splice(kept.indexOf(lowest()), 1);
 	const widths = new Map(kept.map(c => [c, c.ideal]));
 	let over = need(kept, c => widths.get(c)!) - total;
 	const byPriority = [...kept].sort((a, b) => a.priority - b.priority);

@@ -22,10 +22,10 @@ export interface InkConsole {
 	/** Lets simulated time pass; in a replay the console must not follow the wall clock. */
 	advance(ms: number): void | Promise<void>;
 	/**
-	 * What a person types to run a command at the ':' bar, as terminal byte sequences (each one
-	 * keypress), e.g. [':', 'x', 'm', ' ', 'l', 'i', 's', 't', '\r']; the driver sends them one by one.
+	 * The keys a person presses to run a command at the ':' bar, e.g. ':', 'x', 'm', 'space',
+	 * 'l', 'i', 's', 't', 'enter'; the driver presses them one by one.
 	 */
-	runKeys?(commandLine: string): readonly string[];
+	runKeys?(commandLine: string): readonly KeyName[];
 	/** Runs a command another way, for consoles without runKeys. */
 	run?(commandLine: string): void | Promise<void>;
 	paneText(pane: string): string;
@@ -91,8 +91,8 @@ export class InkSessionDriver implements SessionDriver {
 	async run(commandLine: string): Promise<void> {
 		const {console, stdin} = this.live();
 		if (console.runKeys) {
-			for (const bytes of console.runKeys(commandLine)) {
-				stdin.write(bytes);
+			for (const key of console.runKeys(commandLine)) {
+				stdin.write(this.sequence(key));
 				await this.idle();
 			}
 		} else if (console.run) {

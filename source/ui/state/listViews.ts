@@ -34,7 +34,7 @@ export function rowsOf(snapshot: ConsoleSnapshot, list: ListId): readonly AnyRow
 }
 
 export function columnsOf(list: ListId): readonly Column<AnyRow>[] {
-	return LIST_COLUMNS[list] as readonly Column<AnyRow>[];
+	return LIST_COLUMNS[list];
 }
 
 export interface ListView {

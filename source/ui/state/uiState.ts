@@ -68,6 +68,8 @@ export interface UiState {
 	readonly fabricView: FabricViewId;
 	readonly lists: Readonly<Record<ListId, ListState>>;
 	readonly detail: DetailMode;
+	/** Scroll of the detail panel, for the item it was scrolled on (another item starts at the top). */
+	readonly detailScroll: {readonly key: RowKey | null; readonly top: number};
 	readonly follow: boolean;
 	/** Event type prefix filter (`fabric`, `driver`...), or null for all. */
 	readonly eventType: string | null;
@@ -94,6 +96,7 @@ export function initialUiState(opts: {cols: number; rows: number; noColor: boole
 		fabricView: 'ports',
 		lists,
 		detail: 'auto',
+		detailScroll: {key: null, top: 0},
 		follow: true,
 		eventType: null,
 		help: null,
@@ -123,6 +126,7 @@ export type UiAction =
 	| {readonly type: 'select'; readonly list: ListId; readonly index: number; readonly key: RowKey | null; readonly height: number}
 	| {readonly type: 'filter'; readonly list: ListId; readonly filter: string}
 	| {readonly type: 'detail'; readonly mode: DetailMode}
+	| {readonly type: 'detailScroll'; readonly key: RowKey | null; readonly top: number}
 	| {readonly type: 'follow'; readonly on: boolean}
 	| {readonly type: 'eventType'; readonly eventType: string | null}
 	| {readonly type: 'help'; readonly help: {readonly top: number} | null}
@@ -155,6 +159,8 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
 		}
 		case 'detail':
 			return {...state, detail: action.mode};
+		case 'detailScroll':
+			return {...state, detailScroll: {key: action.key, top: action.top}};
 		case 'follow':
 			return {...state, follow: action.on};
 		case 'eventType':

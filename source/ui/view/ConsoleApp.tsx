@@ -21,24 +21,41 @@ export interface ConsoleAppProps {
 	readonly controller: ConsoleController;
 	readonly views: ListViews;
 	readonly noColor: boolean;
+	/** Minimum ms between frames caused by model changes (default 0: every burst at once; mountConsole uses 50). */
+	readonly modelFrameMs?: number;
 }
 
-function useSnapshot(source: ConsoleSource): ConsoleSnapshot {
+/**
+ * The model's snapshot. Bursts of model changes (a clock at 100x, an RSCN storm) become at most
+ * one frame per `frameMs`; keys re-render at once and read the newest snapshot anyway.
+ */
+function useSnapshot(source: ConsoleSource, frameMs: number): ConsoleSnapshot {
 	const subscribe = useCallback(
 		(onChange: () => void) => {
-			let pending: NodeJS.Immediate | undefined;
+			let pending: {cancel(): void} | undefined;
+			let last = 0;
+			const flush = () => {
+				pending = undefined;
+				last = performance.now();
+				onChange();
+			};
 			const unsubscribe = source.subscribe(() => {
-				pending ??= setImmediate(() => {
-					pending = undefined;
-					onChange();
-				});
+				if (pending) return;
+				const wait = last + frameMs - performance.now();
+				if (wait <= 0) {
+					const id = setImmediate(flush);
+					pending = {cancel: () => clearImmediate(id)};
+				} else {
+					const id = setTimeout(flush, wait);
+					pending = {cancel: () => clearTimeout(id)};
+				}
 			});
 			return () => {
 				unsubscribe();
-				if (pending) clearImmediate(pending);
+				pending?.cancel();
 			};
 		},
-		[source],
+		[source, frameMs],
 	);
 	return useSyncExternalStore(subscribe, source.getSnapshot);
 }
@@ -55,9 +72,9 @@ function useTerminalSize(store: UiStore): void {
 	}, [stdout, store]);
 }
 
-export function ConsoleApp({source, registry, store, controller, views, noColor}: ConsoleAppProps) {
+export function ConsoleApp({source, registry, store, controller, views, noColor, modelFrameMs = 0}: ConsoleAppProps) {
 	const ui = useSyncExternalStore(store.subscribe, store.getState);
-	const snapshot = useSnapshot(source);
+	const snapshot = useSnapshot(source, modelFrameMs);
 	useTerminalSize(store);
 	useInput(controller.handleInput);
 	const theme = useMemo(() => makeTheme(noColor), [noColor]);

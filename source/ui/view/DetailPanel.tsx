@@ -16,12 +16,14 @@ export function DetailPanel() {
 	const inner = rect.width - 2;
 	const room = rect.height - 2;
 	const lines: React.ReactNode[] = [];
+	let note: string | undefined;
 	if (!detail) lines.push(<Text key="none">{' Nothing selected.'}</Text>);
 	else {
-		const labelWidth = Math.min(20, Math.max(...detail.lines.filter(([, v]) => v !== '').map(([l]) => l.length + 1), 4));
 		const all = detail.lines;
-		const shown = all.length > room ? all.slice(0, room - 1) : all;
-		shown.forEach(([label, value], i) => {
+		const labelWidth = Math.min(20, Math.max(...all.filter(([, v]) => v !== '').map(([l]) => l.length + 1), 4));
+		const top = Math.min(ui.detailScroll.key === row?.key ? ui.detailScroll.top : 0, Math.max(0, all.length - room));
+		if (all.length > room) note = `${top + 1}-${Math.min(all.length, top + room)} of ${all.length} (J/K)`;
+		all.slice(top, top + room).forEach(([label, value], i) => {
 			if (value === '') {
 				lines.push(
 					<Text key={i} bold>
@@ -30,15 +32,13 @@ export function DetailPanel() {
 				);
 				return;
 			}
-			const l = fit(label + ':', labelWidth);
 			lines.push(
 				<Text key={i}>
-					<Text color={theme.tone.dim}>{' ' + l}</Text>
+					<Text color={theme.tone.dim}>{' ' + fit(label + ':', labelWidth)}</Text>
 					{truncate(' ' + value, inner - labelWidth - 1)}
 				</Text>,
 			);
 		});
-		if (all.length > room) lines.push(<Text key="more" color={theme.tone.dim}>{truncate(` … ${all.length - shown.length} more lines`, inner)}</Text>);
 	}
-	return <Panel width={rect.width} height={rect.height} title={detail?.title ?? 'Detail'} focused={false} lines={lines} />;
+	return <Panel width={rect.width} height={rect.height} title={detail?.title ?? 'Detail'} focused={false} lines={lines} {...(note ? {note} : {})} />;
 }

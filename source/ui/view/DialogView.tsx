@@ -2,12 +2,12 @@
 import React from 'react';
 import {Box, Text} from 'ink';
 import {dialogFocus, pickOptions, type DialogState, type Field, type FormDialog} from '../state/dialog.js';
-import {fit} from '../text.js';
+import {fit, wrap} from '../text.js';
 import type {Theme} from '../theme.js';
 import {Panel} from './Panel.js';
 import {useUIState} from './contexts.js';
 
-const LABEL = 16;
+const LABEL = 18;
 
 function fieldLine(dialog: FormDialog, field: Field, focused: boolean, inner: number, theme: Theme): React.ReactNode {
 	const room = inner - LABEL - 3;
@@ -17,16 +17,22 @@ function fieldLine(dialog: FormDialog, field: Field, focused: boolean, inner: nu
 		const {text, cursor} = field.edit;
 		if (text === '' && !focused) value = <Text color={theme.tone.dim}>{fit(field.placeholder, room)}</Text>;
 		else if (!focused) value = fit(text, room);
-		else {
+		else if (text === '') {
+			value = (
+				<Text>
+					<Text inverse> </Text>
+					<Text color={theme.tone.dim}>{fit(field.placeholder, room - 1)}</Text>
+				</Text>
+			);
+		} else {
 			const start = Math.max(0, cursor - room + 1);
 			const shown = text.slice(start, start + room);
 			const c = cursor - start;
-			const placeholder = text === '' ? field.placeholder : '';
 			value = (
 				<Text>
 					{shown.slice(0, c)}
 					<Text inverse>{shown[c] ?? ' '}</Text>
-					<Text color={theme.tone.dim}>{fit(shown.slice(c + 1) === '' && placeholder ? ' ' + placeholder : shown.slice(c + 1), room - c - 1)}</Text>
+					{fit(shown.slice(c + 1), Math.max(0, room - c - 1))}
 				</Text>
 			);
 		}
@@ -78,13 +84,13 @@ export function DialogOverlay() {
 	const lines: React.ReactNode[] = [];
 	const blank = (k: string) => <Text key={k}>{' '.repeat(inner)}</Text>;
 	lines.push(blank('top'));
-	dialog.body.forEach((b, i) => lines.push(<Text key={'b' + i}>{fit('  ' + b, inner)}</Text>));
+	dialog.body.flatMap(b => wrap(b, inner - 4)).forEach((b, i) => lines.push(<Text key={'b' + i}>{fit('  ' + b, inner)}</Text>));
 	if (dialog.body.length > 0) lines.push(blank('afterBody'));
 	if (dialog.kind === 'form') {
 		const focus = dialog.focus;
 		dialog.fields.forEach((f, i) => lines.push(fieldLine(dialog, f, focus === i, inner, theme)));
 		lines.push(blank('afterFields'));
-		if (dialog.error) lines.push(<Text key="error" color={theme.tone.bad}>{fit('  ' + dialog.error, inner)}</Text>);
+		if (dialog.error) wrap(dialog.error, inner - 4).forEach((e, i) => lines.push(<Text key={'error' + i} color={theme.tone.bad}>{fit('  ' + e, inner)}</Text>));
 	}
 	lines.push(buttons(dialog, inner, theme));
 	lines.push(blank('bottom'));

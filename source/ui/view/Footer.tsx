@@ -1,7 +1,7 @@
 /** The bottom of the frame: the `:`/`/` prompt (with completion candidates), hints, status. */
 import React from 'react';
 import {Text} from 'ink';
-import {hintItems, hintSegments} from '../keys/hints.js';
+import {hintSegments} from '../keys/hints.js';
 import {bar, fit, truncate} from '../text.js';
 import {useUIActions, useUIState} from './contexts.js';
 
@@ -34,9 +34,9 @@ export function PromptBar() {
 }
 
 export function HintBar() {
-	const {layout, theme, registry} = useUIState();
+	const {layout, theme} = useUIState();
 	const {controller} = useUIActions();
-	const segments = hintSegments(hintItems(registry, controller.hintContexts()), layout.cols);
+	const segments = hintSegments(controller.hints(), layout.cols);
 	return (
 		<Text>
 			{segments.map((s, i) => (
@@ -53,8 +53,9 @@ export function StatusLine() {
 	const busy = snapshot.busy;
 	let right = '';
 	if (busy) {
-		const pct = busy.progress === null ? '' : ` ${bar(busy.progress, 10)} ${String(Math.round(busy.progress * 100)).padStart(3)}%`;
-		right = truncate(` ${busy.label}${pct} `, Math.floor(layout.cols / 2));
+		const pct = busy.progress === null ? '' : ` ${bar(busy.progress, 8)} ${String(Math.round(busy.progress * 100)).padStart(3)}%`;
+		// Progress matters more than the last message: it keeps most of the line.
+		right = truncate(` ${busy.label}${pct} `, layout.cols - 24);
 	}
 	const msg = ui.status;
 	const leftWidth = layout.cols - right.length;

@@ -25,8 +25,9 @@ export function Panel({width, height, title, titleColor, note, focused, lines, o
 	const {theme} = useUIState();
 	const inner = width - 2;
 	const color = focused ? theme.borderFocused : theme.border;
+	// The note (position) is short and always shown; the title gives way.
+	const n = note ? truncate(note, Math.max(0, inner - 6)) : '';
 	const t = truncate(title, Math.max(0, inner - 4));
-	const n = note ? truncate(note, Math.max(0, inner - textWidth(t) - 8)) : '';
 	const body = lines.slice(0, height - 2);
 	const blank = ' '.repeat(inner);
 	while (opaque && body.length < height - 2) body.push(<Text key={`blank${body.length}`}>{blank}</Text>);

@@ -1,7 +1,6 @@
 /**
- * The real console as a SessionDriver: the console's own component tree (ConsoleApp, the
- * controller, the UI store) over a ConsoleSource that the caller builds for each replay, rendered
- * headless by InkSessionDriver.
+ * The real console, built for a replay: the console's own component tree (ConsoleApp, the
+ * controller, the UI store) over a ConsoleSource that the caller builds for each replay.
  *
  * A replay always uses the default key bindings, never the user's keys.json: a session names
  * keys, and the same session must do the same thing on every machine.
@@ -10,13 +9,13 @@ import React from 'react';
 import type {DriverStart} from '../../session/SessionDriver.js';
 import type {TerminalSize} from '../../session/SessionFormat.js';
 import {ConsoleController} from '../controller/ConsoleController.js';
-import {keySequence} from '../keys/keyNames.js';
+import {keyName, type KeyName} from '../../session/KeyNames.js';
 import {KeyRegistry} from '../keys/KeyRegistry.js';
 import type {ConsoleSource} from '../model/ConsoleSource.js';
 import {ListViews} from '../state/listViews.js';
 import {initialUiState, UiStore} from '../state/uiState.js';
 import {ConsoleApp} from '../view/ConsoleApp.js';
-import {InkSessionDriver, type InkConsole, type InkDriverOptions} from './InkSessionDriver.js';
+import type {InkConsole, InkDriverOptions} from './InkSessionDriver.js';
 import {paneText} from './PaneText.js';
 
 /**
@@ -38,16 +37,18 @@ export interface ConsoleDriverOptions extends InkDriverOptions {
 	readonly noColor?: boolean;
 	/** Bindings to replay with; default the built-in ones (see above). */
 	readonly registry?: KeyRegistry;
+	/**
+	 * live (default): the console stays mounted and draws after every step, exactly as on a
+	 * terminal. on-demand: it draws only when a frame is looked at (OnDemandConsoleDriver), for
+	 * fast headless replays, checks and benchmarks.
+	 */
+	readonly render?: 'live' | 'on-demand';
 }
 
 export interface ConsoleUnderReplay extends InkConsole {
 	readonly source: ReplayableSource;
 	readonly store: UiStore;
 	readonly controller: ConsoleController;
-}
-
-export function createConsoleSessionDriver(createSource: ReplaySourceFactory, options: ConsoleDriverOptions = {}): InkSessionDriver {
-	return new InkSessionDriver(async (start, seed, size) => buildConsole(await createSource(start, seed, size), size, options), options);
 }
 
 export function buildConsole(source: ReplayableSource, size: TerminalSize, options: ConsoleDriverOptions = {}): ConsoleUnderReplay {
@@ -57,16 +58,21 @@ export function buildConsole(source: ReplayableSource, size: TerminalSize, optio
 	const views = new ListViews();
 	// quitting ends a live console; in a replay the screen simply stays as it is
 	const controller = new ConsoleController({source, store, registry, views, exit: () => {}});
-	const open = keySequence(registry.keysFor('prompt.command')[0]!);
-	const submit = keySequence(registry.keysFor('prompt.submit')[0]!);
+	const open = sessionKey(registry.keysFor('prompt.command')[0]!);
+	const submit = sessionKey(registry.keysFor('prompt.submit')[0]!);
 	return {
 		source,
 		store,
 		controller,
 		element: <ConsoleApp source={source} registry={registry} store={store} controller={controller} views={views} noColor={noColor} />,
 		advance: ms => source.advance(ms),
-		runKeys: line => [open, ...Array.from(line), submit],
+		runKeys: line => [open, ...Array.from(line, ch => keyName(ch === ' ' ? 'space' : ch)), submit],
 		paneText: pane => paneText(source.getSnapshot(), pane),
 		dispose: () => source.dispose?.(),
 	};
+}
+
+/** The console's key names (`esc`, `ctrl+w`, `shift+tab`) in the sessions' spelling. */
+function sessionKey(name: string): KeyName {
+	return keyName(name);
 }

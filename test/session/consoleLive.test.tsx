@@ -1,0 +1,3 @@
+import {defineConsoleSessionTests} from './consoleSessions.js';
+
+defineConsoleSessionTests('live');
