@@ -58,6 +58,7 @@ export class Fabric {
 	readonly rscn: RscnService;
 	readonly router: Router;
 	private readonly byDomain = new Map<number, FcSwitch>();
+	private byDomainOrder: FcSwitch[] = [];
 	private readonly byFcid = new Map<FcId, FabricLogin>();
 	private readonly byWwpn = new Map<Wwn, FabricLogin>();
 	private sorted: FabricLogin[] | null = null;
@@ -95,6 +96,7 @@ export class Fabric {
 		const sw = new FcSwitch(this, id);
 		this.switches.push(sw);
 		this.byDomain.set(sw.domainId, sw);
+		this.byDomainOrder = [...this.switches].sort((a, b) => a.domainId - b.domainId);
 		this.principalCache = undefined;
 		return sw;
 	}
@@ -143,6 +145,32 @@ export class Fabric {
 		return this.sorted;
 	}
 
+	/**
+	 * The login with the lowest N_Port_ID above `after` (-1 for the first), walking switches by
+	 * domain, ports by area and port bytes in order: no sorting, so GA_NXT stays cheap while
+	 * 100,000 logins come and go.
+	 */
+	nextLoginAfter(after: number): FabricLogin | undefined {
+		const d0 = after < 0 ? -1 : after >> 16;
+		const a0 = after < 0 ? -1 : (after >> 8) & 0xff;
+		const b0 = after < 0 ? -1 : after & 0xff;
+		for (const sw of this.byDomainOrder) {
+			if (sw.domainId < d0) continue;
+			const sameDomain = sw.domainId === d0;
+			const ports = sw.ports;
+			for (let area = sameDomain ? Math.max(a0, 0) : 0; area < ports.length; area++) {
+				const port = ports[area]!;
+				if (port.logins.size === 0) continue;
+				const slots = port.slots;
+				for (let b = sameDomain && area === a0 ? b0 + 1 : 0; b < slots.length; b++) {
+					const l = slots[b];
+					if (l) return l;
+				}
+			}
+		}
+		return undefined;
+	}
+
 	nextLoginSeq(): number {
 		return this.seq++;
 	}
@@ -152,6 +180,7 @@ export class Fabric {
 		this.byFcid.set(login.fcid, login);
 		this.byWwpn.set(login.wwpn, login);
 		port.logins.set(login.fcid, login);
+		port.slots[login.fcid & 0xff] = login;
 		if (!login.npiv) port.base = login;
 		port.sw.loginCount++;
 		this.sorted = null;
@@ -181,6 +210,7 @@ export class Fabric {
 		this.byFcid.delete(login.fcid);
 		if (this.byWwpn.get(login.wwpn) === login) this.byWwpn.delete(login.wwpn);
 		port.logins.delete(login.fcid);
+		port.slots[login.fcid & 0xff] = undefined;
 		port.releaseId(login.fcid);
 		if (port.base === login) port.base = null;
 		port.sw.loginCount--;

@@ -32,6 +32,8 @@ export class FabricLogin implements ZoneSubject {
 	/** FLOGI only: the LS_ACC promised FDISC support (NPIV on for switch and port). */
 	npivAssigned = false;
 	removed = false;
+	/** The RSCN flush that last delivered to this login (one RSCN per recipient per window). */
+	rscnFlush = -1;
 	readonly portKey: number;
 
 	constructor(

@@ -216,8 +216,24 @@ class NameServerSession implements NameServerClient {
 	gaNxt(id: FcId): CtReply<NameServerObject> {
 		const e = this.requester();
 		if (!e) return this.noRequester();
+		const fabric = this.link.port.sw.fabric;
+		// Walk the fabric in ID order from `id` to the next entry the requester may see (wrapping).
+		// The requester sees itself, so the walk ends; past a few hidden entries, switch to the
+		// requester's visible list.
+		let cursor: number = id;
+		let wrapped = false;
+		for (let steps = 0; steps < 64; steps++) {
+			const next = fabric.nextLoginAfter(cursor);
+			if (!next) {
+				if (wrapped) break;
+				wrapped = true;
+				cursor = -1;
+				continue;
+			}
+			if (this.ns.canSee(e, next)) return {ok: true, value: this.ns.object(next)};
+			cursor = next.fcid;
+		}
 		const visible = this.ns.visibleTo(e);
-		// Binary search for the first ID above `id`; wrap to the lowest.
 		let lo = 0;
 		let hi = visible.length;
 		while (lo < hi) {

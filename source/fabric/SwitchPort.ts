@@ -31,6 +31,8 @@ export class SwitchPort {
 	base: FabricLogin | null = null;
 	/** Every login on the port (base first), in login order. */
 	readonly logins = new Map<FcId, FabricLogin>();
+	/** The same logins by port byte, for walking the fabric in N_Port_ID order. */
+	readonly slots: (FabricLogin | undefined)[] = [];
 	readonly errors: LinkErrorStatus = {
 		linkFailureCount: 0,
 		lossOfSyncCount: 0,

@@ -6,17 +6,15 @@
 import {describe, expect, it} from 'vitest';
 import {World} from '../../source/world/World.js';
 import {loadEmbeddedLab, newDocument} from '../../source/store/EmbeddedLab.js';
-import {XenWorld} from '../../source/xvm/XenWorld.js';
+import type {XenWorld} from '../../source/xvm/XenWorld.js';
 import {runXm} from '../../source/commands/xm/runXm.js';
 
 function boot(): {world: World; xen: XenWorld} {
 	const lab = loadEmbeddedLab();
 	const world = new World(newDocument(lab));
+	// The world builds the Xen side and boots its domains with everything else.
 	world.boot({record: true});
-	const xen = new XenWorld({sim: world.sim, log: world.log, prng: world.prng, hbaApiOf: name => world.host(name)!.api}, lab.hosts, lab.domains);
-	xen.boot();
-	world.sim.runUntilIdle();
-	return {world, xen};
+	return {world, xen: world.xen};
 }
 
 describe('xVM over the real FC stack', () => {
