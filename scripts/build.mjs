@@ -3,7 +3,7 @@
 import {build} from 'esbuild';
 import {chmodSync} from 'node:fs';
 
-const entryPoints = {cli: 'cli.tsx', hbaapi: 'source/hbaapi/index.ts'};
+const entryPoints = {cli: 'cli.tsx', hbaapi: 'hbaapi.ts'};
 import {existsSync} from 'node:fs';
 if (existsSync('bench/bench.ts')) entryPoints.bench = 'bench/bench.ts';
 

@@ -120,6 +120,11 @@ export class Fabric {
 		return this.byDomain.get(domain);
 	}
 
+	/** The port a `domain,index` zone member names (see portKey). */
+	portByKey(key: number): SwitchPort | undefined {
+		return this.byDomain.get(Math.floor(key / 0x10000))?.port(key % 0x10000);
+	}
+
 	// --- logins --------------------------------------------------------------------------------
 
 	loginById(id: FcId): FabricLogin | undefined {
@@ -309,7 +314,7 @@ export class Fabric {
 			if (l) fn(l);
 		}
 		for (const key of z.portKeys) {
-			const port = this.byDomain.get(Math.floor(key / 0x10000))?.port(key % 0x10000);
+			const port = this.portByKey(key);
 			if (port) for (const l of port.logins.values()) fn(l);
 		}
 	}

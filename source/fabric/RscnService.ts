@@ -2,11 +2,18 @@
  * SCR registrations and RSCN distribution for one fabric (the fabric controller, FFFFFD).
  *
  * A change to a port becomes a port-format page for every SCR-registered port zoned with it.
- * Pages for one recipient that arrive within the coalescing window leave as a single RSCN; when
- * one RSCN would carry more than `rscnMaxPages` pages they collapse to area, then domain, then
- * one fabric-format page. Batches are kept in opening order, so one Simulator timer (for the
- * oldest batch) serves every recipient, and a storm of 100,000 recipients opened at the same
- * instant is delivered by one event.
+ * Pages are gathered for a coalescing window (`rscnWindowMs`, opened by the first page after a
+ * quiet spell) and leave together when it closes: one RSCN per recipient. When one RSCN would
+ * carry more than `rscnMaxPages` pages they collapse to area, then domain, then one
+ * fabric-format page.
+ *
+ * Recipients are gathered three ways, so that no change costs more than its zone has members:
+ * - one by one, for WWPN zone members;
+ * - per switch port, for `domain,index` members: the page goes to a port batch that every
+ *   registered login on that port receives when the window closes (with 100 NPIV logins per
+ *   port in one port zone, a login costs one batch entry, not 100);
+ * - fabric-wide, while no zoning is in effect and the default zone is all-access.
+ * Port and fabric batches reach the ports registered when the window closes.
  *
  * Zoning changes send one fabric-format page (qualifier switch-config-changed) to each
  * registered port whose zoning changed (see Fabric.applyZoning): receivers rediscover.
@@ -19,18 +26,49 @@ import type {FabricLogin} from './FabricLogin.js';
 import {FabricReject} from './FabricReject.js';
 import type {FPortLink} from './FPortLink.js';
 import type {ElsReply, Rscn, RscnAddressFormat, RscnPage, RscnQualifier, ScrFunction} from './NPort.js';
+import type {SwitchPort} from './SwitchPort.js';
 import type {ZoneSubject} from './ZoneIndex.js';
 
 type DetectedBy = Rscn['detectedBy'];
 
-interface Batch {
-	readonly recipient: FabricLogin;
-	readonly detectedBy: DetectedBy;
-	readonly due: number;
-	pages: RscnPage[];
+/** Pages on their way to one recipient (or to every registered login of a port, or of the fabric). */
+class PageBatch {
+	pages: RscnPage[] = [];
 	/** (level << 24) + affected -> index in pages */
-	keys: Map<number, number>;
-	level: number;
+	keys = new Map<number, number>();
+	level = 0;
+
+	constructor(private readonly maxPages: number) {}
+
+	add(page: RscnPage): void {
+		const pageLevel = FORMATS.indexOf(page.format);
+		if (pageLevel > this.level) this.collapse(pageLevel);
+		const key = this.level * 0x1000000 + (page.affected & MASKS[this.level]!);
+		const at = this.keys.get(key);
+		if (at !== undefined) {
+			// The same page again: the latest qualifier wins (a collapsed page stays unspecified).
+			if (this.level === pageLevel) this.pages[at] = page;
+			return;
+		}
+		this.keys.set(key, this.pages.length);
+		this.pages.push(this.level > pageLevel ? convert(page, this.level, 'unspecified') : page);
+		while (this.pages.length > this.maxPages && this.level < 3) this.collapse(this.level + 1);
+	}
+
+	private collapse(level: number): void {
+		const old = this.pages;
+		this.level = level;
+		this.pages = [];
+		this.keys = new Map();
+		for (const page of old) {
+			const p = convert(page, level, 'unspecified');
+			const key = level * 0x1000000 + p.affected;
+			if (!this.keys.has(key)) {
+				this.keys.set(key, this.pages.length);
+				this.pages.push(p);
+			}
+		}
+	}
 }
 
 const FORMATS: readonly RscnAddressFormat[] = ['port', 'area', 'domain', 'fabric'];
@@ -45,13 +83,13 @@ export function wantsRscn(scr: ScrFunction | null, detectedBy: DetectedBy): bool
 
 export class RscnService {
 	private readonly registered = new Set<FabricLogin>();
-	private readonly fabricBatches = new Map<FabricLogin, Batch>();
-	private readonly nportBatches = new Map<FabricLogin, Batch>();
-	private queue: Batch[] = [];
-	private head = 0;
+	private single = new Map<FabricLogin, PageBatch>();
+	private singleNport = new Map<FabricLogin, PageBatch>();
+	private byPort = new Map<SwitchPort, PageBatch>();
+	private everyone: PageBatch | null = null;
 	private timer: Timer | undefined;
-	private flushing = false;
-	/** RSCNs delivered (one per recipient per batch). */
+	private flushes = 0;
+	/** RSCNs delivered (one per recipient per window). */
 	sent = 0;
 
 	constructor(private readonly fabric: Fabric) {}
@@ -83,31 +121,52 @@ export class RscnService {
 		return this.registered;
 	}
 
+	/** Batches waiting for the window to close (for displays and tests). */
+	get pendingBatches(): number {
+		return this.single.size + this.singleNport.size + this.byPort.size + (this.everyone ? 1 : 0);
+	}
+
 	/** Fabric-detected change of one port: a port-format page to registered ports zoned with it. */
 	portChanged(subject: ZoneSubject, affected: FcId, qualifier: RscnQualifier): void {
 		const registered = this.registered;
 		if (registered.size === 0) return;
-		let page: RscnPage | undefined;
 		const fabric = this.fabric;
+		const mode = fabric.zoneMode;
+		if (mode === 'none') return;
+		const page: RscnPage = {format: 'port', qualifier, affected};
+		if (mode === 'all') {
+			this.add((this.everyone ??= this.batch()), page);
+			return;
+		}
 		// Walk whichever is smaller: the registrants, or the subject's zones (a target port can be
 		// in 100,000 single-initiator zones while only a handful of ports have registered yet).
 		if (registered.size <= fabric.zoneFanOut(subject, registered.size)) {
 			for (const peer of registered) {
-				if (peer !== subject && wantsRscn(peer.scr, 'fabric') && fabric.zonedWith(subject, peer)) {
-					this.add(peer, 'fabric', (page ??= {format: 'port', qualifier, affected}));
-				}
+				if (peer.fcid !== affected && wantsRscn(peer.scr, 'fabric') && fabric.zonedWith(subject, peer)) this.addSingle(peer, page);
 			}
 			return;
 		}
-		fabric.forEachZonedPeer(subject, peer => {
-			if (peer !== subject && wantsRscn(peer.scr, 'fabric')) this.add(peer, 'fabric', (page ??= {format: 'port', qualifier, affected}));
-		});
+		const zones = fabric.zones.zonesOf(subject);
+		for (const z of zones) {
+			for (const w of z.wwpns) {
+				const peer = fabric.loginByWwpn(w);
+				if (peer && peer.fcid !== affected && wantsRscn(peer.scr, 'fabric')) this.addSingle(peer, page);
+			}
+			for (const key of z.portKeys) {
+				const port = fabric.portByKey(key);
+				if (port && port.logins.size > 0) {
+					let b = this.byPort.get(port);
+					if (!b) this.byPort.set(port, (b = this.batch()));
+					this.add(b, page);
+				}
+			}
+		}
 	}
 
 	/** A zoning change: one fabric-format page to each registered port among `affected`. */
 	zoningChanged(affected: Iterable<FabricLogin>): void {
 		const page: RscnPage = {format: 'fabric', qualifier: 'switch-config-changed', affected: 0 as FcId};
-		for (const login of affected) if (wantsRscn(login.scr, 'fabric')) this.add(login, 'fabric', page);
+		for (const login of affected) if (wantsRscn(login.scr, 'fabric')) this.addSingle(login, page);
 	}
 
 	/** RSCN an N_Port sent to FFFFFD: relayed to nport-detected/full registrants zoned with it. */
@@ -115,121 +174,106 @@ export class RscnService {
 		const sender = link.owned(sid);
 		if (!sender) return link.alive ? FabricReject.loginRequired : FabricReject.linkDown;
 		if (pages.length === 0) return FabricReject.notSupported;
-		this.fabric.emit(sender.port.sw, 'fabric.rscn', `RSCN received from ${formatFcId(sid)}: ${describePages(pages)}`, {
-			dir: 'received',
-			fcid: formatFcId(sid),
-			wwpn: sender.wwpn,
-			pages: pages.length,
-			affected: pages.map(p => formatFcId(p.affected)),
-		});
+		if (this.fabric.recording) {
+			this.fabric.emit(sender.port.sw, 'fabric.rscn', `RSCN received from ${formatFcId(sid)}: ${describePages(pages)}`, {
+				dir: 'received',
+				fcid: formatFcId(sid),
+				wwpn: sender.wwpn,
+				pages: pages.length,
+				affected: pages.map(p => formatFcId(p.affected)),
+			});
+		}
 		this.fabric.forEachZonedPeer(sender, peer => {
 			if (peer === sender || !wantsRscn(peer.scr, 'nport')) return;
-			for (const p of pages) this.add(peer, 'nport', p);
+			let b = this.singleNport.get(peer);
+			if (!b) this.singleNport.set(peer, (b = this.batch()));
+			for (const p of pages) this.add(b, p);
 		});
 		return ACC;
 	}
 
-	/** Batches waiting for their window to close (for displays and tests). */
-	get pendingBatches(): number {
-		return this.fabricBatches.size + this.nportBatches.size;
+	private batch(): PageBatch {
+		return new PageBatch(this.fabric.ctx.options.rscnMaxPages);
 	}
 
-	private add(recipient: FabricLogin, detectedBy: DetectedBy, page: RscnPage): void {
-		const map = detectedBy === 'fabric' ? this.fabricBatches : this.nportBatches;
-		let batch = map.get(recipient);
-		if (!batch) {
-			batch = {
-				recipient,
-				detectedBy,
-				due: this.fabric.ctx.sim.now + this.fabric.ctx.options.rscnWindowMs,
-				pages: [],
-				keys: new Map(),
-				level: 0,
-			};
-			map.set(recipient, batch);
-			this.queue.push(batch);
-			this.arm();
-		}
-		this.addPage(batch, page);
+	private addSingle(recipient: FabricLogin, page: RscnPage): void {
+		let b = this.single.get(recipient);
+		if (!b) this.single.set(recipient, (b = this.batch()));
+		this.add(b, page);
 	}
 
-	private addPage(b: Batch, page: RscnPage): void {
-		const pageLevel = FORMATS.indexOf(page.format);
-		if (pageLevel > b.level) this.collapse(b, pageLevel);
-		const key = b.level * 0x1000000 + (page.affected & MASKS[b.level]!);
-		const at = b.keys.get(key);
-		if (at !== undefined) {
-			// Same page again: the latest qualifier wins (a collapsed page stays unspecified).
-			if (b.level === pageLevel) b.pages[at] = page;
-			return;
-		}
-		b.keys.set(key, b.pages.length);
-		b.pages.push(b.level > pageLevel ? convert(page, b.level, 'unspecified') : page);
-		const max = this.fabric.ctx.options.rscnMaxPages;
-		while (b.pages.length > max && b.level < 3) this.collapse(b, b.level + 1);
+	private add(b: PageBatch, page: RscnPage): void {
+		b.add(page);
+		if (!this.timer) this.timer = this.fabric.ctx.sim.schedule(this.fabric.ctx.options.rscnWindowMs, () => this.flush(), 'fabric.rscn');
 	}
 
-	private collapse(b: Batch, level: number): void {
-		const old = b.pages;
-		b.level = level;
-		b.pages = [];
-		b.keys = new Map();
-		for (const page of old) {
-			const p = convert(page, level, 'unspecified');
-			const key = level * 0x1000000 + p.affected;
-			if (!b.keys.has(key)) {
-				b.keys.set(key, b.pages.length);
-				b.pages.push(p);
-			}
-		}
-	}
-
-	private arm(): void {
-		if (this.timer || this.flushing) return;
-		const next = this.queue[this.head];
-		if (next) this.timer = this.fabric.ctx.sim.at(next.due, () => this.flush(), 'fabric.rscn');
-	}
-
+	/** The window closed: one RSCN to each recipient, merging its own, its port's and the fabric-wide pages. */
 	private flush(): void {
 		this.timer = undefined;
-		this.flushing = true;
-		const now = this.fabric.ctx.sim.now;
-		try {
-			while (this.head < this.queue.length && this.queue[this.head]!.due <= now) {
-				const b = this.queue[this.head++]!;
-				const map = b.detectedBy === 'fabric' ? this.fabricBatches : this.nportBatches;
-				if (map.get(b.recipient) === b) map.delete(b.recipient);
-				this.deliver(b);
-			}
-			if (this.head > 1024 && this.head * 2 > this.queue.length) {
-				this.queue = this.queue.slice(this.head);
-				this.head = 0;
-			}
-		} finally {
-			this.flushing = false;
+		const flush = this.flushes++;
+		const {single, singleNport, byPort, everyone} = this;
+		this.single = new Map();
+		this.singleNport = new Map();
+		this.byPort = new Map();
+		this.everyone = null;
+
+		const wants = (l: FabricLogin): boolean => !l.removed && l.link.alive && wantsRscn(l.scr, 'fabric');
+		for (const [r, b] of single) {
+			r.rscnFlush = flush;
+			if (wants(r)) this.deliver(r, 'fabric', [b, byPort.get(r.port), everyone]);
 		}
-		this.arm();
+		for (const [port, b] of byPort) {
+			for (const r of [...port.logins.values()]) {
+				if (r.rscnFlush === flush || !wants(r)) continue;
+				r.rscnFlush = flush;
+				this.deliver(r, 'fabric', [b, everyone]);
+			}
+		}
+		if (everyone) {
+			for (const r of [...this.registered]) {
+				if (r.rscnFlush === flush || !wants(r)) continue;
+				r.rscnFlush = flush;
+				this.deliver(r, 'fabric', [everyone]);
+			}
+		}
+		for (const [r, b] of singleNport) {
+			if (!r.removed && r.link.alive && wantsRscn(r.scr, 'nport')) this.deliver(r, 'nport', [b]);
+		}
 	}
 
-	private deliver(b: Batch): void {
-		const r = b.recipient;
-		if (r.removed || !r.link.alive || !wantsRscn(r.scr, b.detectedBy)) return;
-		const rscn: Rscn = {detectedBy: b.detectedBy, pages: b.pages};
+	private deliver(r: FabricLogin, detectedBy: DetectedBy, sources: readonly (PageBatch | null | undefined)[]): void {
+		let merged: readonly RscnPage[] | undefined;
+		let only: PageBatch | undefined;
+		let count = 0;
+		for (const s of sources) if (s) (count++, (only = s));
+		if (count === 1) merged = only!.pages;
+		else {
+			const m = this.batch();
+			for (const s of sources) if (s) for (const p of s.pages) m.add(p);
+			merged = m.pages;
+		}
+		// Never tell a port about itself (a port batch carries its own members' changes).
+		let pages = merged;
+		for (let i = 0; i < merged.length; i++) {
+			if (merged[i]!.format === 'port' && merged[i]!.affected === r.fcid) {
+				pages = merged.filter(p => !(p.format === 'port' && p.affected === r.fcid));
+				break;
+			}
+		}
+		if (pages.length === 0) return;
+		const rscn: Rscn = {detectedBy, pages};
 		this.sent++;
-		if (this.fabric.recording) this.fabric.emit(
-			r.port.sw,
-			'fabric.rscn',
-			`RSCN to ${formatFcId(r.fcid)} ${wwnColons(r.wwpn)}: ${describePages(b.pages)}`,
-			{
+		if (this.fabric.recording) {
+			this.fabric.emit(r.port.sw, 'fabric.rscn', `RSCN to ${formatFcId(r.fcid)} ${wwnColons(r.wwpn)}: ${describePages(pages)}`, {
 				dir: 'sent',
 				fcid: formatFcId(r.fcid),
 				wwpn: r.wwpn,
-				detectedBy: b.detectedBy,
-				format: b.pages[0]!.format,
-				pages: b.pages.length,
-				affected: b.pages.length <= 8 ? b.pages.map(p => formatFcId(p.affected)) : [],
-			},
-		);
+				detectedBy,
+				format: pages[0]!.format,
+				pages: pages.length,
+				affected: pages.length <= 8 ? pages.map(p => formatFcId(p.affected)) : [],
+			});
+		}
 		r.endpoint.receiveRscn(r.fcid, rscn);
 	}
 }
