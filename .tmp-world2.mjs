@@ -270,6 +270,20 @@ var init_NameServer = __esm({
       gaNxt(id) {
         const e = this.requester();
         if (!e) return this.noRequester();
+        const fabric = this.link.port.sw.fabric;
+        let cursor = id;
+        let wrapped2 = false;
+        for (let steps = 0; steps < 64; steps++) {
+          const next2 = fabric.nextLoginAfter(cursor);
+          if (!next2) {
+            if (wrapped2) break;
+            wrapped2 = true;
+            cursor = -1;
+            continue;
+          }
+          if (this.ns.canSee(e, next2)) return { ok: true, value: this.ns.object(next2) };
+          cursor = next2.fcid;
+        }
         const visible = this.ns.visibleTo(e);
         let lo = 0;
         let hi = visible.length;
@@ -364,13 +378,50 @@ function describePages(pages) {
   const one = first.format === "fabric" ? `fabric ${first.qualifier}` : `${first.format} ${formatFcId(first.affected)} ${first.qualifier}`;
   return pages.length === 1 ? one : `${pages.length} pages (${one}, ...)`;
 }
-var FORMATS, MASKS, ACC, RscnService;
+var PageBatch, FORMATS, MASKS, ACC, RscnService;
 var init_RscnService = __esm({
   "source/fabric/RscnService.ts"() {
     "use strict";
     init_FcId();
     init_Wwn();
     init_FabricReject();
+    PageBatch = class {
+      constructor(maxPages) {
+        this.maxPages = maxPages;
+      }
+      maxPages;
+      pages = [];
+      /** (level << 24) + affected -> index in pages */
+      keys = /* @__PURE__ */ new Map();
+      level = 0;
+      add(page) {
+        const pageLevel = FORMATS.indexOf(page.format);
+        if (pageLevel > this.level) this.collapse(pageLevel);
+        const key = this.level * 16777216 + (page.affected & MASKS[this.level]);
+        const at = this.keys.get(key);
+        if (at !== void 0) {
+          if (this.level === pageLevel) this.pages[at] = page;
+          return;
+        }
+        this.keys.set(key, this.pages.length);
+        this.pages.push(this.level > pageLevel ? convert(page, this.level, "unspecified") : page);
+        while (this.pages.length > this.maxPages && this.level < 3) this.collapse(this.level + 1);
+      }
+      collapse(level) {
+        const old = this.pages;
+        this.level = level;
+        this.pages = [];
+        this.keys = /* @__PURE__ */ new Map();
+        for (const page of old) {
+          const p = convert(page, level, "unspecified");
+          const key = level * 16777216 + p.affected;
+          if (!this.keys.has(key)) {
+            this.keys.set(key, this.pages.length);
+            this.pages.push(p);
+          }
+        }
+      }
+    };
     FORMATS = ["port", "area", "domain", "fabric"];
     MASKS = [16777215, 16776960, 16711680, 0];
     ACC = Object.freeze({ accepted: true });
@@ -380,13 +431,13 @@ var init_RscnService = __esm({
       }
       fabric;
       registered = /* @__PURE__ */ new Set();
-      fabricBatches = /* @__PURE__ */ new Map();
-      nportBatches = /* @__PURE__ */ new Map();
-      queue = [];
-      head = 0;
+      single = /* @__PURE__ */ new Map();
+      singleNport = /* @__PURE__ */ new Map();
+      byPort = /* @__PURE__ */ new Map();
+      everyone = null;
       timer;
-      flushing = false;
-      /** RSCNs delivered (one per recipient per batch). */
+      flushes = 0;
+      /** RSCNs delivered (one per recipient per window). */
       sent = 0;
       scr(link, sid, fn) {
         const login = link.owned(sid);
@@ -412,141 +463,147 @@ var init_RscnService = __esm({
       get registrants() {
         return this.registered;
       }
+      /** Batches waiting for the window to close (for displays and tests). */
+      get pendingBatches() {
+        return this.single.size + this.singleNport.size + this.byPort.size + (this.everyone ? 1 : 0);
+      }
       /** Fabric-detected change of one port: a port-format page to registered ports zoned with it. */
       portChanged(subject, affected, qualifier) {
         const registered = this.registered;
         if (registered.size === 0) return;
-        let page;
         const fabric = this.fabric;
+        const mode = fabric.zoneMode;
+        if (mode === "none") return;
+        const page = { format: "port", qualifier, affected };
+        if (mode === "all") {
+          this.add(this.everyone ??= this.batch(), page);
+          return;
+        }
         if (registered.size <= fabric.zoneFanOut(subject, registered.size)) {
           for (const peer of registered) {
-            if (peer !== subject && wantsRscn(peer.scr, "fabric") && fabric.zonedWith(subject, peer)) {
-              this.add(peer, "fabric", page ??= { format: "port", qualifier, affected });
-            }
+            if (peer.fcid !== affected && wantsRscn(peer.scr, "fabric") && fabric.zonedWith(subject, peer)) this.addSingle(peer, page);
           }
           return;
         }
-        fabric.forEachZonedPeer(subject, (peer) => {
-          if (peer !== subject && wantsRscn(peer.scr, "fabric")) this.add(peer, "fabric", page ??= { format: "port", qualifier, affected });
-        });
+        const zones = fabric.zones.zonesOf(subject);
+        for (const z3 of zones) {
+          for (const w of z3.wwpns) {
+            const peer = fabric.loginByWwpn(w);
+            if (peer && peer.fcid !== affected && wantsRscn(peer.scr, "fabric")) this.addSingle(peer, page);
+          }
+          for (const key of z3.portKeys) {
+            const port = fabric.portByKey(key);
+            if (port && port.logins.size > 0) {
+              let b = this.byPort.get(port);
+              if (!b) this.byPort.set(port, b = this.batch());
+              this.add(b, page);
+            }
+          }
+        }
       }
       /** A zoning change: one fabric-format page to each registered port among `affected`. */
       zoningChanged(affected) {
         const page = { format: "fabric", qualifier: "switch-config-changed", affected: 0 };
-        for (const login of affected) if (wantsRscn(login.scr, "fabric")) this.add(login, "fabric", page);
+        for (const login of affected) if (wantsRscn(login.scr, "fabric")) this.addSingle(login, page);
       }
       /** RSCN an N_Port sent to FFFFFD: relayed to nport-detected/full registrants zoned with it. */
       nportDetected(link, sid, pages) {
         const sender = link.owned(sid);
         if (!sender) return link.alive ? FabricReject.loginRequired : FabricReject.linkDown;
         if (pages.length === 0) return FabricReject.notSupported;
-        this.fabric.emit(sender.port.sw, "fabric.rscn", `RSCN received from ${formatFcId(sid)}: ${describePages(pages)}`, {
-          dir: "received",
-          fcid: formatFcId(sid),
-          wwpn: sender.wwpn,
-          pages: pages.length,
-          affected: pages.map((p) => formatFcId(p.affected))
-        });
+        if (this.fabric.recording) {
+          this.fabric.emit(sender.port.sw, "fabric.rscn", `RSCN received from ${formatFcId(sid)}: ${describePages(pages)}`, {
+            dir: "received",
+            fcid: formatFcId(sid),
+            wwpn: sender.wwpn,
+            pages: pages.length,
+            affected: pages.map((p) => formatFcId(p.affected))
+          });
+        }
         this.fabric.forEachZonedPeer(sender, (peer) => {
           if (peer === sender || !wantsRscn(peer.scr, "nport")) return;
-          for (const p of pages) this.add(peer, "nport", p);
+          let b = this.singleNport.get(peer);
+          if (!b) this.singleNport.set(peer, b = this.batch());
+          for (const p of pages) this.add(b, p);
         });
         return ACC;
       }
-      /** Batches waiting for their window to close (for displays and tests). */
-      get pendingBatches() {
-        return this.fabricBatches.size + this.nportBatches.size;
+      batch() {
+        return new PageBatch(this.fabric.ctx.options.rscnMaxPages);
       }
-      add(recipient, detectedBy, page) {
-        const map = detectedBy === "fabric" ? this.fabricBatches : this.nportBatches;
-        let batch = map.get(recipient);
-        if (!batch) {
-          batch = {
-            recipient,
-            detectedBy,
-            due: this.fabric.ctx.sim.now + this.fabric.ctx.options.rscnWindowMs,
-            pages: [],
-            keys: /* @__PURE__ */ new Map(),
-            level: 0
-          };
-          map.set(recipient, batch);
-          this.queue.push(batch);
-          this.arm();
-        }
-        this.addPage(batch, page);
+      addSingle(recipient, page) {
+        let b = this.single.get(recipient);
+        if (!b) this.single.set(recipient, b = this.batch());
+        this.add(b, page);
       }
-      addPage(b, page) {
-        const pageLevel = FORMATS.indexOf(page.format);
-        if (pageLevel > b.level) this.collapse(b, pageLevel);
-        const key = b.level * 16777216 + (page.affected & MASKS[b.level]);
-        const at = b.keys.get(key);
-        if (at !== void 0) {
-          if (b.level === pageLevel) b.pages[at] = page;
-          return;
-        }
-        b.keys.set(key, b.pages.length);
-        b.pages.push(b.level > pageLevel ? convert(page, b.level, "unspecified") : page);
-        const max = this.fabric.ctx.options.rscnMaxPages;
-        while (b.pages.length > max && b.level < 3) this.collapse(b, b.level + 1);
+      add(b, page) {
+        b.add(page);
+        if (!this.timer) this.timer = this.fabric.ctx.sim.schedule(this.fabric.ctx.options.rscnWindowMs, () => this.flush(), "fabric.rscn");
       }
-      collapse(b, level) {
-        const old = b.pages;
-        b.level = level;
-        b.pages = [];
-        b.keys = /* @__PURE__ */ new Map();
-        for (const page of old) {
-          const p = convert(page, level, "unspecified");
-          const key = level * 16777216 + p.affected;
-          if (!b.keys.has(key)) {
-            b.keys.set(key, b.pages.length);
-            b.pages.push(p);
-          }
-        }
-      }
-      arm() {
-        if (this.timer || this.flushing) return;
-        const next = this.queue[this.head];
-        if (next) this.timer = this.fabric.ctx.sim.at(next.due, () => this.flush(), "fabric.rscn");
-      }
+      /** The window closed: one RSCN to each recipient, merging its own, its port's and the fabric-wide pages. */
       flush() {
         this.timer = void 0;
-        this.flushing = true;
-        const now = this.fabric.ctx.sim.now;
-        try {
-          while (this.head < this.queue.length && this.queue[this.head].due <= now) {
-            const b = this.queue[this.head++];
-            const map = b.detectedBy === "fabric" ? this.fabricBatches : this.nportBatches;
-            if (map.get(b.recipient) === b) map.delete(b.recipient);
-            this.deliver(b);
-          }
-          if (this.head > 1024 && this.head * 2 > this.queue.length) {
-            this.queue = this.queue.slice(this.head);
-            this.head = 0;
-          }
-        } finally {
-          this.flushing = false;
+        const flush = this.flushes++;
+        const { single, singleNport, byPort, everyone } = this;
+        this.single = /* @__PURE__ */ new Map();
+        this.singleNport = /* @__PURE__ */ new Map();
+        this.byPort = /* @__PURE__ */ new Map();
+        this.everyone = null;
+        const wants = (l) => !l.removed && l.link.alive && wantsRscn(l.scr, "fabric");
+        for (const [r, b] of single) {
+          r.rscnFlush = flush;
+          if (wants(r)) this.deliver(r, "fabric", [b, byPort.get(r.port), everyone]);
         }
-        this.arm();
+        for (const [port, b] of byPort) {
+          for (const r of [...port.logins.values()]) {
+            if (r.rscnFlush === flush || !wants(r)) continue;
+            r.rscnFlush = flush;
+            this.deliver(r, "fabric", [b, everyone]);
+          }
+        }
+        if (everyone) {
+          for (const r of [...this.registered]) {
+            if (r.rscnFlush === flush || !wants(r)) continue;
+            r.rscnFlush = flush;
+            this.deliver(r, "fabric", [everyone]);
+          }
+        }
+        for (const [r, b] of singleNport) {
+          if (!r.removed && r.link.alive && wantsRscn(r.scr, "nport")) this.deliver(r, "nport", [b]);
+        }
       }
-      deliver(b) {
-        const r = b.recipient;
-        if (r.removed || !r.link.alive || !wantsRscn(r.scr, b.detectedBy)) return;
-        const rscn = { detectedBy: b.detectedBy, pages: b.pages };
+      deliver(r, detectedBy, sources) {
+        let merged;
+        let only;
+        let count2 = 0;
+        for (const s of sources) if (s) count2++, only = s;
+        if (count2 === 1) merged = only.pages;
+        else {
+          const m = this.batch();
+          for (const s of sources) if (s) for (const p of s.pages) m.add(p);
+          merged = m.pages;
+        }
+        let pages = merged;
+        for (let i = 0; i < merged.length; i++) {
+          if (merged[i].format === "port" && merged[i].affected === r.fcid) {
+            pages = merged.filter((p) => !(p.format === "port" && p.affected === r.fcid));
+            break;
+          }
+        }
+        if (pages.length === 0) return;
+        const rscn = { detectedBy, pages };
         this.sent++;
-        if (this.fabric.recording) this.fabric.emit(
-          r.port.sw,
-          "fabric.rscn",
-          `RSCN to ${formatFcId(r.fcid)} ${wwnColons(r.wwpn)}: ${describePages(b.pages)}`,
-          {
+        if (this.fabric.recording) {
+          this.fabric.emit(r.port.sw, "fabric.rscn", `RSCN to ${formatFcId(r.fcid)} ${wwnColons(r.wwpn)}: ${describePages(pages)}`, {
             dir: "sent",
             fcid: formatFcId(r.fcid),
             wwpn: r.wwpn,
-            detectedBy: b.detectedBy,
-            format: b.pages[0].format,
-            pages: b.pages.length,
-            affected: b.pages.length <= 8 ? b.pages.map((p) => formatFcId(p.affected)) : []
-          }
-        );
+            detectedBy,
+            format: pages[0].format,
+            pages: pages.length,
+            affected: pages.length <= 8 ? pages.map((p) => formatFcId(p.affected)) : []
+          });
+        }
         r.endpoint.receiveRscn(r.fcid, rscn);
       }
     };
@@ -1740,6 +1797,8 @@ var init_FabricLogin = __esm({
       /** FLOGI only: the LS_ACC promised FDISC support (NPIV on for switch and port). */
       npivAssigned = false;
       removed = false;
+      /** The RSCN flush that last delivered to this login (one RSCN per recipient per window). */
+      rscnFlush = -1;
       portKey;
       get endpoint() {
         return this.link.endpoint;
@@ -1827,6 +1886,8 @@ var init_SwitchPort = __esm({
       base = null;
       /** Every login on the port (base first), in login order. */
       logins = /* @__PURE__ */ new Map();
+      /** The same logins by port byte, for walking the fabric in N_Port_ID order. */
+      slots = [];
       errors = {
         linkFailureCount: 0,
         lossOfSyncCount: 0,
@@ -2638,6 +2699,7 @@ var init_Fabric = __esm({
       rscn;
       router;
       byDomain = /* @__PURE__ */ new Map();
+      byDomainOrder = [];
       byFcid = /* @__PURE__ */ new Map();
       byWwpn = /* @__PURE__ */ new Map();
       sorted = null;
@@ -2660,6 +2722,7 @@ var init_Fabric = __esm({
         const sw = new FcSwitch(this, id);
         this.switches.push(sw);
         this.byDomain.set(sw.domainId, sw);
+        this.byDomainOrder = [...this.switches].sort((a, b) => a.domainId - b.domainId);
         this.principalCache = void 0;
         return sw;
       }
@@ -2678,6 +2741,10 @@ var init_Fabric = __esm({
       }
       switchByDomain(domain) {
         return this.byDomain.get(domain);
+      }
+      /** The port a `domain,index` zone member names (see portKey). */
+      portByKey(key) {
+        return this.byDomain.get(Math.floor(key / 65536))?.port(key % 65536);
       }
       // --- logins --------------------------------------------------------------------------------
       loginById(id) {
@@ -2698,6 +2765,31 @@ var init_Fabric = __esm({
         if (!this.sorted) this.sorted = [...this.byFcid.values()].sort((a, b) => a.fcid - b.fcid);
         return this.sorted;
       }
+      /**
+       * The login with the lowest N_Port_ID above `after` (-1 for the first), walking switches by
+       * domain, ports by area and port bytes in order: no sorting, so GA_NXT stays cheap while
+       * 100,000 logins come and go.
+       */
+      nextLoginAfter(after) {
+        const d0 = after < 0 ? -1 : after >> 16;
+        const a0 = after < 0 ? -1 : after >> 8 & 255;
+        const b0 = after < 0 ? -1 : after & 255;
+        for (const sw of this.byDomainOrder) {
+          if (sw.domainId < d0) continue;
+          const sameDomain = sw.domainId === d0;
+          const ports = sw.ports;
+          for (let area = sameDomain ? Math.max(a0, 0) : 0; area < ports.length; area++) {
+            const port = ports[area];
+            if (port.logins.size === 0) continue;
+            const slots = port.slots;
+            for (let b = sameDomain && area === a0 ? b0 + 1 : 0; b < slots.length; b++) {
+              const l = slots[b];
+              if (l) return l;
+            }
+          }
+        }
+        return void 0;
+      }
       nextLoginSeq() {
         return this.seq++;
       }
@@ -2706,6 +2798,7 @@ var init_Fabric = __esm({
         this.byFcid.set(login.fcid, login);
         this.byWwpn.set(login.wwpn, login);
         port.logins.set(login.fcid, login);
+        port.slots[login.fcid & 255] = login;
         if (!login.npiv) port.base = login;
         port.sw.loginCount++;
         this.sorted = null;
@@ -2732,6 +2825,7 @@ var init_Fabric = __esm({
         this.byFcid.delete(login.fcid);
         if (this.byWwpn.get(login.wwpn) === login) this.byWwpn.delete(login.wwpn);
         port.logins.delete(login.fcid);
+        port.slots[login.fcid & 255] = void 0;
         port.releaseId(login.fcid);
         if (port.base === login) port.base = null;
         port.sw.loginCount--;
@@ -2820,7 +2914,7 @@ var init_Fabric = __esm({
           if (l) fn(l);
         }
         for (const key of z3.portKeys) {
-          const port = this.byDomain.get(Math.floor(key / 65536))?.port(key % 65536);
+          const port = this.portByKey(key);
           if (port) for (const l of port.logins.values()) fn(l);
         }
       }
@@ -4109,19 +4203,19 @@ function switchshow(ctx, args) {
 }
 function fabricshow(ctx, args) {
   if (args.length > 0) throw new UsageError("Usage: fabricshow");
-  const view = fabricView(ctx.fabric);
+  const view2 = fabricView(ctx.fabric);
   const lines = [
     " Switch ID   Worldwide Name           Enet IP Addr    FC IP Addr      Name",
     "-------------------------------------------------------------------------"
   ];
-  for (const s of view.switches) {
+  for (const s of view2.switches) {
     lines.push(
       `${String(s.domainId).padStart(3)}: ${s.switchId} ${wwnColons(s.wwn)} ${"0.0.0.0".padEnd(15)} ${"0.0.0.0".padEnd(14)} ${s.principal ? ">" : " "}"${s.name}"`
     );
   }
-  const n = view.switches.length;
-  lines.push("", `The Fabric has ${n} switch${n === 1 ? "" : "es"}`, `Fabric Name: ${view.name}`);
-  return { text: lines.join("\n") + "\n", json: view };
+  const n = view2.switches.length;
+  lines.push("", `The Fabric has ${n} switch${n === 1 ? "" : "es"}`, `Fabric Name: ${view2.name}`);
+  return { text: lines.join("\n") + "\n", json: view2 };
 }
 function portFlags(p) {
   const f = [];
@@ -4275,28 +4369,28 @@ function wrapped(items, firstPrefix) {
   lines.push(cur);
   return lines.map((l, i) => (i === 0 ? firstPrefix : "		") + l);
 }
-function definedLines(view, sections, match) {
+function definedLines(view2, sections, match) {
   const lines = [];
   const ok2 = (name2) => !match || match.test(name2);
   if (sections.includes("cfg")) {
-    for (const c of view.defined.configs) if (ok2(c.name)) lines.push(...wrapped(c.zones, ` cfg:	${c.name}	`));
+    for (const c of view2.defined.configs) if (ok2(c.name)) lines.push(...wrapped(c.zones, ` cfg:	${c.name}	`));
   }
   if (sections.includes("zone")) {
-    for (const z3 of view.defined.zones) if (ok2(z3.name)) lines.push(` zone:	${z3.name}`, ...wrapped(z3.members, "		"));
+    for (const z3 of view2.defined.zones) if (ok2(z3.name)) lines.push(` zone:	${z3.name}`, ...wrapped(z3.members, "		"));
   }
   if (sections.includes("alias")) {
-    for (const a of view.defined.aliases) if (ok2(a.name)) lines.push(...wrapped(a.members, ` alias:	${a.name}	`));
+    for (const a of view2.defined.aliases) if (ok2(a.name)) lines.push(...wrapped(a.members, ` alias:	${a.name}	`));
   }
   return lines;
 }
-function effectiveLines(view) {
+function effectiveLines(view2) {
   const lines = ["Effective configuration:"];
-  if (!view.effective) {
+  if (!view2.effective) {
     lines.push(" no configuration in effect");
     return lines;
   }
-  lines.push(` cfg:	${view.effective.name}`);
-  const zones = [...view.effective.zones].sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+  lines.push(` cfg:	${view2.effective.name}`);
+  const zones = [...view2.effective.zones].sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
   for (const z3 of zones) {
     lines.push(` zone:	${z3.name}`);
     for (const m of z3.members) lines.push(`		${m}`);
@@ -4305,35 +4399,35 @@ function effectiveLines(view) {
 }
 function show(sections, name2) {
   return (ctx, args) => {
-    const view = zoningView(ctx.fabric.zoning);
+    const view2 = zoningView(ctx.fabric.zoning);
     if (args.length === 0) {
       if (sections.length === 1 && sections[0] === "alias") {
-        const lines3 = definedLines(view, ["alias"]);
-        return { text: lines3.length > 0 ? lines3.join("\n") + "\n" : "", json: { aliases: view.defined.aliases } };
+        const lines3 = definedLines(view2, ["alias"]);
+        return { text: lines3.length > 0 ? lines3.join("\n") + "\n" : "", json: { aliases: view2.defined.aliases } };
       }
-      const defined = definedLines(view, ["cfg", "zone", "alias"]);
-      const lines2 = ["Defined configuration:", ...defined.length > 0 ? defined : [" no configuration defined"], "", ...effectiveLines(view)];
-      return { text: lines2.join("\n") + "\n", json: view };
+      const defined = definedLines(view2, ["cfg", "zone", "alias"]);
+      const lines2 = ["Defined configuration:", ...defined.length > 0 ? defined : [" no configuration defined"], "", ...effectiveLines(view2)];
+      return { text: lines2.join("\n") + "\n", json: view2 };
     }
     const match = pattern(args);
     if (!match) throw new UsageError(`Usage: ${name2} ["pattern"]`);
-    const lines = definedLines(view, sections, match);
+    const lines = definedLines(view2, sections, match);
     if (lines.length === 0) throw new CommandError(`"${singleName(args)}" does not exist.`);
     const pick = (list, s) => sections.includes(s) ? list.filter((x) => match.test(x.name)) : [];
     return {
       text: lines.join("\n") + "\n",
       json: {
-        configs: pick(view.defined.configs, "cfg"),
-        zones: pick(view.defined.zones, "zone"),
-        aliases: pick(view.defined.aliases, "alias")
+        configs: pick(view2.defined.configs, "cfg"),
+        zones: pick(view2.defined.zones, "zone"),
+        aliases: pick(view2.defined.aliases, "alias")
       }
     };
   };
 }
 function cfgactvshow(ctx, args) {
   if (args.length > 0) throw new UsageError("Usage: cfgactvshow");
-  const view = zoningView(ctx.fabric.zoning);
-  return { text: effectiveLines(view).join("\n") + "\n", json: { effective: view.effective, defaultZone: view.defaultZone } };
+  const view2 = zoningView(ctx.fabric.zoning);
+  return { text: effectiveLines(view2).join("\n") + "\n", json: { effective: view2.effective, defaultZone: view2.defaultZone } };
 }
 function edit(op, usage, withList) {
   return (ctx, args) => {
@@ -4777,9 +4871,9 @@ var init_HostGroupEdit = __esm({
 function sharedPort(a, b, allPorts) {
   return (a.ports ?? allPorts).find((p) => b.appliesTo(p));
 }
-function viewSignature(view) {
+function viewSignature(view2) {
   let s = "";
-  for (const [host, lun] of view) s += `${host}=${lun},`;
+  for (const [host, lun] of view2) s += `${host}=${lun},`;
   return s;
 }
 var LunMasking, EMPTY;
@@ -8409,20 +8503,3195 @@ var init_WwnLedger = __esm({
   }
 });
 
-// source/world/XenWorld.ts
+// source/xvm/XenStore.ts
+function split(path) {
+  return path.split("/").filter((s) => s.length > 0);
+}
+function join(parts) {
+  return `/${parts.join("/")}`;
+}
+var XenStoreError, XenStore, XenStoreTransaction;
+var init_XenStore = __esm({
+  "source/xvm/XenStore.ts"() {
+    "use strict";
+    XenStoreError = class extends Error {
+    };
+    XenStore = class {
+      constructor(sim, log, source, watchMs = 1) {
+        this.sim = sim;
+        this.log = log;
+        this.source = source;
+        this.watchMs = watchMs;
+      }
+      sim;
+      log;
+      source;
+      watchMs;
+      root = { value: "", gen: 0, children: /* @__PURE__ */ new Map() };
+      /** Watches by path, so a write finds its watchers by walking up its own path. */
+      watches = /* @__PURE__ */ new Map();
+      watchSeq = 0;
+      gen = 0;
+      read(path) {
+        return this.find(path)?.value;
+      }
+      exists(path) {
+        return this.find(path) !== void 0;
+      }
+      /** Child names in creation order (xenstore `directory`). */
+      list(path) {
+        const node = this.find(path);
+        return node ? [...node.children.keys()] : [];
+      }
+      write(path, value) {
+        this.apply([[path, value]]);
+        this.log.emit(this.source, "xvm.xenstore.write", `${path} = "${value}"`, { path, value });
+      }
+      /** Writes several keys under `base` as one change (one log event), as xend's transactions do. */
+      writeMany(base, record) {
+        const entries = Object.entries(record).map(([k, v2]) => [`${base}/${k}`, String(v2)]);
+        if (entries.length === 0) this.apply([[base, ""]]);
+        else this.apply(entries);
+        this.log.emit(this.source, "xvm.xenstore.write", `${base}/ {${Object.keys(record).join(", ")}}`, {
+          path: base,
+          keys: Object.keys(record)
+        });
+      }
+      rm(path) {
+        const parts = split(path);
+        if (parts.length === 0) throw new XenStoreError("cannot remove the root");
+        const parent = this.find(join(parts.slice(0, -1)));
+        if (!parent || !parent.children.has(parts.at(-1))) return;
+        parent.children.delete(parts.at(-1));
+        parent.gen = ++this.gen;
+        this.fire(join(parts), true);
+        this.log.emit(this.source, "xvm.xenstore.rm", `rm ${join(parts)}`, { path: join(parts) });
+      }
+      watch(path, token, cb) {
+        const w = { path: join(split(path)), token, cb, seq: this.watchSeq++, active: true };
+        const list = this.watches.get(w.path);
+        if (list) list.push(w);
+        else this.watches.set(w.path, [w]);
+        this.deliver(w, w.path);
+        return w;
+      }
+      unwatch(handle) {
+        const w = handle;
+        if (!w.active) return;
+        w.active = false;
+        const list = this.watches.get(w.path);
+        if (!list) return;
+        const i = list.indexOf(w);
+        if (i >= 0) list.splice(i, 1);
+        if (list.length === 0) this.watches.delete(w.path);
+      }
+      /** Watches registered (for tests and the console's xenstore view). */
+      get watchCount() {
+        let n = 0;
+        for (const list of this.watches.values()) n += list.length;
+        return n;
+      }
+      /** Starts a transaction: reads see the store as of now plus the transaction's own writes. */
+      transaction() {
+        return new XenStoreTransaction(this, this.gen);
+      }
+      /** `xenstore-ls` style dump of a subtree. */
+      dump(path = "/") {
+        const node = this.find(path);
+        if (!node) return "";
+        const out = [];
+        const walk = (n, depth) => {
+          for (const [name2, child] of n.children) {
+            out.push(`${" ".repeat(depth)}${name2} = "${child.value}"`);
+            walk(child, depth + 1);
+          }
+        };
+        walk(node, 0);
+        return out.length ? out.join("\n") + "\n" : "";
+      }
+      /** Generation of the newest change at or below `path` (0 if absent). */
+      generation(path) {
+        const node = this.find(path);
+        return node ? node.gen : 0;
+      }
+      /** @internal applies writes and fires watches; used by write, writeMany and transactions. */
+      apply(entries) {
+        const changed = [];
+        for (const [path, value] of entries) {
+          const parts = split(path);
+          let node = this.root;
+          for (const part of parts) {
+            let child = node.children.get(part);
+            if (!child) {
+              child = { value: "", gen: 0, children: /* @__PURE__ */ new Map() };
+              node.children.set(part, child);
+              node.gen = ++this.gen;
+            }
+            node = child;
+          }
+          node.value = value;
+          node.gen = ++this.gen;
+          changed.push(join(parts));
+        }
+        for (const p of changed) this.fire(p, false);
+      }
+      find(path) {
+        let node = this.root;
+        for (const part of split(path)) {
+          node = node.children.get(part);
+          if (!node) return void 0;
+        }
+        return node;
+      }
+      fire(path, removed) {
+        const hits = [];
+        let prefix = "";
+        for (const part of ["", ...split(path)]) {
+          prefix = part === "" ? "/" : prefix === "/" ? `/${part}` : `${prefix}/${part}`;
+          const list = this.watches.get(prefix);
+          if (list) for (const w of list) hits.push({ w, at: path });
+        }
+        if (removed) {
+          const below = `${path}/`;
+          for (const [p, list] of this.watches) if (p.startsWith(below)) for (const w of list) hits.push({ w, at: w.path });
+        }
+        if (hits.length > 1) hits.sort((a, b) => a.w.seq - b.w.seq);
+        for (const h of hits) this.deliver(h.w, h.at);
+      }
+      deliver(w, path) {
+        this.sim.schedule(
+          this.watchMs,
+          () => {
+            if (w.active) w.cb(path, w.token);
+          },
+          `xs-watch ${w.token}`
+        );
+      }
+    };
+    XenStoreTransaction = class {
+      constructor(store, startGen) {
+        this.store = store;
+        this.startGen = startGen;
+      }
+      store;
+      startGen;
+      writes = /* @__PURE__ */ new Map();
+      touched = /* @__PURE__ */ new Set();
+      ended = false;
+      read(path) {
+        this.touched.add(path);
+        const w = this.writes.get(path);
+        if (w === null) return void 0;
+        return w ?? this.store.read(path);
+      }
+      write(path, value) {
+        this.touched.add(path);
+        this.writes.set(path, value);
+      }
+      /** Commits; false (EAGAIN) when a path this transaction read or wrote changed meanwhile. */
+      commit() {
+        if (this.ended) throw new XenStoreError("transaction already ended");
+        this.ended = true;
+        for (const p of this.touched) if (this.store.generation(p) > this.startGen) return false;
+        const entries = [...this.writes].filter(([, v2]) => v2 !== null);
+        if (entries.length) this.store.apply(entries);
+        return true;
+      }
+      abort() {
+        this.ended = true;
+      }
+    };
+  }
+});
+
+// source/xvm/XenOp.ts
+function allOps(ops) {
+  const all = new XenOp();
+  let left = ops.length;
+  if (left === 0) {
+    all.resolve();
+    return all;
+  }
+  const settle = () => {
+    if (--left > 0) return;
+    const bad = ops.find((o) => !o.succeeded);
+    if (bad) all.fail(bad.error);
+    else all.resolve();
+  };
+  for (const op of ops) op.then(settle);
+  return all;
+}
+var XenOp;
+var init_XenOp = __esm({
+  "source/xvm/XenOp.ts"() {
+    "use strict";
+    XenOp = class _XenOp {
+      state = "pending";
+      result;
+      message = "";
+      listeners = [];
+      static ok(value) {
+        const op = new _XenOp();
+        op.resolve(value);
+        return op;
+      }
+      static done() {
+        const op = new _XenOp();
+        op.resolve();
+        return op;
+      }
+      static failed(message) {
+        const op = new _XenOp();
+        op.fail(message);
+        return op;
+      }
+      get done() {
+        return this.state !== "pending";
+      }
+      get succeeded() {
+        return this.state === "ok";
+      }
+      /** The error text (as xend raises it), when failed. */
+      get error() {
+        return this.state === "failed" ? this.message : void 0;
+      }
+      get value() {
+        return this.result;
+      }
+      resolve(value) {
+        if (this.state !== "pending") return;
+        this.state = "ok";
+        this.result = value;
+        this.flush();
+      }
+      fail(message) {
+        if (this.state !== "pending") return;
+        this.state = "failed";
+        this.message = message;
+        this.flush();
+      }
+      /** Runs `listener` when settled (at once if already settled). */
+      then(listener) {
+        if (this.done) listener(this);
+        else this.listeners.push(listener);
+        return this;
+      }
+      /** Settles `other` the same way when this one settles. */
+      forward(other, map) {
+        return this.then((op) => op.succeeded ? other.resolve(map(op.value)) : other.fail(op.error));
+      }
+      flush() {
+        const ls = this.listeners;
+        this.listeners = [];
+        for (const l of ls) l(this);
+      }
+    };
+  }
+});
+
+// source/xvm/Xenbus.ts
+function blockDeviceNumber(name2) {
+  if (/^\d+$/.test(name2)) return Number(name2);
+  if (/^0x[0-9a-f]+$/i.test(name2)) return parseInt(name2, 16);
+  let m = /^xvd([a-z]+)(\d*)$/.exec(name2);
+  if (m) {
+    const disk = lettersToIndex(m[1]);
+    const part = m[2] ? Number(m[2]) : 0;
+    if (disk < 16 && part < 16) return XVD_MAJOR << 8 | disk << 4 | part;
+    if (part > 255) return void 0;
+    return 1 << 28 | disk << 8 | part;
+  }
+  m = /^hd([a-t])(\d*)$/.exec(name2);
+  if (m) {
+    const disk = m[1].charCodeAt(0) - 97;
+    const majors = [3, 22, 33, 34, 56, 57, 88, 89, 90, 91];
+    const part = m[2] ? Number(m[2]) : 0;
+    if (part > 63) return void 0;
+    return majors[disk >> 1] << 8 | (disk & 1) << 6 | part;
+  }
+  m = /^sd([a-z]+)(\d*)$/.exec(name2);
+  if (m) {
+    const disk = lettersToIndex(m[1]);
+    const part = m[2] ? Number(m[2]) : 0;
+    if (disk >= 16 || part > 15) return void 0;
+    return 8 << 8 | disk << 4 | part;
+  }
+  return void 0;
+}
+function xvdName(index) {
+  let n = index;
+  let s = "";
+  do {
+    s = String.fromCharCode(97 + n % 26) + s;
+    n = Math.floor(n / 26) - 1;
+  } while (n >= 0);
+  return `xvd${s}`;
+}
+function lettersToIndex(letters) {
+  let n = 0;
+  for (const c of letters) n = n * 26 + (c.charCodeAt(0) - 96);
+  return n - 1;
+}
+var XenbusState, XVD_MAJOR;
+var init_Xenbus = __esm({
+  "source/xvm/Xenbus.ts"() {
+    "use strict";
+    XenbusState = {
+      Unknown: 0,
+      Initialising: 1,
+      InitWait: 2,
+      Initialised: 3,
+      Connected: 4,
+      Closing: 5,
+      Closed: 6,
+      Reconfiguring: 7,
+      Reconfigured: 8
+    };
+    XVD_MAJOR = 202;
+  }
+});
+
+// source/xvm/DeviceController.ts
+function backendPath(cls, domid, devid) {
+  const base = `/local/domain/0/backend/${cls}/${domid}`;
+  return devid === void 0 ? base : `${base}/${devid}`;
+}
+function frontendPath(cls, domid, devid) {
+  const base = `/local/domain/${domid}/device/${cls}`;
+  return devid === void 0 ? base : `${base}/${devid}`;
+}
+function parseBackendPath(path) {
+  const m = /^\/local\/domain\/0\/backend\/([a-z]+)\/(\d+)\/(\d+)(\/.*)?$/.exec(path);
+  return m ? { cls: m[1], domid: Number(m[2]), devid: Number(m[3]), rest: m[4] ?? "" } : void 0;
+}
+var DeviceController;
+var init_DeviceController = __esm({
+  "source/xvm/DeviceController.ts"() {
+    "use strict";
+    init_XenOp();
+    init_Xenbus();
+    DeviceController = class {
+      constructor(store, sim, log, timing, source) {
+        this.store = store;
+        this.sim = sim;
+        this.log = log;
+        this.timing = timing;
+        this.source = source;
+      }
+      store;
+      sim;
+      log;
+      timing;
+      source;
+      createVbd(dom, devid, dev, uname, mode, extra = {}) {
+        const domid = dom.domid;
+        const colon = uname.indexOf(":");
+        const type = colon > 0 ? uname.slice(0, colon) : "phy";
+        const params = colon > 0 ? uname.slice(colon + 1) : uname;
+        this.store.writeMany(backendPath("vbd", domid, devid), {
+          domain: dom.name,
+          frontend: frontendPath("vbd", domid, devid),
+          "frontend-id": domid,
+          online: 1,
+          removable: 0,
+          bootable: 1,
+          state: XenbusState.Initialising,
+          dev,
+          type,
+          mode,
+          params,
+          ...extra
+        });
+        this.store.writeMany(frontendPath("vbd", domid, devid), {
+          backend: backendPath("vbd", domid, devid),
+          "backend-id": 0,
+          "virtual-device": devid,
+          "device-type": "disk",
+          state: XenbusState.Initialising
+        });
+        this.log.emit(this.source, "xvm.device.create", `${dom.name}: vbd ${devid} (${dev}) <- ${uname}`, { domain: dom.name, domid, cls: "vbd", devid, dev, uname });
+        return { cls: "vbd", devid };
+      }
+      createVif(dom, devid, params, mac) {
+        const domid = dom.domid;
+        this.store.writeMany(backendPath("vif", domid, devid), {
+          domain: dom.name,
+          frontend: frontendPath("vif", domid, devid),
+          "frontend-id": domid,
+          online: 1,
+          state: XenbusState.Initialising,
+          handle: devid,
+          mac,
+          bridge: params.get("bridge") ?? "xenbr0",
+          script: params.get("script") ?? "/etc/xen/scripts/vif-bridge"
+        });
+        this.store.writeMany(frontendPath("vif", domid, devid), {
+          backend: backendPath("vif", domid, devid),
+          "backend-id": 0,
+          handle: devid,
+          mac,
+          state: XenbusState.Initialising
+        });
+        this.log.emit(this.source, "xvm.device.create", `${dom.name}: vif ${devid} (${mac})`, { domain: dom.name, domid, cls: "vif", devid, mac });
+        return { cls: "vif", devid };
+      }
+      /** Seed 7.3 create step 1: the backend entry xfc watches for. There is no guest frontend. */
+      createVfc(dom, devid, npiv) {
+        const domid = dom.domid;
+        this.store.writeMany(backendPath("vfc", domid, devid), {
+          domain: dom.name,
+          "frontend-id": domid,
+          online: 1,
+          "port-wwn": npiv.vpwwn,
+          "node-wwn": npiv.vnwwn,
+          "phys-port-wwn": npiv.ppwwn,
+          autoattach: npiv.autoattach ? 1 : 0,
+          state: XenbusState.Initialising
+        });
+        this.log.emit(this.source, "xvm.device.create", `${dom.name}: vfc ${devid} port ${npiv.vpwwn} on ${npiv.ppwwn}`, {
+          domain: dom.name,
+          domid,
+          cls: "vfc",
+          devid,
+          vpwwn: npiv.vpwwn,
+          ppwwn: npiv.ppwwn
+        });
+        return { cls: "vfc", devid };
+      }
+      devids(cls, domid) {
+        return this.store.list(backendPath(cls, domid)).map(Number);
+      }
+      /**
+       * Waits for `hotplug-status` of each device, as DevController.waitForDevice: connected -> ok;
+       * error -> `Device N (cls) could not be connected. <hotplug-error>`; no answer in time ->
+       * `... Hotplug scripts not working.`; node gone -> `... Device not found.`
+       */
+      waitForDevices(dom, devices, timeoutMs = this.timing.deviceTimeoutMs) {
+        return allOps(devices.map((d2) => this.waitForDevice(dom.domid, d2, timeoutMs)));
+      }
+      waitForDevice(domid, dev, timeoutMs) {
+        const op = new XenOp();
+        const path = backendPath(dev.cls, domid, dev.devid);
+        let timer;
+        const watch = this.store.watch(path, `wait-${dev.cls}-${domid}-${dev.devid}`, () => check());
+        const finish = (error) => {
+          this.store.unwatch(watch);
+          this.sim.cancel(timer);
+          if (error === void 0) op.resolve();
+          else op.fail(error);
+        };
+        const check = () => {
+          if (op.done) return;
+          if (!this.store.exists(path)) return finish(`Device ${dev.devid} (${dev.cls}) could not be connected. Device not found.`);
+          const status = this.store.read(`${path}/hotplug-status`);
+          if (status === "connected") return finish();
+          if (status === "error") {
+            const err = this.store.read(`${path}/hotplug-error`);
+            return finish(`Device ${dev.devid} (${dev.cls}) could not be connected. ${err ?? "Backend device not found."}`);
+          }
+          if (status === "busy") {
+            const err = this.store.read(`${path}/hotplug-error`) ?? "Busy.";
+            return finish(`Device ${dev.devid} (${dev.cls}) could not be connected.
+${err}`);
+          }
+        };
+        timer = this.sim.schedule(timeoutMs, () => finish(`Device ${dev.devid} (${dev.cls}) could not be connected. Hotplug scripts not working.`), "xend device timeout");
+        return op;
+      }
+      /**
+       * Closes a vbd or vif. With `force`, or when the guest cannot answer (not scheduled), both nodes
+       * go at once; otherwise after the frontend and backend reach Closed.
+       */
+      destroyDevice(dom, dev, force) {
+        const domid = dom.domid;
+        const be = backendPath(dev.cls, domid, dev.devid);
+        const fe = frontendPath(dev.cls, domid, dev.devid);
+        const op = new XenOp();
+        if (!this.store.exists(be)) {
+          op.resolve();
+          return op;
+        }
+        this.store.writeMany(be, { online: 0, state: XenbusState.Closing });
+        const remove = () => {
+          if (op.done) return;
+          this.store.rm(be);
+          this.store.rm(fe);
+          this.log.emit(this.source, "xvm.device.destroy", `${dom.name}: ${dev.cls} ${dev.devid} removed`, { domain: dom.name, domid, cls: dev.cls, devid: dev.devid });
+          op.resolve();
+        };
+        if (force || !dom.scheduled) {
+          remove();
+          return op;
+        }
+        const watch = this.store.watch(`${be}/state`, `close-${dev.cls}-${domid}-${dev.devid}`, () => {
+          if (Number(this.store.read(`${be}/state`)) === XenbusState.Closed) {
+            this.store.unwatch(watch);
+            this.sim.cancel(timer);
+            remove();
+          }
+        });
+        const timer = this.sim.schedule(this.timing.deviceTimeoutMs / 10, () => {
+          this.store.unwatch(watch);
+          remove();
+        });
+        return op;
+      }
+      /** Seed 7.3 delete steps 1-5 for a virtual FC port; settles when the backend node is gone. */
+      destroyVfc(dom, devid) {
+        const domid = dom.domid;
+        const be = backendPath("vfc", domid, devid);
+        const op = new XenOp();
+        if (!this.store.exists(be)) {
+          op.resolve();
+          return op;
+        }
+        const closed = () => Number(this.store.read(`${be}/state`)) === XenbusState.Closed;
+        const remove = () => {
+          if (op.done) return;
+          this.store.unwatch(watch);
+          this.sim.cancel(timer);
+          this.store.rm(be);
+          this.log.emit(this.source, "xvm.device.destroy", `${dom.name}: vfc ${devid} removed`, { domain: dom.name, domid, cls: "vfc", devid });
+          op.resolve();
+        };
+        this.store.write(`${be}/hotplug-status`, "error");
+        const watch = this.store.watch(`${be}/state`, `vfc-close-${domid}-${devid}`, () => {
+          if (closed()) remove();
+        });
+        const timer = this.sim.schedule(this.timing.deviceTimeoutMs, () => {
+          this.log.emit(this.source, "xvm.device.timeout", `${dom.name}: vfc ${devid} did not close`, { domain: dom.name, domid, devid });
+          remove();
+        });
+        return op;
+      }
+    };
+  }
+});
+
+// source/xvm/BlockBackend.ts
+var BlockBackend;
+var init_BlockBackend = __esm({
+  "source/xvm/BlockBackend.ts"() {
+    "use strict";
+    init_Xenbus();
+    init_DeviceController();
+    BlockBackend = class {
+      constructor(store, sim, timing) {
+        this.store = store;
+        this.sim = sim;
+        this.timing = timing;
+        for (const cls of ["vbd", "vif"]) store.watch(`/local/domain/0/backend/${cls}`, `${cls}back`, (path) => this.onChange(path));
+      }
+      store;
+      sim;
+      timing;
+      devices = /* @__PURE__ */ new Map();
+      onChange(path) {
+        const p = parseBackendPath(path);
+        if (!p || p.cls !== "vbd" && p.cls !== "vif") return;
+        this.reconcile(`/local/domain/0/backend/${p.cls}/${p.domid}/${p.devid}`);
+      }
+      reconcile(be) {
+        const store = this.store;
+        let dev = this.devices.get(be);
+        if (!store.exists(be)) {
+          if (dev?.frontendWatch) store.unwatch(dev.frontendWatch);
+          this.devices.delete(be);
+          return;
+        }
+        const state = Number(store.read(`${be}/state`));
+        if (!dev) {
+          if (state !== XenbusState.Initialising) return;
+          dev = { path: be, hotplugged: false };
+          this.devices.set(be, dev);
+          const fe2 = store.read(`${be}/frontend`);
+          if (fe2) dev.frontendWatch = store.watch(`${fe2}/state`, `otherend ${be}`, () => this.reconcile(be));
+          this.sim.schedule(this.timing.hotplugMs, () => this.hotplug(be), `hotplug ${be}`);
+          return;
+        }
+        if (!dev.hotplugged) return;
+        const fe = store.read(`${be}/frontend`);
+        const feState = fe ? Number(store.read(`${fe}/state`) ?? XenbusState.Closed) : XenbusState.Closed;
+        if ((state === XenbusState.InitWait || state === XenbusState.Initialised) && feState === XenbusState.Initialised) {
+          store.write(`${be}/state`, String(XenbusState.Connected));
+        } else if (state === XenbusState.Closing && (feState === XenbusState.Closed || !fe || !store.exists(fe))) {
+          store.write(`${be}/state`, String(XenbusState.Closed));
+        }
+      }
+      hotplug(be) {
+        const dev = this.devices.get(be);
+        if (!dev || !this.store.exists(be)) return;
+        if (Number(this.store.read(`${be}/state`)) !== XenbusState.Initialising) return;
+        dev.hotplugged = true;
+        this.store.writeMany(be, { "hotplug-status": "connected", state: XenbusState.InitWait });
+      }
+    };
+  }
+});
+
+// source/xvm/GuestFrontends.ts
+var GuestFrontends;
+var init_GuestFrontends = __esm({
+  "source/xvm/GuestFrontends.ts"() {
+    "use strict";
+    init_Xenbus();
+    GuestFrontends = class {
+      constructor(store, sim, timing, hooks) {
+        this.store = store;
+        this.sim = sim;
+        this.timing = timing;
+        this.hooks = hooks;
+      }
+      store;
+      sim;
+      timing;
+      hooks;
+      guests = /* @__PURE__ */ new Map();
+      /** Starts watching a new incarnation's frontends (called when its domid is allocated). */
+      attach(domid) {
+        if (this.guests.has(domid)) return;
+        const rec = { watches: [], pending: /* @__PURE__ */ new Set(), shutdownPending: false, nextChannel: 0 };
+        this.guests.set(domid, rec);
+        const onChange = (path) => this.onChange(domid, path);
+        rec.watches.push(this.store.watch(`/local/domain/${domid}/device`, `frontends-${domid}`, onChange));
+        rec.watches.push(this.store.watch(`/local/domain/${domid}/control/shutdown`, `shutdown-${domid}`, () => this.reconcileShutdown(domid)));
+        for (const cls of ["vbd", "vif"]) rec.watches.push(this.store.watch(`/local/domain/0/backend/${cls}/${domid}`, `otherend-${cls}-${domid}`, onChange));
+      }
+      detach(domid) {
+        const rec = this.guests.get(domid);
+        if (!rec) return;
+        for (const w of rec.watches) this.store.unwatch(w);
+        this.guests.delete(domid);
+      }
+      /** The domain became scheduled: its kernel catches up with everything it missed. */
+      kick(domid) {
+        for (const cls of ["vbd", "vif"]) for (const devid of this.store.list(`/local/domain/${domid}/device/${cls}`)) this.reconcile(domid, cls, devid);
+        this.reconcileShutdown(domid);
+      }
+      onChange(domid, path) {
+        let m = /^\/local\/domain\/\d+\/device\/([a-z]+)\/(\d+)/.exec(path);
+        if (!m) m = /^\/local\/domain\/0\/backend\/([a-z]+)\/\d+\/(\d+)/.exec(path);
+        if (m) this.reconcile(domid, m[1], m[2]);
+        else if (/^\/local\/domain\/\d+\/device$/.test(path)) this.kick(domid);
+      }
+      reconcile(domid, cls, devid) {
+        const rec = this.guests.get(domid);
+        const dom = this.hooks.domainById(domid);
+        if (!rec || !dom || !dom.scheduled) return;
+        const fe = `/local/domain/${domid}/device/${cls}/${devid}`;
+        if (!this.store.exists(fe)) return;
+        const be = this.store.read(`${fe}/backend`);
+        if (!be) return;
+        const feState = Number(this.store.read(`${fe}/state`));
+        const beState = Number(this.store.read(`${be}/state`) ?? XenbusState.Closed);
+        const act = (key, fn) => {
+          if (rec.pending.has(key)) return;
+          rec.pending.add(key);
+          this.sim.schedule(
+            this.timing.frontendMs,
+            () => {
+              rec.pending.delete(key);
+              if (this.guests.get(domid) === rec && dom.scheduled && this.store.exists(fe)) fn();
+            },
+            `frontend ${fe}`
+          );
+        };
+        if (feState === XenbusState.Initialising && beState === XenbusState.InitWait) {
+          act(`${fe}:init`, () => {
+            if (Number(this.store.read(`${fe}/state`)) !== XenbusState.Initialising) return;
+            const n = rec.nextChannel++;
+            const rings = cls === "vif" ? { "tx-ring-ref": 768 + 2 * n, "rx-ring-ref": 769 + 2 * n } : { "ring-ref": 8 + n };
+            this.store.writeMany(fe, { ...rings, "event-channel": 9 + n, state: XenbusState.Initialised });
+          });
+        } else if (feState === XenbusState.Initialised && beState === XenbusState.Connected) {
+          act(`${fe}:connect`, () => this.store.write(`${fe}/state`, String(XenbusState.Connected)));
+        } else if (beState === XenbusState.Closing && feState !== XenbusState.Closed) {
+          act(`${fe}:close`, () => this.store.write(`${fe}/state`, String(XenbusState.Closed)));
+        }
+      }
+      reconcileShutdown(domid) {
+        const rec = this.guests.get(domid);
+        const dom = this.hooks.domainById(domid);
+        if (!rec || !dom || !dom.scheduled || rec.shutdownPending) return;
+        const reason = this.store.read(`/local/domain/${domid}/control/shutdown`);
+        if (!reason) return;
+        rec.shutdownPending = true;
+        this.sim.schedule(
+          this.timing.guestShutdownMs,
+          () => {
+            rec.shutdownPending = false;
+            if (this.guests.get(domid) !== rec || !dom.scheduled) return;
+            const now = this.store.read(`/local/domain/${domid}/control/shutdown`);
+            if (now === "poweroff" || now === "reboot" || now === "halt" || now === "suspend") this.hooks.guestShutdown(dom, now);
+          },
+          `guest shutdown ${domid}`
+        );
+      }
+    };
+  }
+});
+
+// source/xvm/DomainState.ts
+function stateFlags(power) {
+  switch (power) {
+    case "running":
+      return "-b----";
+    case "building":
+    case "paused":
+      return "--p---";
+    case "shutdown":
+      return "---s--";
+    case "crashed":
+      return "----c-";
+    case "dying":
+      return "-----d";
+    case "halted":
+    case "suspended":
+      return "------";
+  }
+}
+function vmOperState(power, opts) {
+  if (opts.migrating && power !== "halted" && power !== "crashed") return "migrating";
+  switch (power) {
+    case "building":
+      return "preparing";
+    case "running":
+      return opts.shutdownRequested ? "shuttingdown" : "running";
+    case "paused":
+      return "paused";
+    case "shutdown":
+    case "dying":
+      return "shuttingdown";
+    case "crashed":
+      return "crashed";
+    case "halted":
+      return "shutdown";
+    case "suspended":
+      return "suspended";
+  }
+}
+function xendPowerState(power) {
+  switch (power) {
+    case "building":
+    case "paused":
+      return "paused";
+    case "running":
+      return "running";
+    case "shutdown":
+    case "dying":
+      return "shutdown";
+    case "crashed":
+      return "crashed";
+    case "halted":
+      return "halted";
+    case "suspended":
+      return "suspended";
+  }
+}
+function isActive(power) {
+  return power !== "halted" && power !== "suspended";
+}
+var init_DomainState = __esm({
+  "source/xvm/DomainState.ts"() {
+    "use strict";
+  }
+});
+
+// source/xvm/XenDomain.ts
+function lunKey(vpwwn, targetWwn, lun) {
+  return `${vpwwn}/${targetWwn}/${lun}`;
+}
+function fcpLunNumber(fcpLun) {
+  return Number(fcpLun >> 48n & 0x3fffn);
+}
+var BOOT_CPU, BOOT_MS, IDLE_CPU_PER_VCPU, DOM0_CPU_PER_VCPU, XenDomain;
+var init_XenDomain = __esm({
+  "source/xvm/XenDomain.ts"() {
+    "use strict";
+    init_DomainState();
+    BOOT_CPU = 0.5;
+    BOOT_MS = 8e3;
+    IDLE_CPU_PER_VCPU = 4e-3;
+    DOM0_CPU_PER_VCPU = 0.01;
+    XenDomain = class {
+      constructor(spec2, uuid, managed, power, privileged = false) {
+        this.spec = spec2;
+        this.uuid = uuid;
+        this.managed = managed;
+        this.privileged = privileged;
+        this.power = power;
+        this.onlineVcpus = spec2.vcpus;
+      }
+      spec;
+      uuid;
+      managed;
+      privileged;
+      domid;
+      power;
+      shutdownRequested;
+      /** Set while the domain takes part in a live migration. */
+      migrationRole;
+      onlineVcpus;
+      /** Sim time the current incarnation was created (xm uptime). */
+      startTime;
+      /**
+       * Frontend names a LUN had in this guest, kept across vport re-creation and migration so that a
+       * LUN comes back under the same xvd name (the "temporary list" of seed 7.3 step 2).
+       */
+      lunNames = /* @__PURE__ */ new Map();
+      /** Restarts since creation (xm shutdown -R -w waits for it to move). */
+      restartCount = 0;
+      cpuSeconds = 0;
+      runningSince;
+      bootedAt;
+      get name() {
+        return this.migrationRole === "source" ? `migrating-${this.spec.name}` : this.spec.name;
+      }
+      get active() {
+        return isActive(this.power);
+      }
+      get flags() {
+        return this.privileged ? "r-----" : stateFlags(this.power);
+      }
+      get vmState() {
+        return vmOperState(this.power, { migrating: this.migrationRole !== void 0, shutdownRequested: this.shutdownRequested !== void 0 });
+      }
+      get xendState() {
+        return xendPowerState(this.power);
+      }
+      /** The guest is scheduled: unpaused and instantiated. */
+      get scheduled() {
+        return this.power === "running";
+      }
+      cpuTime(now) {
+        if (this.runningSince === void 0) return this.cpuSeconds;
+        return this.cpuSeconds + this.cpuBetween(this.runningSince, now);
+      }
+      /** Called by xend when the guest starts (or resumes) being scheduled. */
+      markScheduled(now, freshBoot) {
+        if (freshBoot) this.bootedAt = now;
+        if (this.runningSince === void 0) this.runningSince = now;
+      }
+      /** Called when the guest stops being scheduled (pause, suspend, shutdown, destroy). */
+      markDescheduled(now) {
+        if (this.runningSince === void 0) return;
+        this.cpuSeconds += this.cpuBetween(this.runningSince, now);
+        this.runningSince = void 0;
+      }
+      /** A new incarnation (start, restart): CPU time and uptime start again. */
+      resetAccounting(now, cpuSeconds = 0) {
+        this.cpuSeconds = cpuSeconds;
+        this.runningSince = void 0;
+        this.bootedAt = void 0;
+        this.startTime = now;
+      }
+      cpuBetween(from, to) {
+        if (to <= from) return 0;
+        const idle = (this.privileged ? DOM0_CPU_PER_VCPU : IDLE_CPU_PER_VCPU) * this.onlineVcpus;
+        let burst = 0;
+        if (this.bootedAt !== void 0) {
+          const end = this.bootedAt + BOOT_MS;
+          burst = Math.max(0, Math.min(to, end) - Math.max(from, this.bootedAt));
+        }
+        return ((to - from - burst) * idle + burst * BOOT_CPU) / 1e3;
+      }
+    };
+  }
+});
+
+// source/xvm/NpivDaemon.ts
+function view(b) {
+  return {
+    vpwwn: b.req.spec.vpwwn,
+    ppwwn: b.req.spec.ppwwn,
+    domid: b.req.domid,
+    domain: b.req.domain,
+    devid: b.req.devid,
+    vindex: b.vindex,
+    state: b.state,
+    visibleLuns: [...b.visible.values()],
+    attachedLuns: [...b.attached.values()]
+  };
+}
+var BLOCK_TYPES, OTHER_TYPES, EVENT_NAMES, NpivDaemon;
+var init_NpivDaemon = __esm({
+  "source/xvm/NpivDaemon.ts"() {
+    "use strict";
+    init_types();
+    init_XenOp();
+    init_XenDomain();
+    BLOCK_TYPES = /* @__PURE__ */ new Map([
+      [0, "disk"],
+      [5, "cdrom"],
+      [7, "optical"],
+      [14, "disk"]
+    ]);
+    OTHER_TYPES = /* @__PURE__ */ new Map([
+      [1, "tape"],
+      [3, "processor"],
+      [8, "changer"],
+      [12, "array-controller"],
+      [13, "enclosure"]
+    ]);
+    EVENT_NAMES = new Map(Object.entries(HBA_EVENT).map(([k, v2]) => [v2, k]));
+    NpivDaemon = class {
+      constructor(hba, sim, log, timing, source) {
+        this.hba = hba;
+        this.sim = sim;
+        this.log = log;
+        this.timing = timing;
+        this.source = source;
+        this.loaded = hba.HBA_LoadLibrary() === HBA_STATUS.OK;
+      }
+      hba;
+      sim;
+      log;
+      timing;
+      source;
+      bindings = /* @__PURE__ */ new Map();
+      loaded;
+      attacher;
+      setAttacher(attacher) {
+        this.attacher = attacher;
+      }
+      hasPort(vpwwn) {
+        return this.bindings.has(vpwwn);
+      }
+      port(vpwwn) {
+        const b = this.bindings.get(vpwwn);
+        return b ? view(b) : void 0;
+      }
+      ports() {
+        return [...this.bindings.values()].map(view);
+      }
+      /** Seed 7.3 create steps 3-4: create the virtual port, then register for its events. */
+      createPort(req) {
+        const op = new XenOp();
+        const { spec: spec2 } = req;
+        const fail2 = (why) => {
+          const msg = `NPIV port ${spec2.vpwwn}: ${why}`;
+          this.log.emit(this.source, "xvm.daemon.create.failed", `${req.domain}: ${msg}`, { domain: req.domain, domid: req.domid, vpwwn: spec2.vpwwn, ppwwn: spec2.ppwwn, reason: why });
+          op.fail(msg);
+        };
+        if (!this.loaded && this.hba.HBA_LoadLibrary() !== HBA_STATUS.OK) {
+          fail2("Failed to load FC-HBA common library");
+          return op;
+        }
+        const existing = this.bindings.get(spec2.vpwwn);
+        if (existing) {
+          if (existing.state !== "active" || existing.req.spec.ppwwn !== spec2.ppwwn) {
+            fail2(`already created on HBA port ${existing.req.spec.ppwwn} (${existing.state})`);
+            return op;
+          }
+          for (const key of [...existing.attached.keys()]) this.detach(existing, key, "port taken over");
+          for (const t2 of existing.pendingAttach.values()) this.sim.cancel(t2);
+          existing.pendingAttach.clear();
+          const old = existing.req;
+          existing.req = req;
+          this.log.emit(this.source, "xvm.daemon.adopt", `${req.domain}: took over existing NPIV port ${spec2.vpwwn} (was ${old.domain}, domain ${old.domid})`, {
+            domain: req.domain,
+            domid: req.domid,
+            vpwwn: spec2.vpwwn,
+            from: old.domain
+          });
+          this.scheduleRescan(existing);
+          op.resolve();
+          return op;
+        }
+        const found = this.findPhysicalPort(spec2.ppwwn);
+        if (typeof found === "string") {
+          fail2(found);
+          return op;
+        }
+        const { handle, portIndex } = found;
+        const npiv = this.hba.Sun_HBA_GetPortNPIVAttributes(handle, portIndex);
+        if (npiv.status === HBA_STATUS.ERROR_NOT_SUPPORTED || npiv.status === HBA_STATUS.OK && npiv.value.MaxNumberOfNPIVPorts === 0) {
+          this.hba.HBA_CloseAdapter(handle);
+          fail2(`HBA port ${spec2.ppwwn} does not support NPIV`);
+          return op;
+        }
+        if (npiv.status !== HBA_STATUS.OK) {
+          this.hba.HBA_CloseAdapter(handle);
+          fail2(`failed to get NPIV attributes of HBA port ${spec2.ppwwn}: ${statusName(npiv.status)}`);
+          return op;
+        }
+        if (npiv.value.NumberOfNPIVPorts >= npiv.value.MaxNumberOfNPIVPorts) {
+          this.hba.HBA_CloseAdapter(handle);
+          fail2(`HBA port ${spec2.ppwwn} has no free NPIV ports (${npiv.value.NumberOfNPIVPorts} of ${npiv.value.MaxNumberOfNPIVPorts} in use)`);
+          return op;
+        }
+        let tries = 0;
+        const attempt = () => {
+          const r = this.hba.Sun_HBA_CreateNPIVPort(handle, portIndex, spec2.vnwwn, spec2.vpwwn, 0);
+          if ((r.status === HBA_STATUS.ERROR_BUSY || r.status === HBA_STATUS.ERROR_TRY_AGAIN) && ++tries < this.timing.busyRetries) {
+            this.sim.schedule(this.timing.busyRetryMs, attempt, "xennpivd create retry");
+            return;
+          }
+          if (r.status !== HBA_STATUS.OK) {
+            this.hba.HBA_CloseAdapter(handle);
+            fail2(`failed to create on HBA port ${spec2.ppwwn}: ${statusName(r.status)}`);
+            return;
+          }
+          const b = {
+            req,
+            handle,
+            portIndex,
+            vindex: r.value,
+            state: "active",
+            callbacks: [],
+            visible: /* @__PURE__ */ new Map(),
+            attached: /* @__PURE__ */ new Map(),
+            pendingAttach: /* @__PURE__ */ new Map(),
+            offlineTargets: /* @__PURE__ */ new Set(),
+            types: /* @__PURE__ */ new Map()
+          };
+          this.bindings.set(spec2.vpwwn, b);
+          this.log.emit(this.source, "xvm.daemon.create", `${req.domain}: created NPIV port ${spec2.vpwwn} on ${spec2.ppwwn} (index ${r.value})`, {
+            domain: req.domain,
+            domid: req.domid,
+            vpwwn: spec2.vpwwn,
+            vnwwn: spec2.vnwwn,
+            ppwwn: spec2.ppwwn,
+            vindex: r.value
+          });
+          this.register(b);
+          this.scheduleRescan(b);
+          op.resolve();
+        };
+        attempt();
+        return op;
+      }
+      /** Seed 7.3 delete step 4: detach the port's LUNs, then remove the port from Domain-0. */
+      deletePort(spec2) {
+        const op = new XenOp();
+        const b = this.bindings.get(spec2.vpwwn);
+        if (!b) {
+          op.resolve();
+          return op;
+        }
+        if (b.state === "deleting") {
+          op.fail(`NPIV port ${spec2.vpwwn}: delete already in progress`);
+          return op;
+        }
+        b.state = "deleting";
+        for (const cb of b.callbacks) this.hba.HBA_RemoveCallback(cb);
+        b.callbacks = [];
+        this.sim.cancel(b.rescan);
+        for (const t2 of b.pendingAttach.values()) this.sim.cancel(t2);
+        b.pendingAttach.clear();
+        for (const key of [...b.attached.keys()]) this.detach(b, key, "port deleted");
+        let tries = 0;
+        const attempt = () => {
+          const status = this.hba.Sun_HBA_DeleteNPIVPort(b.handle, b.portIndex, spec2.vpwwn);
+          if ((status === HBA_STATUS.ERROR_BUSY || status === HBA_STATUS.ERROR_TRY_AGAIN) && ++tries < this.timing.busyRetries) {
+            this.sim.schedule(this.timing.busyRetryMs, attempt, "xennpivd delete retry");
+            return;
+          }
+          if (status !== HBA_STATUS.OK) {
+            b.state = "active";
+            this.register(b);
+            this.scheduleRescan(b);
+            const msg = `NPIV port ${spec2.vpwwn}: failed to delete from HBA port ${spec2.ppwwn}: ${statusName(status)}`;
+            this.log.emit(this.source, "xvm.daemon.delete.failed", `${b.req.domain}: ${msg}`, { domain: b.req.domain, vpwwn: spec2.vpwwn, ppwwn: spec2.ppwwn });
+            op.fail(msg);
+            return;
+          }
+          this.hba.HBA_CloseAdapter(b.handle);
+          this.bindings.delete(spec2.vpwwn);
+          this.log.emit(this.source, "xvm.daemon.delete", `${b.req.domain}: deleted NPIV port ${spec2.vpwwn} from ${spec2.ppwwn}`, {
+            domain: b.req.domain,
+            domid: b.req.domid,
+            vpwwn: spec2.vpwwn,
+            ppwwn: spec2.ppwwn
+          });
+          op.resolve();
+        };
+        attempt();
+        return op;
+      }
+      /** Rescans every port now (after a fault the world injected, say); mostly for tests. */
+      rescanAll() {
+        for (const b of this.bindings.values()) this.scheduleRescan(b);
+      }
+      findPhysicalPort(ppwwn) {
+        const opened = this.hba.HBA_OpenAdapterByWWN(ppwwn);
+        if (opened.status !== HBA_STATUS.OK) return `HBA port ${ppwwn} not found`;
+        const handle = opened.value;
+        const attrs = this.hba.HBA_GetAdapterAttributes(handle);
+        const count2 = attrs.status === HBA_STATUS.OK ? attrs.value.NumberOfPorts : 0;
+        for (let i = 0; i < count2; i++) {
+          const pa = this.hba.HBA_GetAdapterPortAttributes(handle, i);
+          if (pa.status === HBA_STATUS.OK && pa.value.PortWWN === ppwwn) return { handle, portIndex: i };
+        }
+        this.hba.HBA_CloseAdapter(handle);
+        return `HBA port ${ppwwn} is not a physical port`;
+      }
+      register(b) {
+        const vp = b.req.spec.vpwwn;
+        const onEvent = (kind, eventType, detail) => {
+          if (b.state !== "active" || this.bindings.get(vp) !== b) return;
+          const name2 = EVENT_NAMES.get(eventType) ?? `0x${eventType.toString(16)}`;
+          this.log.emit(this.source, "xvm.daemon.event", `${b.req.domain}: ${kind} event ${name2} on ${vp}`, { domain: b.req.domain, vpwwn: vp, event: name2, ...detail });
+          const target = detail["target"];
+          if (target && (eventType === HBA_EVENT.TARGET_OFFLINE || eventType === HBA_EVENT.TARGET_REMOVED)) b.offlineTargets.add(target);
+          if (target && eventType === HBA_EVENT.TARGET_ONLINE) b.offlineTargets.delete(target);
+          if (eventType === HBA_EVENT.PORT_NEW_TARGETS) b.offlineTargets.clear();
+          this.scheduleRescan(b);
+        };
+        const push2 = (r) => {
+          if (r.status === HBA_STATUS.OK && r.value !== void 0) b.callbacks.push(r.value);
+        };
+        push2(this.hba.HBA_RegisterForAdapterPortEvents((_u, _w, type, fcid2) => onEvent("port", type, { fcid: fcid2 }), vp, b.handle, vp));
+        push2(this.hba.HBA_RegisterForTargetEvents((_u, _h, disc, type) => onEvent("target", type, { target: disc }), vp, b.handle, vp, null, true));
+        push2(this.hba.Sun_HBA_RegisterForAdapterDeviceEvents((_u, _w, type, fcid2) => onEvent("device", type, { fcid: fcid2 }), vp, b.handle, vp));
+        this.log.emit(this.source, "xvm.daemon.register", `${b.req.domain}: registered for events on ${vp} (${b.callbacks.length} callbacks)`, {
+          domain: b.req.domain,
+          vpwwn: vp,
+          callbacks: b.callbacks.length
+        });
+      }
+      scheduleRescan(b) {
+        if (b.rescan) return;
+        b.rescan = this.sim.schedule(
+          this.timing.rescanMs,
+          () => {
+            b.rescan = void 0;
+            this.rescan(b);
+          },
+          "xennpivd rescan"
+        );
+      }
+      rescan(b) {
+        if (b.state !== "active" || this.bindings.get(b.req.spec.vpwwn) !== b) return;
+        const vp = b.req.spec.vpwwn;
+        const map = this.hba.HBA_GetFcpTargetMappingV2(b.handle, vp);
+        if (map.status !== HBA_STATUS.OK) return;
+        const visible = /* @__PURE__ */ new Map();
+        for (const e of map.value.entry) {
+          if (b.offlineTargets.has(e.FcpId.PortWWN)) continue;
+          const lun = fcpLunNumber(e.FcpId.FcpLun);
+          const key = lunKey(vp, e.FcpId.PortWWN, lun);
+          if (visible.has(key)) continue;
+          const deviceType2 = this.deviceType(b, key, e.FcpId.PortWWN, e.FcpId.FcpLun);
+          if (deviceType2 === void 0) continue;
+          visible.set(key, { key, vpwwn: vp, targetWwn: e.FcpId.PortWWN, fcpLun: e.FcpId.FcpLun, lun, osDevice: e.ScsiId.OSDeviceName, luid: e.LUID, deviceType: deviceType2 });
+        }
+        b.visible = visible;
+        for (const key of [...b.attached.keys()]) if (!visible.has(key)) this.detach(b, key, "LUN gone");
+        for (const [key, t2] of [...b.pendingAttach]) {
+          if (!visible.has(key)) {
+            this.sim.cancel(t2);
+            b.pendingAttach.delete(key);
+          }
+        }
+        if (!b.req.spec.autoattach) return;
+        for (const [key, lun] of visible) {
+          if (b.attached.has(key) || b.pendingAttach.has(key)) continue;
+          if (![...BLOCK_TYPES.values()].includes(lun.deviceType)) continue;
+          const t2 = this.sim.schedule(
+            this.timing.lunAttachMs,
+            () => {
+              b.pendingAttach.delete(key);
+              if (b.state !== "active" || !b.visible.has(key) || b.attached.has(key)) return;
+              const dev = this.attacher?.attachLun(b.req.domid, lun);
+              if (dev === void 0) return;
+              b.attached.set(key, { lun, dev });
+              this.log.emit(this.source, "xvm.daemon.lun.attach", `${b.req.domain}: LUN ${lun.lun} of ${lun.targetWwn} on ${vp} attached as ${dev}`, {
+                domain: b.req.domain,
+                domid: b.req.domid,
+                vpwwn: vp,
+                target: lun.targetWwn,
+                lun: lun.lun,
+                dev,
+                osDevice: lun.osDevice
+              });
+            },
+            "xennpivd attach"
+          );
+          b.pendingAttach.set(key, t2);
+        }
+      }
+      /** The LUN's device type from a standard INQUIRY through the virtual port, cached. */
+      deviceType(b, key, target, fcpLun) {
+        const known = b.types.get(key);
+        if (known) return known;
+        const r = this.hba.HBA_ScsiInquiryV2(b.handle, b.req.spec.vpwwn, target, fcpLun, 0, 0);
+        let type;
+        if (r.status === HBA_STATUS.OK) {
+          const t2 = r.value.inquiry.PeripheralDeviceType;
+          type = BLOCK_TYPES.get(t2) ?? OTHER_TYPES.get(t2) ?? `type 0x${t2.toString(16).padStart(2, "0")}`;
+        } else if (r.status === HBA_STATUS.ERROR_NOT_SUPPORTED) type = "disk";
+        else return void 0;
+        b.types.set(key, type);
+        return type;
+      }
+      detach(b, key, why) {
+        const a = b.attached.get(key);
+        if (!a) return;
+        b.attached.delete(key);
+        this.log.emit(this.source, "xvm.daemon.lun.detach", `${b.req.domain}: ${a.dev} (LUN ${a.lun.lun} of ${a.lun.targetWwn}) detached: ${why}`, {
+          domain: b.req.domain,
+          domid: b.req.domid,
+          vpwwn: b.req.spec.vpwwn,
+          target: a.lun.targetWwn,
+          lun: a.lun.lun,
+          dev: a.dev,
+          reason: why
+        });
+        this.attacher?.detachLun(b.req.domid, a.lun);
+      }
+    };
+  }
+});
+
+// source/xvm/Xfc.ts
+var Xfc;
+var init_Xfc = __esm({
+  "source/xvm/Xfc.ts"() {
+    "use strict";
+    init_Wwn();
+    init_Xenbus();
+    init_DeviceController();
+    Xfc = class {
+      constructor(store, sim, log, timing, daemon, source) {
+        this.store = store;
+        this.sim = sim;
+        this.log = log;
+        this.timing = timing;
+        this.daemon = daemon;
+        this.source = source;
+        store.watch("/local/domain/0/backend/vfc", "xfc", (path) => this.onChange(path));
+      }
+      store;
+      sim;
+      log;
+      timing;
+      daemon;
+      source;
+      ports = /* @__PURE__ */ new Map();
+      /** Ports xfc holds (attached or on their way), for consistency checks. */
+      attachedWwns() {
+        return [...this.ports.values()].filter((p) => p.state === "attached" || p.state === "detaching").map((p) => p.spec.vpwwn);
+      }
+      onChange(path) {
+        const p = parseBackendPath(path);
+        if (!p || p.cls !== "vfc") return;
+        const be = `/local/domain/0/backend/vfc/${p.domid}/${p.devid}`;
+        const key = `${p.domid}/${p.devid}`;
+        const port = this.ports.get(key);
+        if (!this.store.exists(be)) {
+          if (port && port.state === "attached") this.detach(key, be, port, p.domid);
+          else if (port && port.state !== "detaching") this.ports.delete(key);
+          return;
+        }
+        const state = Number(this.store.read(`${be}/state`));
+        const hotplug = this.store.read(`${be}/hotplug-status`);
+        if (!port) {
+          if (state !== XenbusState.Initialising || hotplug !== void 0) return;
+          const spec2 = this.readSpec(be);
+          if (!spec2) {
+            this.store.writeMany(be, { "hotplug-error": "invalid virtual FC port entry", "hotplug-status": "error", state: XenbusState.Closed });
+            return;
+          }
+          this.attach(key, be, spec2, p.domid, p.devid);
+          return;
+        }
+        if (hotplug === "error") {
+          if (port.state === "attached") this.detach(key, be, port, p.domid);
+          else if (port.state === "attaching") port.detachRequested = true;
+        }
+      }
+      readSpec(be) {
+        const vpwwn = parseWwn(this.store.read(`${be}/port-wwn`) ?? "");
+        const vnwwn = parseWwn(this.store.read(`${be}/node-wwn`) ?? "");
+        const ppwwn = parseWwn(this.store.read(`${be}/phys-port-wwn`) ?? "");
+        if (!vpwwn || !vnwwn || !ppwwn) return void 0;
+        return { vpwwn, vnwwn, ppwwn, autoattach: this.store.read(`${be}/autoattach`) !== "0" };
+      }
+      /** Seed 7.3 create steps 2-3. */
+      attach(key, be, spec2, domid, devid) {
+        const port = { state: "attaching", spec: spec2, detachRequested: false };
+        this.ports.set(key, port);
+        const domain = this.store.read(`${be}/domain`) ?? `domain ${domid}`;
+        this.store.write(`${be}/state`, String(XenbusState.InitWait));
+        this.log.emit(this.source, "xvm.xfc.attach", `${domain}: vfc ${devid} attach, calling xennpivd to create ${spec2.vpwwn}`, { domain, domid, devid, vpwwn: spec2.vpwwn, ppwwn: spec2.ppwwn });
+        this.sim.schedule(
+          this.timing.doorMs,
+          () => {
+            this.daemon.createPort({ domid, devid, domain, spec: spec2 }).then((op) => {
+              if (this.ports.get(key) !== port) return;
+              if (!op.succeeded) {
+                port.state = "failed";
+                this.log.emit(this.source, "xvm.xfc.error", `${domain}: vfc ${devid}: ${op.error}`, { domain, domid, devid, vpwwn: spec2.vpwwn, error: op.error });
+                if (this.store.exists(be)) this.store.writeMany(be, { "hotplug-error": op.error, "hotplug-status": "error", state: XenbusState.Closed });
+                return;
+              }
+              port.state = "attached";
+              if (!this.store.exists(be)) {
+                this.detach(key, be, port, domid);
+                return;
+              }
+              this.store.writeMany(be, { "hotplug-status": "connected", state: XenbusState.Connected });
+              this.log.emit(this.source, "xvm.xfc.connected", `${domain}: vfc ${devid} connected (${spec2.vpwwn})`, { domain, domid, devid, vpwwn: spec2.vpwwn });
+              if (port.detachRequested) this.detach(key, be, port, domid);
+            });
+          },
+          "xfc door create"
+        );
+      }
+      /** Seed 7.3 delete steps 2, 3 and 5. */
+      detach(key, be, port, domid) {
+        port.state = "detaching";
+        const domain = this.store.read(`${be}/domain`) ?? `domain ${domid}`;
+        this.log.emit(this.source, "xvm.xfc.detach", `${domain}: vfc detach, calling xennpivd to delete ${port.spec.vpwwn}`, { domain, domid, vpwwn: port.spec.vpwwn });
+        this.sim.schedule(
+          this.timing.doorMs,
+          () => {
+            this.daemon.deletePort(port.spec).then((op) => {
+              if (!op.succeeded) {
+                this.log.emit(this.source, "xvm.xfc.error", `${domain}: ${op.error}`, { domain, domid, vpwwn: port.spec.vpwwn, error: op.error });
+                if (this.store.exists(be)) this.store.write(`${be}/hotplug-error`, op.error);
+              }
+              port.state = "closed";
+              this.ports.delete(key);
+              if (this.store.exists(be)) this.store.write(`${be}/state`, String(XenbusState.Closed));
+            });
+          },
+          "xfc door delete"
+        );
+      }
+    };
+  }
+});
+
+// source/xvm/NpivSpec.ts
+function parseNpivSpec(text) {
+  const parts = text.trim().split(":");
+  const bad = () => {
+    throw new NpivSpecError(`Invalid npiv specifier: ${text}`);
+  };
+  if (parts.length !== 4) bad();
+  const [vp, vn, auto, pp] = parts;
+  const vpwwn = strictWwn(vp);
+  const vnwwn = strictWwn(vn);
+  const ppwwn = strictWwn(pp);
+  if (!vpwwn || !vnwwn || !ppwwn || auto !== "0" && auto !== "1") bad();
+  if (vpwwn === vnwwn) throw new NpivSpecError(`Invalid npiv specifier: ${text} (port WWN is same as node WWN)`);
+  return { vpwwn, vnwwn, autoattach: auto === "1", ppwwn };
+}
+function formatNpivSpec(spec2) {
+  return `${spec2.vpwwn}:${spec2.vnwwn}:${spec2.autoattach ? 1 : 0}:${spec2.ppwwn}`;
+}
+function strictWwn(text) {
+  const t2 = text.trim().replace(/^0x/i, "");
+  return /^[0-9a-fA-F]{16}$/.test(t2) ? parseWwn(t2) : void 0;
+}
+var NpivSpecError;
+var init_NpivSpec = __esm({
+  "source/xvm/NpivSpec.ts"() {
+    "use strict";
+    init_Wwn();
+    NpivSpecError = class extends Error {
+    };
+  }
+});
+
+// source/xvm/DomainSpec.ts
+function parseDisk(text) {
+  const d2 = text.split(",").map((s) => s.trim());
+  if (d2.length < 3 || d2.length > 5) throw new DomainSpecError(`Invalid disk specifier: ${text}`);
+  const [uname, dev, mode, backend] = d2;
+  if (!/^[a-z]+(:[a-z]+)?:.+/.test(uname) || mode !== "r" && mode !== "w" && mode !== "w!") {
+    throw new DomainSpecError(`Invalid disk specifier: ${text}`);
+  }
+  if (blockDeviceNumber(dev.replace(/:(disk|cdrom)$/, "")) === void 0) throw new DomainSpecError(`Invalid disk specifier: ${text}`);
+  return backend ? { uname, dev, mode, backend } : { uname, dev, mode };
+}
+function formatDisk(d2) {
+  return [d2.uname, d2.dev, d2.mode, ...d2.backend ? [d2.backend] : []].join(",");
+}
+function parseVif(text) {
+  const out = /* @__PURE__ */ new Map();
+  const c = text.trim();
+  if (c.length === 0) return out;
+  for (const b of c.split(",")) {
+    const eq = b.indexOf("=");
+    if (eq < 0) throw new DomainSpecError(`${b} should be a pair, separated by an equals sign.`);
+    const k = b.slice(0, eq).trim();
+    if (!VIF_KEYS.includes(k)) throw new DomainSpecError(`Invalid vif option: ${k}`);
+    out.set(k, b.slice(eq + 1).trim());
+  }
+  return out;
+}
+function restartAction(key, value) {
+  if (RESTART_ACTIONS.includes(value)) return value;
+  throw new DomainSpecError(`Invalid restart event: ${key} = ${value}`);
+}
+function makeDomainSpec(input) {
+  const name2 = input.name;
+  if (!name2) throw new DomainSpecError("Domain name not specified");
+  if (!/^[A-Za-z0-9_.:+-][A-Za-z0-9_.:+@-]*$/.test(name2) || name2.length > 64) throw new DomainSpecError(`Invalid VM name '${name2}'`);
+  if (name2 === "Domain-0" || /^migrating-/.test(name2)) throw new DomainSpecError(`VM name '${name2}' is reserved`);
+  const memoryMiB = input.memoryMiB ?? 128;
+  if (!Number.isInteger(memoryMiB) || memoryMiB <= 0) throw new DomainSpecError(`Invalid value: ${memoryMiB}`);
+  const maxmemMiB = input.maxmemMiB ?? memoryMiB;
+  if (!Number.isInteger(maxmemMiB) || maxmemMiB < memoryMiB) throw new DomainSpecError(`Invalid value: ${maxmemMiB} (maxmem is below memory)`);
+  const vcpus = input.vcpus ?? 1;
+  if (!Number.isInteger(vcpus) || vcpus < 1 || vcpus > 128) throw new DomainSpecError(`Invalid value: ${vcpus}`);
+  const disk = (input.disk ?? []).map(parseDisk);
+  const devs = /* @__PURE__ */ new Set();
+  for (const d2 of disk) {
+    const n = blockDeviceNumber(d2.dev.replace(/:(disk|cdrom)$/, ""));
+    if (devs.has(n)) throw new DomainSpecError(`Device ${n} (vbd) is already connected.`);
+    devs.add(n);
+  }
+  const vif = [...input.vif ?? []];
+  for (const v2 of vif) parseVif(v2);
+  const npiv = (input.npiv ?? []).map((t2) => parseNpivSpec(t2));
+  const seen = /* @__PURE__ */ new Set();
+  for (const n of npiv) {
+    if (seen.has(n.vpwwn)) throw new DomainSpecError(`NPIV port ${n.vpwwn} is listed twice`);
+    seen.add(n.vpwwn);
+  }
+  const spec2 = {
+    name: name2,
+    memoryMiB,
+    maxmemMiB,
+    vcpus,
+    disk,
+    vif,
+    npiv,
+    onPoweroff: restartAction("on_poweroff", input.onPoweroff ?? "destroy"),
+    onReboot: restartAction("on_reboot", input.onReboot ?? "restart"),
+    onCrash: restartAction("on_crash", input.onCrash ?? "restart"),
+    ...optional("kernel", input.kernel),
+    ...optional("ramdisk", input.ramdisk),
+    ...optional("extra", input.extra),
+    ...optional("root", input.root),
+    ...optional("builder", input.builder),
+    ...optional("bootloader", input.bootloader)
+  };
+  return spec2;
+}
+function optional(key, value) {
+  return value === void 0 ? {} : { [key]: value };
+}
+function specFromDomainConfig(c) {
+  return makeDomainSpec({
+    name: c.name,
+    memoryMiB: c.memoryMiB,
+    vcpus: c.vcpus,
+    disk: c.disk ?? [],
+    vif: c.vif ?? [],
+    npiv: c.npiv ?? [],
+    ...c.onPoweroff ? { onPoweroff: c.onPoweroff } : {},
+    ...c.onReboot ? { onReboot: c.onReboot } : {},
+    ...c.onCrash ? { onCrash: c.onCrash } : {}
+  });
+}
+function specToDomainConfig(spec2, host, state, managed) {
+  return {
+    name: spec2.name,
+    host,
+    memoryMiB: spec2.memoryMiB,
+    vcpus: spec2.vcpus,
+    ...spec2.disk.length ? { disk: spec2.disk.map(formatDisk) } : {},
+    ...spec2.vif.length ? { vif: [...spec2.vif] } : {},
+    ...spec2.npiv.length ? { npiv: spec2.npiv.map(formatNpivSpec) } : {},
+    ...spec2.onPoweroff !== "destroy" ? { onPoweroff: spec2.onPoweroff } : {},
+    ...spec2.onReboot !== "restart" ? { onReboot: spec2.onReboot } : {},
+    ...spec2.onCrash !== "restart" ? { onCrash: spec2.onCrash } : {},
+    state,
+    managed
+  };
+}
+var RESTART_ACTIONS, DomainSpecError, VIF_KEYS;
+var init_DomainSpec = __esm({
+  "source/xvm/DomainSpec.ts"() {
+    "use strict";
+    init_NpivSpec();
+    init_Xenbus();
+    RESTART_ACTIONS = ["destroy", "restart", "preserve", "rename-restart", "coredump-destroy", "coredump-restart"];
+    DomainSpecError = class extends Error {
+    };
+    VIF_KEYS = ["backend", "bridge", "ip", "mac", "script", "type", "vifname", "rate", "model", "accel", "policy", "label"];
+  }
+});
+
+// source/xvm/DomainConfigText.ts
+function tokenize(text) {
+  const toks = [];
+  let line = 1;
+  let depth = 0;
+  let i = 0;
+  while (i < text.length) {
+    const c = text[i];
+    if (c === "\n") {
+      if (depth === 0) toks.push({ kind: "nl", line });
+      line++;
+      i++;
+    } else if (c === " " || c === "	" || c === "\r") {
+      i++;
+    } else if (c === "\\" && text[i + 1] === "\n") {
+      line++;
+      i += 2;
+    } else if (c === "#") {
+      while (i < text.length && text[i] !== "\n") i++;
+    } else if (c === '"' || c === "'") {
+      const triple = text.startsWith(c.repeat(3), i);
+      const quote2 = triple ? c.repeat(3) : c;
+      const startLine = line;
+      i += quote2.length;
+      let s = "";
+      for (; ; ) {
+        if (i >= text.length) throw new ConfigSyntaxError(startLine);
+        if (text.startsWith(quote2, i)) {
+          i += quote2.length;
+          break;
+        }
+        const ch = text[i];
+        if (ch === "\n") {
+          if (!triple) throw new ConfigSyntaxError(startLine);
+          line++;
+        }
+        if (ch === "\\" && i + 1 < text.length) {
+          const e = text[i + 1];
+          const map = { n: "\n", t: "	", "\\": "\\", "'": "'", '"': '"', "\n": "" };
+          s += map[e] ?? `\\${e}`;
+          if (e === "\n") line++;
+          i += 2;
+          continue;
+        }
+        s += ch;
+        i++;
+      }
+      toks.push({ kind: "str", text: s, line: startLine });
+    } else if (/[0-9]/.test(c) || c === "-" && /[0-9]/.test(text[i + 1] ?? "")) {
+      const m = /^-?(0x[0-9a-fA-F]+|\d+(\.\d+)?)[lL]?/.exec(text.slice(i));
+      const t2 = m[0].replace(/[lL]$/, "");
+      toks.push({ kind: "num", value: t2.includes("x") ? parseInt(t2, 16) : Number(t2), line });
+      i += m[0].length;
+      if (/[A-Za-z_]/.test(text[i] ?? "")) throw new ConfigSyntaxError(line);
+    } else if (/[A-Za-z_]/.test(c)) {
+      const m = /^[A-Za-z_][A-Za-z0-9_]*/.exec(text.slice(i));
+      toks.push({ kind: "name", text: m[0], line });
+      i += m[0].length;
+    } else if ("[](){},=;".includes(c)) {
+      if (c === "[" || c === "(" || c === "{") depth++;
+      if (c === "]" || c === ")" || c === "}") depth = Math.max(0, depth - 1);
+      toks.push({ kind: "op", text: c, line });
+      i++;
+    } else {
+      throw new ConfigSyntaxError(line);
+    }
+  }
+  if (depth > 0) throw new ConfigSyntaxError(line);
+  toks.push({ kind: "nl", line });
+  return toks;
+}
+function parseConfigText(text, fileName) {
+  const lines = text.split("\n");
+  const vars = /* @__PURE__ */ new Map();
+  try {
+    const toks = tokenize(text);
+    let p = 0;
+    const peek = () => toks[p];
+    const next = () => toks[p++];
+    const expectOp = (op) => {
+      const t2 = next();
+      if (t2.kind !== "op" || t2.text !== op) throw new ConfigSyntaxError(t2.line);
+    };
+    const expr = () => {
+      const t2 = next();
+      if (t2.kind === "str") {
+        let s = t2.text;
+        while (peek().kind === "str") s += next().text;
+        return s;
+      }
+      if (t2.kind === "num") return t2.value;
+      if (t2.kind === "name") {
+        if (t2.text === "True") return true;
+        if (t2.text === "False") return false;
+        if (t2.text === "None") return null;
+        if (vars.has(t2.text)) return vars.get(t2.text);
+        throw new ConfigTextError(`name '${t2.text}' is not defined`);
+      }
+      if (t2.kind === "op" && (t2.text === "[" || t2.text === "(")) {
+        const close = t2.text === "[" ? "]" : ")";
+        const items = [];
+        for (; ; ) {
+          const n = peek();
+          if (n.kind === "op" && n.text === close) {
+            next();
+            break;
+          }
+          items.push(expr());
+          const sep = next();
+          if (sep.kind === "op" && sep.text === ",") continue;
+          if (sep.kind === "op" && sep.text === close) break;
+          throw new ConfigSyntaxError(sep.line);
+        }
+        return items;
+      }
+      throw new ConfigSyntaxError(t2.line);
+    };
+    while (p < toks.length) {
+      const t2 = next();
+      if (t2.kind === "nl" || t2.kind === "op" && t2.text === ";") continue;
+      if (t2.kind !== "name") throw new ConfigSyntaxError(t2.line);
+      expectOp("=");
+      const value = expr();
+      const end = next();
+      if (end.kind !== "nl" && !(end.kind === "op" && end.text === ";")) throw new ConfigSyntaxError(end.line);
+      vars.set(t2.text, value);
+    }
+  } catch (e) {
+    if (e instanceof ConfigSyntaxError) {
+      const src = (lines[e.line - 1] ?? "").replace(/\r$/, "");
+      throw new ConfigTextError(`Errors were found at line ${e.line} while processing ${fileName}:
+	${src}`);
+    }
+    throw e;
+  }
+  return vars;
+}
+function domainSpecFromConfig(fileVars, words, defaultName) {
+  const ints = /* @__PURE__ */ new Map();
+  const strings = /* @__PURE__ */ new Map();
+  const lists = /* @__PURE__ */ new Map();
+  const wordLists = /* @__PURE__ */ new Map();
+  for (const [k, v2] of fileVars ?? []) {
+    if (INT_KEYS.includes(k)) ints.set(k, toInt(v2));
+    else if (STRING_KEYS.includes(k)) strings.set(k, toStr(v2));
+    else if (LIST_KEYS.includes(k)) lists.set(k, toList(k, v2));
+  }
+  for (const w of words) {
+    const eq = w.indexOf("=");
+    if (eq <= 0) throw new DomainSpecError(`Invalid argument: ${w}`);
+    const k = w.slice(0, eq).trim();
+    const v2 = w.slice(eq + 1).trim();
+    if (INT_KEYS.includes(k)) ints.set(k, toInt(v2));
+    else if (STRING_KEYS.includes(k)) strings.set(k, v2);
+    else if (LIST_KEYS.includes(k)) wordLists.set(k, [...wordLists.get(k) ?? [], v2]);
+    else if (!IGNORED_KEYS.has(k)) throw new DomainSpecError(`Unknown configuration variable: ${k}`);
+  }
+  for (const [k, v2] of wordLists) lists.set(k, v2);
+  const input = {
+    name: strings.get("name") ?? defaultName ?? "",
+    ...ints.has("memory") ? { memoryMiB: ints.get("memory") } : {},
+    ...ints.has("maxmem") ? { maxmemMiB: ints.get("maxmem") } : {},
+    ...ints.has("vcpus") ? { vcpus: ints.get("vcpus") } : {},
+    disk: lists.get("disk") ?? [],
+    vif: lists.get("vif") ?? [],
+    npiv: lists.get("npiv") ?? [],
+    ...strings.has("on_poweroff") ? { onPoweroff: strings.get("on_poweroff") } : {},
+    ...strings.has("on_reboot") ? { onReboot: strings.get("on_reboot") } : {},
+    ...strings.has("on_crash") ? { onCrash: strings.get("on_crash") } : {},
+    ...strings.has("kernel") ? { kernel: strings.get("kernel") } : {},
+    ...strings.has("ramdisk") ? { ramdisk: strings.get("ramdisk") } : {},
+    ...strings.has("extra") ? { extra: strings.get("extra") } : {},
+    ...strings.has("root") ? { root: strings.get("root") } : {},
+    ...strings.has("builder") ? { builder: strings.get("builder") } : {},
+    ...strings.has("bootloader") ? { bootloader: strings.get("bootloader") } : {}
+  };
+  try {
+    return makeDomainSpec(input);
+  } catch (e) {
+    if (e instanceof NpivSpecError) throw new DomainSpecError(e.message);
+    throw e;
+  }
+}
+function toInt(v2) {
+  if (typeof v2 === "number" && Number.isInteger(v2)) return v2;
+  if (typeof v2 === "string" && /^\s*-?\d+\s*$/.test(v2)) return Number(v2);
+  throw new DomainSpecError(`Invalid value: ${showValue(v2)}`);
+}
+function toStr(v2) {
+  if (typeof v2 === "string") return v2;
+  if (typeof v2 === "number") return String(v2);
+  throw new DomainSpecError(`Invalid value: ${showValue(v2)}`);
+}
+function toList(key, v2) {
+  const items = typeof v2 === "string" ? [v2] : Array.isArray(v2) ? v2 : void 0;
+  if (!items || !items.every((i) => typeof i === "string")) throw new DomainSpecError(`Invalid value for ${key}: ${showValue(v2)}`);
+  return items;
+}
+function showValue(v2) {
+  if (Array.isArray(v2)) return `[${v2.map(showValue).join(", ")}]`;
+  if (typeof v2 === "string") return v2;
+  if (v2 === null) return "None";
+  if (typeof v2 === "boolean") return v2 ? "True" : "False";
+  return String(v2);
+}
+function formatConfigText(spec2) {
+  const q = (s) => `"${s.replaceAll("\\", "\\\\").replaceAll('"', '\\"')}"`;
+  const list = (xs) => `[${xs.map((x) => `'${x.replaceAll("\\", "\\\\").replaceAll("'", "\\'")}'`).join(", ")}]`;
+  const lines = [`name = ${q(spec2.name)}`, `memory = ${spec2.memoryMiB}`];
+  if (spec2.maxmemMiB !== spec2.memoryMiB) lines.push(`maxmem = ${spec2.maxmemMiB}`);
+  lines.push(`vcpus = ${spec2.vcpus}`);
+  for (const k of ["kernel", "ramdisk", "extra", "root", "builder", "bootloader"]) {
+    const v2 = spec2[k];
+    if (v2 !== void 0) lines.push(`${k} = ${q(v2)}`);
+  }
+  if (spec2.disk.length) lines.push(`disk = ${list(spec2.disk.map((d2) => [d2.uname, d2.dev, d2.mode, ...d2.backend ? [d2.backend] : []].join(",")))}`);
+  if (spec2.vif.length) lines.push(`vif = ${list(spec2.vif)}`);
+  if (spec2.npiv.length) lines.push(`npiv = ${list(spec2.npiv.map((n) => `${n.vpwwn}:${n.vnwwn}:${n.autoattach ? 1 : 0}:${n.ppwwn}`))}`);
+  lines.push(`on_poweroff = ${q(spec2.onPoweroff)}`, `on_reboot = ${q(spec2.onReboot)}`, `on_crash = ${q(spec2.onCrash)}`);
+  return lines.join("\n") + "\n";
+}
+var ConfigSyntaxError, ConfigTextError, INT_KEYS, STRING_KEYS, LIST_KEYS, IGNORED_KEYS;
+var init_DomainConfigText = __esm({
+  "source/xvm/DomainConfigText.ts"() {
+    "use strict";
+    init_DomainSpec();
+    init_NpivSpec();
+    ConfigSyntaxError = class extends Error {
+      constructor(line) {
+        super("syntax");
+        this.line = line;
+      }
+      line;
+    };
+    ConfigTextError = class extends Error {
+    };
+    INT_KEYS = ["memory", "maxmem", "vcpus"];
+    STRING_KEYS = ["name", "on_poweroff", "on_reboot", "on_crash", "kernel", "ramdisk", "extra", "root", "builder", "bootloader"];
+    LIST_KEYS = ["disk", "vif", "npiv"];
+    IGNORED_KEYS = /* @__PURE__ */ new Set([
+      "cpus",
+      "cpu_weight",
+      "cpu_cap",
+      "vcpu_avail",
+      "uuid",
+      "localtime",
+      "vfb",
+      "pci",
+      "vscsi",
+      "vtpm",
+      "ioports",
+      "irq",
+      "bootargs",
+      "nics",
+      "nomigrate",
+      "shadow_memory",
+      "features",
+      "device_model",
+      "boot",
+      "vnc",
+      "sdl",
+      "serial",
+      "acpi",
+      "apic",
+      "pae",
+      "usb",
+      "usbdevice",
+      "keymap",
+      "hap",
+      "ip",
+      "netmask",
+      "gateway",
+      "hostname",
+      "dhcp",
+      "nfs_server",
+      "nfs_root",
+      "access_control",
+      "on_xend_start",
+      "on_xend_stop",
+      "target",
+      "cpuid",
+      "cpuid_check"
+    ]);
+  }
+});
+
+// source/xvm/Xend.ts
+function notEnoughMemory(needMiB, haveMiB) {
+  return `Not enough free memory and enable-dom0-ballooning is False, so I cannot release any more.  I need ${needMiB * 1024} KiB but only have ${Math.max(0, haveMiB) * 1024}.`;
+}
+function specInput(spec2) {
+  return {
+    name: spec2.name,
+    memoryMiB: spec2.memoryMiB,
+    maxmemMiB: spec2.maxmemMiB,
+    vcpus: spec2.vcpus,
+    disk: spec2.disk.map((d2) => [d2.uname, d2.dev, d2.mode, ...d2.backend ? [d2.backend] : []].join(",")),
+    vif: spec2.vif,
+    npiv: spec2.npiv.map((n) => `${n.vpwwn}:${n.vnwwn}:${n.autoattach ? 1 : 0}:${n.ppwwn}`),
+    onPoweroff: spec2.onPoweroff,
+    onReboot: spec2.onReboot,
+    onCrash: spec2.onCrash,
+    ...spec2.kernel !== void 0 ? { kernel: spec2.kernel } : {},
+    ...spec2.ramdisk !== void 0 ? { ramdisk: spec2.ramdisk } : {},
+    ...spec2.extra !== void 0 ? { extra: spec2.extra } : {},
+    ...spec2.root !== void 0 ? { root: spec2.root } : {},
+    ...spec2.builder !== void 0 ? { builder: spec2.builder } : {},
+    ...spec2.bootloader !== void 0 ? { bootloader: spec2.bootloader } : {}
+  };
+}
+function parseImage(text) {
+  const lines = text.split("\n");
+  if (lines[0] !== IMAGE_SIGNATURE) throw new XendError("not a valid guest state file: signature not found");
+  const cpu2 = /^# cpu_time ([0-9.]+)$/.exec(lines[1] ?? "");
+  const spec2 = domainSpecFromConfig(parseConfigText(lines.slice(cpu2 ? 2 : 1).join("\n"), "checkpoint"), []);
+  return { spec: spec2, cpuSeconds: cpu2 ? Number(cpu2[1]) : 0 };
+}
+var XendError, IMAGE_SIGNATURE, Xend;
+var init_Xend = __esm({
+  "source/xvm/Xend.ts"() {
+    "use strict";
+    init_DeviceController();
+    init_XenDomain();
+    init_DomainSpec();
+    init_DomainConfigText();
+    init_XenOp();
+    init_Xenbus();
+    XendError = class extends Error {
+      constructor(message, invalidDomain = false) {
+        super(message);
+        this.invalidDomain = invalidDomain;
+      }
+      invalidDomain;
+    };
+    IMAGE_SIGNATURE = "LinuxGuestRecord";
+    Xend = class {
+      constructor(p) {
+        this.p = p;
+        this.source = `xend@${p.hostName}`;
+        p.daemon.setAttacher(this);
+        this.writeDom0();
+      }
+      p;
+      source;
+      doms = [];
+      nextDomid = 1;
+      listeners = /* @__PURE__ */ new Set();
+      /** Per domain uuid: the MAC of each vif without mac=, kept across restarts. */
+      macs = /* @__PURE__ */ new Map();
+      get hostName() {
+        return this.p.hostName;
+      }
+      /** Domain-0 first, then guests in definition order. */
+      domains() {
+        return [this.p.dom0, ...this.doms];
+      }
+      guests() {
+        return this.doms;
+      }
+      /** xend's domain_lookup_nr: by name, then by domid. */
+      lookup(ref) {
+        const all = this.domains();
+        const byName2 = all.find((d2) => d2.name === ref);
+        if (byName2) return byName2;
+        if (/^\d+$/.test(ref)) return all.find((d2) => d2.domid === Number(ref));
+        return void 0;
+      }
+      require(ref) {
+        const d2 = this.lookup(ref);
+        if (!d2) throw new XendError(ref, true);
+        return d2;
+      }
+      domainById(domid) {
+        return this.domains().find((d2) => d2.domid === domid);
+      }
+      freeMemoryMiB() {
+        let used = this.p.dom0.spec.memoryMiB;
+        for (const d2 of this.doms) if (d2.active) used += d2.spec.memoryMiB;
+        return this.p.totalMemoryMiB - used;
+      }
+      /** Settles when `pred` holds after some lifecycle change (or at once). */
+      waitFor(pred) {
+        const op = new XenOp();
+        if (pred()) {
+          op.resolve();
+          return op;
+        }
+        const l = () => {
+          if (pred()) {
+            this.listeners.delete(l);
+            op.resolve();
+          }
+        };
+        this.listeners.add(l);
+        return op;
+      }
+      // ---- lifecycle ------------------------------------------------------------------------
+      /** xm create: build and start an unmanaged domain. */
+      create(spec2, opts = {}) {
+        this.checkNewName(spec2.name);
+        this.checkNpivOwners(spec2.name, spec2.npiv);
+        const dom = new XenDomain(spec2, this.newUuid(), false, "halted");
+        this.doms.push(dom);
+        const op = new XenOp();
+        this.instantiate(dom, { paused: opts.paused ?? false, withVfc: true, removeOnFailure: true }).forward(op, () => dom);
+        return op;
+      }
+      /** xm new: register a managed domain without starting it. */
+      define(spec2, state = "halted") {
+        this.checkNewName(spec2.name);
+        this.checkNpivOwners(spec2.name, spec2.npiv);
+        const dom = new XenDomain(spec2, this.newUuid(), true, state);
+        this.doms.push(dom);
+        this.p.log.emit(this.source, "xvm.domain.define", `${spec2.name} defined (managed, ${state})`, { domain: spec2.name, host: this.hostName });
+        this.changed();
+        return dom;
+      }
+      /** xm start. */
+      start(dom, opts = {}) {
+        this.refusePrivileged(dom, "start");
+        if (dom.power !== "halted") throw new XendError("Domain is already running");
+        this.checkNpivOwners(dom.spec.name, dom.spec.npiv);
+        return this.instantiate(dom, { paused: opts.paused ?? false, withVfc: true });
+      }
+      /** xm delete. */
+      deleteDomain(dom) {
+        if (dom.power !== "halted") throw new XendError("Domain is not halted.");
+        this.remove(dom);
+        this.p.log.emit(this.source, "xvm.domain.delete", `${dom.name} deleted`, { domain: dom.name, host: this.hostName });
+      }
+      /** xm destroy: settles when the domain is gone (or halted, if managed). */
+      destroy(dom) {
+        if (dom.privileged) throw new XendError(`Cannot destroy privileged domain ${dom.name}`);
+        if (dom.migrationRole) throw new XendError(`Domain '${dom.name}' is being migrated`);
+        if (!dom.active) return XenOp.done();
+        return this.teardownAndFinish(dom, "dying");
+      }
+      /** xm shutdown / reboot: asks the guest; settles when it has gone (or restarted). */
+      shutdown(dom, reason) {
+        if (dom.privileged) throw new XendError(`Cannot shutdown privileged domain ${dom.name}`);
+        if (dom.migrationRole) throw new XendError(`Domain '${dom.name}' is being migrated`);
+        if (dom.power !== "running" && dom.power !== "paused") throw new XendError(`Domain '${dom.name}' is not started`);
+        const domid = dom.domid;
+        const restarts = dom.restartCount;
+        dom.shutdownRequested = reason;
+        this.p.store.write(`/local/domain/${domid}/control/shutdown`, reason);
+        this.stateChanged(dom, dom.power);
+        if (reason === "reboot") return this.waitFor(() => dom.restartCount !== restarts || !this.doms.includes(dom) || dom.power === "halted");
+        return this.waitFor(() => dom.domid !== domid);
+      }
+      pause(dom) {
+        if (dom.privileged) throw new XendError(`Cannot pause privileged domain ${dom.name}`);
+        if (dom.migrationRole) throw new XendError(`Domain '${dom.name}' is being migrated`);
+        if (dom.power !== "running" && dom.power !== "paused" && dom.power !== "crashed") throw new XendError(`Domain '${dom.name}' is not started`);
+        if (dom.power === "running") this.pauseNow(dom);
+      }
+      unpause(dom) {
+        if (dom.privileged) throw new XendError(`Cannot unpause privileged domain ${dom.name}`);
+        if (dom.migrationRole) throw new XendError(`Domain '${dom.name}' is being migrated`);
+        if (dom.power !== "paused" && dom.power !== "running") throw new XendError(`Domain '${dom.name}' is not started`);
+        if (dom.power === "paused") this.unpauseNow(dom, false);
+      }
+      /** xm suspend (managed domains): save to xend's own file and tear down. */
+      suspend(dom) {
+        if (dom.privileged) throw new XendError(`Cannot suspend privileged domain ${dom.name}`);
+        if (dom.power !== "running" || dom.migrationRole) throw new XendError("Domain is not running");
+        if (!dom.managed) throw new XendError("Domain is not managed by Xend lifecycle support.");
+        const op = new XenOp();
+        this.saveImage(dom).then(() => {
+          const cpu2 = dom.cpuTime(this.p.sim.now);
+          this.teardown(dom, "shutdown").then(() => {
+            dom.resetAccounting(this.p.sim.now, cpu2);
+            dom.startTime = void 0;
+            this.setPower(dom, "suspended");
+            op.resolve();
+          });
+        });
+        return op;
+      }
+      /** xm resume (managed domains). */
+      resume(dom, opts = {}) {
+        if (dom.privileged) throw new XendError(`Cannot resume privileged domain ${dom.name}`);
+        if (dom.power !== "suspended") throw new XendError("Cannot resume domain that is not suspended.");
+        const cpu2 = dom.cpuTime(this.p.sim.now);
+        const op = new XenOp();
+        this.instantiate(dom, { paused: opts.paused ?? false, withVfc: true, cpuSeconds: cpu2, loadMs: this.imageMs(dom) }).then((r) => {
+          if (r.succeeded) return op.resolve();
+          if (dom.power === "halted" && this.doms.includes(dom)) {
+            dom.resetAccounting(this.p.sim.now, cpu2);
+            this.setPower(dom, "suspended");
+          }
+          op.fail(`Error occurred when resuming: ${r.error}`);
+        });
+        return op;
+      }
+      /** xm save: the image text (the caller writes the file); the domain goes unless `checkpoint`. */
+      save(dom, checkpoint) {
+        if (dom.privileged) throw new XendError(`Cannot save privileged domain ${dom.name}`);
+        if (dom.power !== "running" || dom.migrationRole) throw new XendError("Domain is not running");
+        const op = new XenOp();
+        this.saveImage(dom).then(() => {
+          const image = this.imageText(dom);
+          if (checkpoint) {
+            this.unpauseNow(dom, false);
+            op.resolve(image);
+            return;
+          }
+          this.teardownAndFinish(dom, "shutdown").then(() => op.resolve(image));
+        });
+        return op;
+      }
+      /** xm restore. */
+      restore(image, opts = {}) {
+        const { spec: spec2, cpuSeconds } = parseImage(image);
+        const existing = this.lookup(spec2.name);
+        if (existing) {
+          throw new XendError(`Domain '${spec2.name}' already exists with ID '${existing.domid ?? ""}'`);
+        }
+        this.checkNpivOwners(spec2.name, spec2.npiv);
+        const dom = new XenDomain(spec2, this.newUuid(), false, "halted");
+        this.doms.push(dom);
+        const op = new XenOp();
+        this.instantiate(dom, { paused: opts.paused ?? false, withVfc: true, cpuSeconds, removeOnFailure: true, loadMs: this.imageMs(dom) }).forward(op, () => dom);
+        return op;
+      }
+      rename(dom, newName) {
+        if (dom.privileged) throw new XendError("Cannot rename privileged domain");
+        if (dom.migrationRole) throw new XendError(`Domain '${dom.name}' is being migrated`);
+        const spec2 = makeDomainSpec({ ...specInput(dom.spec), name: newName });
+        const other = this.lookup(newName);
+        if (other && other !== dom) throw new XendError(`VM name '${newName}' already exists${other.domid !== void 0 ? ` as domain ${other.domid}` : ""}`);
+        const old = dom.name;
+        dom.spec = spec2;
+        if (dom.domid !== void 0) {
+          this.p.store.write(`/local/domain/${dom.domid}/name`, newName);
+          this.p.store.write(`/vm/${dom.uuid}/name`, newName);
+        }
+        this.p.log.emit(this.source, "xvm.domain.rename", `${old} renamed ${newName}`, { domain: newName, from: old, host: this.hostName });
+        this.changed();
+      }
+      /** xm mem-set (MiB). */
+      setMemory(dom, mib) {
+        if (!Number.isInteger(mib) || mib <= 0) throw new XendError("Invalid memory size");
+        if (mib > dom.spec.maxmemMiB && !dom.privileged) throw new XendError("memory_dynamic_max must be less than or equal to memory_static_max");
+        if (dom.active && !dom.privileged) {
+          const grow = mib - dom.spec.memoryMiB;
+          if (grow > this.freeMemoryMiB()) throw new XendError(notEnoughMemory(mib, this.freeMemoryMiB() + dom.spec.memoryMiB));
+        }
+        dom.spec = { ...dom.spec, memoryMiB: mib, maxmemMiB: Math.max(dom.spec.maxmemMiB, mib) };
+        if (dom.domid !== void 0) this.p.store.write(`/local/domain/${dom.domid}/memory/target`, String(mib * 1024));
+        this.p.log.emit(this.source, "xvm.domain.memory", `${dom.name}: memory target ${mib} MiB`, { domain: dom.name, memoryMiB: mib });
+        this.changed();
+      }
+      /** xm vcpu-set. */
+      setVcpus(dom, n) {
+        if (!Number.isInteger(n)) throw new XendError("Invalid argument.");
+        if (n < 1) return;
+        if (dom.active) {
+          if (n > dom.spec.vcpus) throw new XendError("Cannot set vcpus greater than max vcpus on running domain");
+          const now = this.p.sim.now;
+          const scheduled = dom.scheduled;
+          if (scheduled) dom.markDescheduled(now);
+          dom.onlineVcpus = n;
+          if (scheduled) dom.markScheduled(now, false);
+          if (dom.domid !== void 0) for (let i = 0; i < dom.spec.vcpus; i++) this.p.store.write(`/local/domain/${dom.domid}/cpu/${i}/availability`, i < n ? "online" : "offline");
+        } else {
+          dom.spec = { ...dom.spec, vcpus: n };
+          dom.onlineVcpus = n;
+        }
+        this.p.log.emit(this.source, "xvm.domain.vcpus", `${dom.name}: ${n} VCPUs online`, { domain: dom.name, vcpus: n });
+        this.changed();
+      }
+      /** Fault injection: the guest crashes; on_crash decides what follows. */
+      crash(dom) {
+        if (dom.privileged || !dom.active || dom.power === "dying" || dom.migrationRole) throw new XendError(`Domain '${dom.name}' is not started`);
+        dom.markDescheduled(this.p.sim.now);
+        this.setPower(dom, "crashed");
+        const action = dom.spec.onCrash;
+        if (action === "preserve") return XenOp.done();
+        if (action === "restart" || action === "rename-restart" || action === "coredump-restart") return this.restart(dom);
+        return this.teardownAndFinish(dom, "dying");
+      }
+      // ---- NPIV verbs -----------------------------------------------------------------------
+      /** xm npiv-attach: adds the port to the configuration and, if the domain runs, creates it. */
+      attachNpiv(dom, npiv) {
+        if (dom.privileged) throw new XendError("Cannot attach NPIV ports to privileged domain Domain-0");
+        if (dom.migrationRole) throw new XendError(`Domain '${dom.name}' is being migrated`);
+        if (dom.spec.npiv.some((n) => n.vpwwn === npiv.vpwwn)) throw new XendError(`NPIV port ${npiv.vpwwn} is already assigned to domain '${dom.name}'`);
+        this.checkNpivOwners(dom.spec.name, [npiv]);
+        dom.spec = { ...dom.spec, npiv: [...dom.spec.npiv, npiv] };
+        this.changed();
+        if (!dom.active || dom.power === "dying" || dom.power === "shutdown") return XenOp.done();
+        const devid = this.nextVfcDevid(dom);
+        const ref = this.p.devices.createVfc(dom, devid, npiv);
+        const op = new XenOp();
+        this.p.devices.waitForDevices(dom, [ref]).then((w) => {
+          if (w.succeeded) return op.resolve();
+          dom.spec = { ...dom.spec, npiv: dom.spec.npiv.filter((n) => n.vpwwn !== npiv.vpwwn) };
+          this.changed();
+          const done = () => op.fail(w.error);
+          if (dom.domid !== void 0) this.p.devices.destroyVfc(dom, devid).then(done);
+          else done();
+        });
+        return op;
+      }
+      /** xm npiv-detach: deletes the port (seed 7.3 delete steps) and drops it from the configuration. */
+      detachNpiv(dom, vpwwn) {
+        if (dom.migrationRole) throw new XendError(`Domain '${dom.name}' is being migrated`);
+        if (!dom.spec.npiv.some((n) => n.vpwwn === vpwwn)) throw new XendError(`NPIV port ${vpwwn} is not assigned to domain '${dom.name}'`);
+        const drop = () => {
+          dom.spec = { ...dom.spec, npiv: dom.spec.npiv.filter((n) => n.vpwwn !== vpwwn) };
+          this.changed();
+        };
+        const devid = dom.domid === void 0 ? void 0 : this.vfcDevidOf(dom, vpwwn);
+        if (devid === void 0) {
+          drop();
+          return XenOp.done();
+        }
+        const op = new XenOp();
+        this.p.devices.destroyVfc(dom, devid).then(() => {
+          if (this.p.daemon.hasPort(vpwwn)) {
+            op.fail(`NPIV port ${vpwwn} could not be deleted; it is still logged in on ${this.hostName}`);
+            return;
+          }
+          drop();
+          op.resolve();
+        });
+        return op;
+      }
+      /** The vfc devid carrying `vpwwn` in an active domain. */
+      vfcDevidOf(dom, vpwwn) {
+        if (dom.domid === void 0) return void 0;
+        return this.p.devices.devids("vfc", dom.domid).find((d2) => this.p.store.read(`${backendPath("vfc", dom.domid, d2)}/port-wwn`) === vpwwn);
+      }
+      // ---- LunAttacher (the xvm utilities xennpivd runs) ---------------------------------------
+      attachLun(domid, lun) {
+        const dom = this.domainById(domid);
+        if (!dom || dom.privileged || !dom.active || dom.power === "dying" || dom.power === "shutdown" && !dom.migrationRole) return void 0;
+        const inUse = /* @__PURE__ */ new Set();
+        for (const devid2 of this.p.devices.devids("vbd", domid)) {
+          const dev = this.p.store.read(`${backendPath("vbd", domid, devid2)}/dev`);
+          if (dev) inUse.add(dev.replace(/:(disk|cdrom)$/, ""));
+        }
+        for (const d2 of dom.spec.disk) inUse.add(d2.dev.replace(/:(disk|cdrom)$/, ""));
+        let name2 = dom.lunNames.get(lun.key);
+        if (name2 === void 0 || inUse.has(name2)) {
+          const reserved = new Set([...dom.lunNames].filter(([k]) => k !== lun.key).map(([, v2]) => v2));
+          for (let i = 0; ; i++) {
+            const candidate = xvdName(i);
+            if (!inUse.has(candidate) && !reserved.has(candidate)) {
+              name2 = candidate;
+              break;
+            }
+          }
+        }
+        const devid = blockDeviceNumber(name2);
+        dom.lunNames.set(lun.key, name2);
+        this.p.devices.createVbd(dom, devid, name2, `phy:${lun.osDevice}`, "w", {
+          "npiv-port-wwn": lun.vpwwn,
+          "target-port-wwn": lun.targetWwn,
+          lun: String(lun.lun),
+          "fcp-lun": lun.fcpLun.toString(16).padStart(16, "0"),
+          luid: lun.luid
+        });
+        return name2;
+      }
+      detachLun(domid, lun) {
+        const dom = this.domainById(domid);
+        if (!dom) return;
+        const devid = this.lunDevid(dom, lun.key);
+        if (devid !== void 0) this.p.devices.destroyDevice(dom, { cls: "vbd", devid }, true);
+      }
+      /** The vbd devid of an attached LUN (by its key). */
+      lunDevid(dom, key) {
+        if (dom.domid === void 0) return void 0;
+        for (const devid of this.p.devices.devids("vbd", dom.domid)) {
+          const be = backendPath("vbd", dom.domid, devid);
+          const vp = this.p.store.read(`${be}/npiv-port-wwn`);
+          if (!vp) continue;
+          const k = `${vp}/${this.p.store.read(`${be}/target-port-wwn`)}/${this.p.store.read(`${be}/lun`)}`;
+          if (k === key) return devid;
+        }
+        return void 0;
+      }
+      /** LUN block devices of an active domain: key, frontend name, devid, hotplug status. */
+      lunDevices(dom) {
+        if (dom.domid === void 0) return [];
+        const out = [];
+        for (const devid of this.p.devices.devids("vbd", dom.domid)) {
+          const be = backendPath("vbd", dom.domid, devid);
+          const vp = this.p.store.read(`${be}/npiv-port-wwn`);
+          if (!vp) continue;
+          out.push({
+            key: `${vp}/${this.p.store.read(`${be}/target-port-wwn`)}/${this.p.store.read(`${be}/lun`)}`,
+            vpwwn: vp,
+            dev: this.p.store.read(`${be}/dev`) ?? "",
+            devid,
+            connected: this.p.store.read(`${be}/hotplug-status`) === "connected"
+          });
+        }
+        return out;
+      }
+      // ---- building blocks (also used by Migration) ------------------------------------------
+      /** Creates a new incarnation: domid, xenstore entries, devices; waits for hotplug; unpauses. */
+      instantiate(dom, opts) {
+        const op = new XenOp();
+        const free = this.freeMemoryMiB();
+        if (free < dom.spec.memoryMiB) {
+          if (opts.removeOnFailure || !dom.managed) this.remove(dom);
+          op.fail(notEnoughMemory(dom.spec.memoryMiB, free));
+          return op;
+        }
+        const domid = this.nextDomid++;
+        dom.domid = domid;
+        dom.shutdownRequested = void 0;
+        dom.onlineVcpus = dom.spec.vcpus;
+        dom.resetAccounting(this.p.sim.now, opts.cpuSeconds ?? 0);
+        this.p.guests.attach(domid);
+        this.writeDomainEntries(dom);
+        this.setPower(dom, "building");
+        this.p.log.emit(this.source, "xvm.domain.create", `${dom.name} created as domain ${domid}${opts.withVfc ? "" : " (NPIV ports delayed)"}`, {
+          domain: dom.name,
+          domid,
+          host: this.hostName,
+          memoryMiB: dom.spec.memoryMiB,
+          vcpus: dom.spec.vcpus
+        });
+        this.p.sim.schedule(
+          this.p.timing.buildMs + (opts.loadMs ?? 0),
+          () => {
+            if (dom.domid !== domid || dom.power !== "building") return op.fail(`Domain '${dom.name}' was destroyed while being built`);
+            const refs = this.createDevices(dom, opts.withVfc);
+            this.p.devices.waitForDevices(dom, refs).then((w) => {
+              if (dom.domid !== domid) return op.fail(w.error ?? `Domain '${dom.name}' was destroyed while being built`);
+              if (!w.succeeded) {
+                this.p.log.emit(this.source, "xvm.domain.create.failed", `${dom.name}: ${w.error}`, { domain: dom.name, domid, host: this.hostName, error: w.error });
+                this.teardown(dom, "dying").then(() => {
+                  if (opts.removeOnFailure || !dom.managed) this.remove(dom);
+                  else this.setPower(dom, "halted");
+                  op.fail(w.error);
+                });
+                return;
+              }
+              if (opts.paused) this.setPower(dom, "paused");
+              else this.unpauseNow(dom, true);
+              op.resolve();
+            });
+          },
+          `build ${dom.name}`
+        );
+        return op;
+      }
+      /** Devices of a new incarnation, in xend's order: vbd, vif, then vfc. */
+      createDevices(dom, withVfc) {
+        const refs = [];
+        for (const d2 of dom.spec.disk) {
+          const dev = d2.dev.replace(/:(disk|cdrom)$/, "");
+          refs.push(this.p.devices.createVbd(dom, blockDeviceNumber(dev), d2.dev, d2.uname, d2.mode));
+        }
+        const macs = this.macsOf(dom);
+        dom.spec.vif.forEach((v2, i) => {
+          const params = parseVif(v2);
+          refs.push(this.p.devices.createVif(dom, i, params, params.get("mac") ?? macs[i]));
+        });
+        if (withVfc) refs.push(...this.createVfcs(dom, dom.spec.npiv));
+        return refs;
+      }
+      createVfcs(dom, npiv) {
+        const refs = [];
+        for (const n of npiv) refs.push(this.p.devices.createVfc(dom, this.nextVfcDevid(dom), n));
+        return refs;
+      }
+      /**
+       * Removes every device of the incarnation (LUN block devices first, then ordinary devices, then
+       * the virtual FC ports through xfc and xennpivd), then the domain's xenstore home and domid.
+       */
+      teardown(dom, power) {
+        const op = new XenOp();
+        const domid = dom.domid;
+        if (domid === void 0) {
+          op.resolve();
+          return op;
+        }
+        dom.markDescheduled(this.p.sim.now);
+        this.setPower(dom, power);
+        this.quiesceNpiv(dom).then(() => {
+          for (const cls of ["vbd", "vif"]) for (const devid of this.p.devices.devids(cls, domid)) this.p.devices.destroyDevice(dom, { cls, devid }, true);
+          this.p.guests.detach(domid);
+          this.p.store.rm(`/local/domain/${domid}`);
+          this.p.store.rm(`/vm/${dom.uuid}`);
+          for (const cls of ["vbd", "vif", "vfc"]) this.p.store.rm(backendPath(cls, domid));
+          dom.domid = void 0;
+          this.p.log.emit(this.source, "xvm.domain.destroy", `${dom.name} (domain ${domid}) destroyed`, { domain: dom.name, domid, host: this.hostName });
+          this.changed();
+          op.resolve();
+        });
+        return op;
+      }
+      /**
+       * Seed 002 / 7.3 t2 on a domain's NPIV side: detach its LUN block devices (I/O already stalled),
+       * then delete each virtual port through xfc and xennpivd (which log out from the targets and
+       * the fabric). Settles when every vfc backend is gone.
+       */
+      quiesceNpiv(dom) {
+        const domid = dom.domid;
+        if (domid === void 0) return XenOp.done();
+        for (const l of this.lunDevices(dom)) this.p.devices.destroyDevice(dom, { cls: "vbd", devid: l.devid }, true);
+        return allOps(this.p.devices.devids("vfc", domid).map((devid) => this.p.devices.destroyVfc(dom, devid)));
+      }
+      pauseNow(dom) {
+        dom.markDescheduled(this.p.sim.now);
+        this.setPower(dom, "paused");
+      }
+      unpauseNow(dom, freshBoot) {
+        this.setPower(dom, "running");
+        dom.markScheduled(this.p.sim.now, freshBoot);
+        if (dom.domid !== void 0) this.p.guests.kick(dom.domid);
+      }
+      setPower(dom, power) {
+        this.stateChanged(dom, power);
+      }
+      /** Takes the domain object off this host (destroyed unmanaged domain, migrated away). */
+      remove(dom) {
+        const i = this.doms.indexOf(dom);
+        if (i >= 0) this.doms.splice(i, 1);
+        this.changed();
+      }
+      /** Adopts a domain object built elsewhere (migration destination). */
+      adopt(dom) {
+        this.doms.push(dom);
+        this.changed();
+      }
+      nextVfcDevid(dom) {
+        const ids = dom.domid === void 0 ? [] : this.p.devices.devids("vfc", dom.domid);
+        return ids.length ? Math.max(...ids) + 1 : 0;
+      }
+      checkNewName(name2) {
+        const other = this.lookup(name2);
+        if (other) throw new XendError(`VM name '${name2}' already exists${other.domid !== void 0 ? ` as domain ${other.domid}` : ""}`);
+      }
+      checkNpivOwners(domainName, npiv) {
+        for (const n of npiv) {
+          const owner = this.p.registry.owner(n.vpwwn);
+          if (owner && owner.domain !== domainName) {
+            throw new XendError(`NPIV port ${n.vpwwn} is already assigned to domain '${owner.domain}' on ${owner.host}`);
+          }
+          const elsewhere = this.p.registry.heldBy(n.vpwwn).filter((h) => h !== this.hostName);
+          if (elsewhere.length) throw new XendError(`NPIV port ${n.vpwwn} is still logged in on ${elsewhere.join(", ")}`);
+        }
+      }
+      newUuid() {
+        const b = this.p.prng.bytes(16);
+        b[6] = b[6] & 15 | 64;
+        b[8] = b[8] & 63 | 128;
+        const h = [...b].map((x) => x.toString(16).padStart(2, "0")).join("");
+        return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+      }
+      /** The guest stopped itself: xend applies on_poweroff / on_reboot (XendDomainInfo._maybeRestart). */
+      guestShutdown(dom, reason) {
+        if (!dom.active || dom.migrationRole) return;
+        dom.markDescheduled(this.p.sim.now);
+        dom.shutdownRequested = reason;
+        this.setPower(dom, "shutdown");
+        const action = reason === "reboot" ? dom.spec.onReboot : dom.spec.onPoweroff;
+        if (action === "preserve") return;
+        if (action === "restart" || action === "rename-restart" || action === "coredump-restart") {
+          this.restart(dom);
+          return;
+        }
+        this.teardownAndFinish(dom, "shutdown");
+      }
+      restart(dom) {
+        const op = new XenOp();
+        this.teardown(dom, dom.power === "crashed" ? "dying" : "shutdown").then(() => {
+          dom.restartCount++;
+          this.p.log.emit(this.source, "xvm.domain.restart", `${dom.name} restarting`, { domain: dom.name, host: this.hostName });
+          this.instantiate(dom, { paused: false, withVfc: true }).then((r) => r.succeeded ? op.resolve() : op.fail(r.error));
+        });
+        return op;
+      }
+      teardownAndFinish(dom, power) {
+        const op = new XenOp();
+        this.teardown(dom, power).then(() => {
+          dom.startTime = void 0;
+          dom.resetAccounting(this.p.sim.now);
+          dom.startTime = void 0;
+          if (dom.managed) this.setPower(dom, "halted");
+          else {
+            this.remove(dom);
+            this.stateChanged(dom, "halted");
+          }
+          op.resolve();
+        });
+        return op;
+      }
+      saveImage(dom) {
+        const op = new XenOp();
+        this.pauseNow(dom);
+        this.p.sim.schedule(this.imageMs(dom), () => op.resolve(), `save ${dom.name}`);
+        return op;
+      }
+      imageMs(dom) {
+        return Math.round(dom.spec.memoryMiB / this.p.timing.imageMiBps * 1e3);
+      }
+      imageText(dom) {
+        return `${IMAGE_SIGNATURE}
+# cpu_time ${dom.cpuTime(this.p.sim.now).toFixed(3)}
+${formatConfigText(dom.spec)}`;
+      }
+      macsOf(dom) {
+        let macs = this.macs.get(dom.uuid);
+        if (!macs) {
+          macs = [];
+          this.macs.set(dom.uuid, macs);
+        }
+        while (macs.length < dom.spec.vif.length) {
+          const b = this.p.prng.bytes(3);
+          macs.push(`00:16:3e:${[b[0] & 127, b[1], b[2]].map((x) => x.toString(16).padStart(2, "0")).join(":")}`);
+        }
+        return macs;
+      }
+      stateChanged(dom, power, from) {
+        const fromVm = from?.vm ?? dom.vmState;
+        const fromPower = from?.power ?? dom.power;
+        dom.power = power;
+        const toVm = dom.vmState;
+        if (fromVm !== toVm || fromPower !== power) {
+          const what = fromVm !== toVm ? `${fromVm} -> ${toVm}` : `${toVm}, ${fromPower} -> ${power}`;
+          this.p.log.emit(this.source, "xvm.domain.state", `${dom.name}: ${what} (${dom.flags})`, {
+            domain: dom.name,
+            host: this.hostName,
+            domid: dom.domid ?? null,
+            from: fromVm,
+            to: toVm,
+            power,
+            flags: dom.flags
+          });
+        }
+        this.changed();
+      }
+      /**
+       * A migration is over for this incarnation: it leaves the migrating state for `power`
+       * (running resumes scheduling). One state event from `migrating`.
+       */
+      endMigration(dom, power) {
+        const from = { vm: dom.vmState, power: dom.power };
+        dom.migrationRole = void 0;
+        dom.shutdownRequested = void 0;
+        if (dom.domid !== void 0) this.p.store.write(`/local/domain/${dom.domid}/name`, dom.name);
+        if (power === "running" && dom.power !== "running") {
+          dom.markScheduled(this.p.sim.now, false);
+          this.stateChanged(dom, power, from);
+          if (dom.domid !== void 0) this.p.guests.kick(dom.domid);
+          return;
+        }
+        this.stateChanged(dom, power, from);
+      }
+      changed() {
+        for (const l of [...this.listeners]) l();
+      }
+      writeDom0() {
+        const d2 = this.p.dom0;
+        this.p.store.writeMany("/local/domain/0", { name: "Domain-0", domid: 0, vm: `/vm/${d2.uuid}`, "memory/target": d2.spec.memoryMiB * 1024 });
+      }
+      writeDomainEntries(dom) {
+        const domid = dom.domid;
+        const cpus = {};
+        for (let i = 0; i < dom.spec.vcpus; i++) cpus[`cpu/${i}/availability`] = "online";
+        this.p.store.writeMany(`/vm/${dom.uuid}`, {
+          uuid: dom.uuid,
+          name: dom.name,
+          memory: dom.spec.memoryMiB,
+          maxmem: dom.spec.maxmemMiB,
+          vcpus: dom.spec.vcpus,
+          on_poweroff: dom.spec.onPoweroff,
+          on_reboot: dom.spec.onReboot,
+          on_crash: dom.spec.onCrash,
+          start_time: (this.p.sim.now / 1e3).toFixed(2)
+        });
+        this.p.store.writeMany(`/local/domain/${domid}`, {
+          name: dom.name,
+          domid,
+          vm: `/vm/${dom.uuid}`,
+          "memory/target": dom.spec.memoryMiB * 1024,
+          ...cpus
+        });
+      }
+      refusePrivileged(dom, verb) {
+        if (dom.privileged) throw new XendError(`Cannot ${verb} privileged domain ${dom.name}`);
+      }
+    };
+  }
+});
+
+// source/xvm/XenHost.ts
+var XenHost;
+var init_XenHost = __esm({
+  "source/xvm/XenHost.ts"() {
+    "use strict";
+    init_XenStore();
+    init_DeviceController();
+    init_BlockBackend();
+    init_GuestFrontends();
+    init_NpivDaemon();
+    init_Xfc();
+    init_Xend();
+    init_XenDomain();
+    XenHost = class {
+      name;
+      cpus;
+      memoryMiB;
+      hba;
+      store;
+      devices;
+      backends;
+      guests;
+      daemon;
+      xfc;
+      xend;
+      dom0;
+      /** Sim time xend started (Domain-0 uptime). */
+      bootTime;
+      constructor(o) {
+        this.name = o.name;
+        this.cpus = o.cpus;
+        this.memoryMiB = o.memoryMiB;
+        this.hba = o.hba;
+        this.bootTime = o.sim.now;
+        const dom0Mem = o.dom0MemoryMiB ?? Math.max(512, Math.min(2048, Math.floor(o.memoryMiB / 8)));
+        const dom0Spec = {
+          name: "Domain-0",
+          memoryMiB: dom0Mem,
+          maxmemMiB: dom0Mem,
+          vcpus: o.cpus,
+          disk: [],
+          vif: [],
+          npiv: [],
+          onPoweroff: "destroy",
+          onReboot: "restart",
+          onCrash: "restart"
+        };
+        this.dom0 = new XenDomain(dom0Spec, "00000000-0000-0000-0000-000000000000", false, "running", true);
+        this.dom0.domid = 0;
+        this.dom0.resetAccounting(o.sim.now);
+        this.dom0.markScheduled(o.sim.now, false);
+        this.store = new XenStore(o.sim, o.log, `xenstore@${o.name}`, o.timing.watchMs);
+        this.devices = new DeviceController(this.store, o.sim, o.log, o.timing, `xend@${o.name}`);
+        this.backends = new BlockBackend(this.store, o.sim, o.timing);
+        this.daemon = new NpivDaemon(o.hba, o.sim, o.log, o.timing, `xennpivd@${o.name}`);
+        this.xfc = new Xfc(this.store, o.sim, o.log, o.timing, this.daemon, `xfc@${o.name}`);
+        let xend;
+        this.guests = new GuestFrontends(this.store, o.sim, o.timing, {
+          domainById: (domid) => xend?.domainById(domid),
+          guestShutdown: (dom, reason) => xend?.guestShutdown(dom, reason)
+        });
+        xend = new Xend({
+          hostName: o.name,
+          totalMemoryMiB: o.memoryMiB,
+          dom0: this.dom0,
+          sim: o.sim,
+          log: o.log,
+          prng: o.prng,
+          timing: o.timing,
+          store: this.store,
+          devices: this.devices,
+          guests: this.guests,
+          daemon: this.daemon,
+          registry: o.registry
+        });
+        this.xend = xend;
+      }
+    };
+  }
+});
+
+// source/xvm/XenTiming.ts
+var DEFAULT_XEN_TIMING;
+var init_XenTiming = __esm({
+  "source/xvm/XenTiming.ts"() {
+    "use strict";
+    DEFAULT_XEN_TIMING = {
+      watchMs: 1,
+      hotplugMs: 40,
+      frontendMs: 10,
+      doorMs: 2,
+      rescanMs: 20,
+      lunAttachMs: 60,
+      busyRetries: 20,
+      busyRetryMs: 1e3,
+      buildMs: 150,
+      deviceTimeoutMs: 1e5,
+      guestShutdownMs: 2500,
+      imageMiBps: 400,
+      migrationMbps: 1e3,
+      checkpointMs: 50,
+      maxIters: 30,
+      maxFactor: 3,
+      minRemainingPages: 50,
+      pageKiB: 4,
+      drainMs: 25,
+      migrationDeviceTimeoutMs: 3e4
+    };
+  }
+});
+
+// source/xvm/Migration.ts
+function physicalPorts(host) {
+  const api = host.hba;
+  const out = [];
+  const n = api.HBA_GetNumberOfAdapters();
+  for (let i = 0; i < n; i++) {
+    const name2 = api.HBA_GetAdapterName(i);
+    if (name2.status !== HBA_STATUS.OK) continue;
+    const h = api.HBA_OpenAdapter(name2.value);
+    if (h === 0) continue;
+    const attrs = api.HBA_GetAdapterAttributes(h);
+    const ports = attrs.status === HBA_STATUS.OK ? attrs.value.NumberOfPorts : 0;
+    for (let p = 0; p < ports; p++) {
+      const pa = api.HBA_GetAdapterPortAttributes(h, p);
+      if (pa.status !== HBA_STATUS.OK) continue;
+      const npiv = api.Sun_HBA_GetPortNPIVAttributes(h, p);
+      const max = npiv.status === HBA_STATUS.OK ? npiv.value.MaxNumberOfNPIVPorts : 0;
+      const used = npiv.status === HBA_STATUS.OK ? npiv.value.NumberOfNPIVPorts : 0;
+      out.push({ wwpn: pa.value.PortWWN, maxVports: max, freeVports: Math.max(0, max - used) });
+    }
+    api.HBA_CloseAdapter(h);
+  }
+  return out;
+}
+function describeLunKey(key) {
+  const [vp, target, lun] = key.split("/");
+  return `LUN ${lun} of target ${target} via ${vp}`;
+}
+function round2(x) {
+  return Math.round(x * 100) / 100;
+}
+var STEP_TEXT, PHASE_OF_STEP, nextMigrationId, Migration;
+var init_Migration = __esm({
+  "source/xvm/Migration.ts"() {
+    "use strict";
+    init_types();
+    init_XenDomain();
+    init_XenOp();
+    init_DeviceController();
+    STEP_TEXT = {
+      1: "checkpoint and description transfer",
+      2: "saving the NPIV port list",
+      3: "destination creates the paused domain and its ordinary devices",
+      4: "memory transfer and source I/O quiesce",
+      5: "destination creates the virtual ports and their block devices",
+      6: "destination waits for every device",
+      7: "destination starts the domain"
+    };
+    PHASE_OF_STEP = { 1: "t0", 2: "t0", 3: "t0-t1", 4: "t1-t2", 5: "t2-t3", 6: "t3-t4", 7: "t4" };
+    nextMigrationId = 1;
+    Migration = class {
+      constructor(env, src, source, destination, live) {
+        this.env = env;
+        this.src = src;
+        this.source = source;
+        this.destination = destination;
+        this.live = live;
+        this.domain = src.spec.name;
+        this.startedAt = env.sim.now;
+      }
+      env;
+      src;
+      source;
+      destination;
+      live;
+      id = nextMigrationId++;
+      domain;
+      startedAt;
+      finishedAt;
+      phase = "t0";
+      prog = 0;
+      /** The memory round in flight, for a progress value that moves during a long round. */
+      inFlight;
+      error;
+      failedStep;
+      timeline = [];
+      rounds = [];
+      /** Settles when the migration has ended (failure after the rollback). */
+      op = new XenOp();
+      dest;
+      destNpiv = [];
+      /** Step 2's temporary list: LUN keys and their frontend names. */
+      savedLuns = /* @__PURE__ */ new Map();
+      quiesced = false;
+      sourceSuspended = false;
+      get running() {
+        return !this.op.done;
+      }
+      /** 0..1 for a progress bar (with `phase` as its label); 1 when ended, failed or not. */
+      get progress() {
+        const f = this.inFlight;
+        if (!f) return this.prog;
+        const part = Math.min(1, Math.max(0, (this.env.sim.now - f.start) / f.ms));
+        return 0.05 + 0.7 * Math.min(1, (f.sentBefore + f.mib * part) / f.estimate);
+      }
+      set progress(value) {
+        this.inFlight = void 0;
+        this.prog = value;
+      }
+      /** Runs step 1 now; everything else in simulated time. */
+      start() {
+        const { src } = this;
+        this.mark("t0", 1, `checkpoint of ${this.domain} on ${this.source.name}; description sent to ${this.destination.name}`);
+        src.migrationRole = "source";
+        if (src.domid !== void 0) this.source.store.write(`/local/domain/${src.domid}/name`, src.name);
+        this.source.xend.setPower(src, src.power);
+        const mapped = this.mapNpiv();
+        if (typeof mapped === "string") {
+          this.fail(1, mapped);
+          return this;
+        }
+        this.destNpiv = mapped;
+        this.env.sim.schedule(this.env.timing.checkpointMs, () => this.saveList(), "migrate checkpoint");
+        return this;
+      }
+      saveList() {
+        this.captureLuns();
+        this.mark("t0", 2, `saved ${this.src.spec.npiv.length} NPIV port(s) and ${this.savedLuns.size} LUN device(s)`);
+        this.env.log.emit(this.sourceName(), "xvm.migrate.savelist", `${this.domain}: NPIV list ${this.src.spec.npiv.map((n) => n.vpwwn).join(", ") || "(none)"}`, {
+          domain: this.domain,
+          ports: this.src.spec.npiv.map((n) => n.vpwwn),
+          luns: [...this.savedLuns].map(([k, v2]) => `${v2}=${k}`)
+        });
+        this.createDestination();
+      }
+      createDestination() {
+        const xend = this.destination.xend;
+        if (xend.lookup(this.domain)) {
+          const other = xend.lookup(this.domain);
+          return this.fail(3, `Domain '${this.domain}' already exists with ID '${other.domid ?? ""}' on ${this.destination.name}`);
+        }
+        const spec2 = { ...this.src.spec, npiv: this.destNpiv };
+        const dom = new XenDomain(spec2, this.src.uuid, this.src.managed, "halted");
+        dom.migrationRole = "destination";
+        for (const [k, v2] of this.src.lunNames) dom.lunNames.set(k, v2);
+        this.dest = dom;
+        xend.adopt(dom);
+        this.mark("t0-t1", 3, `${this.destination.name} creates ${this.domain} paused with its ordinary devices`);
+        xend.instantiate(dom, { paused: true, withVfc: false, removeOnFailure: true }).then((r) => {
+          if (!r.succeeded) {
+            this.dest = void 0;
+            return this.fail(3, r.error);
+          }
+          this.progress = 0.05;
+          this.transferMemory();
+        });
+      }
+      transferMemory() {
+        const t2 = this.env.timing;
+        const bw = t2.migrationMbps * 1e6 / 8 / 1048576;
+        const mem = this.src.spec.memoryMiB;
+        const dirtyRate = this.env.dirtyRateMiBps(this.domain);
+        const minRemaining = t2.minRemainingPages * t2.pageKiB / 1024;
+        const estimate = mem / Math.max(0.05, 1 - Math.min(0.95, dirtyRate / bw));
+        let toSend = mem;
+        let sent = 0;
+        this.mark("t1-t2", 4, `copying ${mem} MiB at ${t2.migrationMbps} Mb/s${this.live ? ", live" : ""}`);
+        if (!this.live) this.suspendSource();
+        const round = () => {
+          const ms = Math.max(1, Math.round(toSend / bw * 1e3));
+          const running = !this.sourceSuspended;
+          this.inFlight = { start: this.env.sim.now, ms, sentBefore: sent, mib: toSend, estimate };
+          this.env.sim.schedule(
+            ms,
+            () => {
+              if (this.op.done) return;
+              sent += toSend;
+              const r = { round: this.rounds.length + 1, sentMiB: round2(toSend), ms, sourceRunning: running };
+              this.rounds.push(r);
+              this.progress = 0.05 + 0.7 * Math.min(1, sent / estimate);
+              this.env.log.emit(this.sourceName(), "xvm.migrate.round", `${this.domain}: round ${r.round} sent ${r.sentMiB} MiB in ${ms} ms${running ? "" : " (stop-and-copy)"}`, {
+                domain: this.domain,
+                round: r.round,
+                sentMiB: r.sentMiB,
+                ms,
+                live: running
+              });
+              if (!running) return this.quiesceSource();
+              const dirty = Math.min(mem, dirtyRate * ms / 1e3);
+              const last = dirty <= minRemaining || this.rounds.length >= t2.maxIters || sent + dirty > t2.maxFactor * mem;
+              toSend = dirty;
+              if (last) this.suspendSource();
+              round();
+            },
+            "migrate round"
+          );
+        };
+        round();
+      }
+      suspendSource() {
+        const { src } = this;
+        this.sourceSuspended = true;
+        src.markDescheduled(this.env.sim.now);
+        src.shutdownRequested = "suspend";
+        this.source.xend.setPower(src, "shutdown");
+      }
+      /** t2 on the source: stall new I/O, drain what is in flight, log out (seed 002). */
+      quiesceSource() {
+        this.captureLuns();
+        this.mark("t2", 4, `memory copied; ${this.source.name} quiesces I/O of ${this.domain}`);
+        this.env.log.emit(this.sourceName(), "xvm.migrate.quiesce", `${this.domain}: new I/O stalled`, { domain: this.domain, step: "stall" });
+        this.env.sim.schedule(
+          this.env.timing.drainMs,
+          () => {
+            this.env.log.emit(this.sourceName(), "xvm.migrate.quiesce", `${this.domain}: in-flight I/O drained; logging out from targets and fabric`, { domain: this.domain, step: "drain" });
+            this.source.xend.quiesceNpiv(this.src).then(() => {
+              this.quiesced = true;
+              const left = this.src.spec.npiv.filter((n) => this.source.daemon.hasPort(n.vpwwn));
+              if (left.length) return this.fail(4, `${this.source.name} could not delete NPIV port ${left.map((n) => n.vpwwn).join(", ")}`);
+              this.env.log.emit(this.sourceName(), "xvm.migrate.quiesce", `${this.domain}: virtual ports logged out and deleted on ${this.source.name}`, {
+                domain: this.domain,
+                step: "logout",
+                ports: this.src.spec.npiv.map((n) => n.vpwwn)
+              });
+              this.progress = 0.8;
+              this.restoreNpiv();
+            });
+          },
+          "migrate drain"
+        );
+      }
+      restoreNpiv() {
+        const dest = this.dest;
+        this.mark("t2-t3", 5, `${this.destination.name} creates ${this.destNpiv.length} virtual port(s) for ${this.domain}`);
+        for (const [k, v2] of this.savedLuns) dest.lunNames.set(k, v2);
+        const held = this.destNpiv.filter((n) => this.env.heldBy(n.vpwwn).some((h) => h !== this.destination.name));
+        if (held.length) return this.fail(5, `NPIV port ${held.map((n) => n.vpwwn).join(", ")} is still logged in on ${[...new Set(held.flatMap((n) => this.env.heldBy(n.vpwwn)))].join(", ")}`);
+        const refs = this.destination.xend.createVfcs(dest, this.destNpiv);
+        this.destination.devices.waitForDevices(dest, refs).then((r) => {
+          if (this.op.done) return;
+          if (!r.succeeded) return this.fail(5, r.error);
+          this.progress = 0.85;
+          this.waitDevices();
+        });
+      }
+      waitDevices() {
+        const dest = this.dest;
+        const host = this.destination;
+        const want = [...this.savedLuns.keys()].filter((k) => this.destNpiv.some((n) => n.autoattach && k.startsWith(`${n.vpwwn}/`)));
+        this.mark("t3-t4", 6, `${host.name} waits for ${want.length} LUN device(s) and every other device of ${this.domain}`);
+        const ready = () => {
+          const have = new Map(host.xend.lunDevices(dest).map((l) => [l.key, l.connected]));
+          return want.filter((k) => !have.get(k));
+        };
+        let timer;
+        const watch = host.store.watch(backendPath("vbd", dest.domid), `migrate-wait-${this.id}`, () => check());
+        const done = (missing) => {
+          host.store.unwatch(watch);
+          this.env.sim.cancel(timer);
+          if (this.op.done) return;
+          if (missing.length === 0) return this.startDestination();
+          const names = missing.map((k) => `${this.savedLuns.get(k)} (${describeLunKey(k)})`);
+          const ports = [...new Set(missing.map((k) => k.split("/")[0]))];
+          this.fail(6, `${names.join(", ")} did not appear on ${host.name} within ${this.env.timing.migrationDeviceTimeoutMs / 1e3} s; check zoning and LUN masking for ${ports.join(", ")}`);
+        };
+        const check = () => {
+          if (this.op.done) return;
+          const missing = ready();
+          this.progress = 0.85 + 0.14 * (want.length ? (want.length - missing.length) / want.length : 1);
+          if (missing.length === 0) done([]);
+        };
+        timer = this.env.sim.schedule(this.env.timing.migrationDeviceTimeoutMs, () => done(ready()), "migrate device timeout");
+      }
+      startDestination() {
+        const dest = this.dest;
+        this.mark("t4", 7, `${this.domain} unpaused on ${this.destination.name}`);
+        this.destination.xend.endMigration(dest, "running");
+        const src = this.src;
+        this.source.xend.endMigration(src, src.power);
+        this.source.xend.teardown(src, "shutdown").then(() => {
+          this.source.xend.remove(src);
+          this.source.xend.setPower(src, "halted");
+          this.phase = "done";
+          this.progress = 1;
+          this.finishedAt = this.env.sim.now;
+          this.env.log.emit(this.sourceName(), "xvm.migrate.done", `${this.domain} migrated from ${this.source.name} to ${this.destination.name} in ${((this.finishedAt - this.startedAt) / 1e3).toFixed(1)} s`, {
+            domain: this.domain,
+            from: this.source.name,
+            to: this.destination.name,
+            ms: this.finishedAt - this.startedAt
+          });
+          this.op.resolve();
+        });
+      }
+      /** Aborts at `step`: destination destroyed first, then the source gets its ports back and runs. */
+      fail(step, why) {
+        if (this.phase === "rollback" || this.op.done) return;
+        this.failedStep = step;
+        const phase = PHASE_OF_STEP[step] ?? "t0";
+        this.error = `Migration of ${this.domain} to ${this.destination.name} failed at step ${step} (${phase}, ${STEP_TEXT[step]}): ${why}`;
+        this.env.log.emit(this.sourceName(), "xvm.migrate.failed", this.error, { domain: this.domain, step, phase, reason: why, from: this.source.name, to: this.destination.name });
+        this.mark("rollback", step, `rolling back: ${this.domain} returns to ${this.source.name}`);
+        const dest = this.dest;
+        const afterDest = () => {
+          if (dest) this.destination.xend.remove(dest);
+          this.resumeSource();
+        };
+        if (dest && dest.active) this.destination.xend.teardown(dest, "dying").then(afterDest);
+        else afterDest();
+      }
+      resumeSource() {
+        const { src } = this;
+        const resume = () => {
+          this.source.xend.endMigration(src, "running");
+          this.phase = "failed";
+          this.progress = 1;
+          this.finishedAt = this.env.sim.now;
+          this.error += `; ${this.domain} is running on ${this.source.name}`;
+          this.op.fail(this.error);
+        };
+        if (!this.quiesced || src.domid === void 0) return resume();
+        for (const [k, v2] of this.savedLuns) src.lunNames.set(k, v2);
+        const stuck = src.spec.npiv.filter((n) => this.env.heldBy(n.vpwwn).some((h) => h !== this.source.name));
+        if (stuck.length) {
+          this.env.log.emit(this.sourceName(), "xvm.migrate.rollback", `${this.domain}: ${stuck.map((n) => n.vpwwn).join(", ")} still on ${this.destination.name}; not re-created`, {
+            domain: this.domain,
+            ports: stuck.map((n) => n.vpwwn)
+          });
+        }
+        const refs = this.source.xend.createVfcs(src, src.spec.npiv.filter((n) => !stuck.includes(n)));
+        this.source.devices.waitForDevices(src, refs).then((r) => {
+          if (!r.succeeded) {
+            this.env.log.emit(this.sourceName(), "xvm.migrate.rollback", `${this.domain}: ${r.error}`, { domain: this.domain, error: r.error });
+            return resume();
+          }
+          const want = [...this.savedLuns.keys()];
+          const missing = () => {
+            const have = new Map(this.source.xend.lunDevices(src).map((l) => [l.key, l.connected]));
+            return want.some((k) => !have.get(k));
+          };
+          if (!missing()) return resume();
+          let finished = false;
+          const finish = () => {
+            if (finished) return;
+            finished = true;
+            this.source.store.unwatch(watch);
+            this.env.sim.cancel(timer);
+            this.env.log.emit(this.sourceName(), "xvm.migrate.rollback", `${this.domain}: virtual ports back on ${this.source.name}${missing() ? " (some LUNs still missing)" : ""}`, { domain: this.domain });
+            resume();
+          };
+          const watch = this.source.store.watch(backendPath("vbd", src.domid), `migrate-rollback-${this.id}`, () => {
+            if (!missing()) finish();
+          });
+          const timer = this.env.sim.schedule(this.env.timing.migrationDeviceTimeoutMs, finish, "migrate rollback timeout");
+        });
+      }
+      /** The destination's NPIV entries: each physical port replaced by a destination port on the same fabric. */
+      mapNpiv() {
+        const out = [];
+        for (const n of this.src.spec.npiv) {
+          const fabric = this.env.fabricOf(n.ppwwn);
+          const ports = physicalPorts(this.destination);
+          if (this.destination === this.source && ports.some((p) => p.wwpn === n.ppwwn)) {
+            out.push(n);
+            continue;
+          }
+          if (fabric === void 0) return `NPIV port ${n.vpwwn}: physical port ${n.ppwwn} on ${this.source.name} is not logged in to a fabric, so no destination port can be matched`;
+          const same = ports.filter((p) => this.env.fabricOf(p.wwpn) === fabric);
+          if (same.length === 0) return `NPIV port ${n.vpwwn}: ${this.destination.name} has no physical port on fabric ${fabric} (the fabric of ${n.ppwwn})`;
+          const pick = same.find((p) => p.freeVports > 0) ?? same[0];
+          out.push({ ...n, ppwwn: pick.wwpn });
+        }
+        return out;
+      }
+      captureLuns() {
+        for (const l of this.source.xend.lunDevices(this.src)) this.savedLuns.set(l.key, l.dev);
+      }
+      mark(phase, step, note) {
+        this.phase = phase;
+        const m = { phase, step, t: this.env.sim.now, note };
+        this.timeline.push(m);
+        this.env.log.emit(this.sourceName(), "xvm.migrate.phase", `${this.domain} ${phase} (step ${step}): ${note}`, {
+          domain: this.domain,
+          phase,
+          step,
+          from: this.source.name,
+          to: this.destination.name,
+          progress: Math.round(this.progress * 100) / 100
+        });
+      }
+      sourceName() {
+        return `xend@${this.source.name}`;
+      }
+    };
+  }
+});
+
+// source/xvm/XenWorld.ts
+function exportState(d2) {
+  switch (d2.power) {
+    case "running":
+    case "building":
+      return "running";
+    case "paused":
+      return d2.migrationRole === "source" ? "running" : "paused";
+    case "suspended":
+      return "suspended";
+    case "halted":
+      return "halted";
+    case "shutdown":
+      if (d2.migrationRole === "source") return "running";
+      return d2.managed ? "halted" : void 0;
+    case "dying":
+    case "crashed":
+      return d2.managed ? "halted" : void 0;
+  }
+}
 var XenWorld;
 var init_XenWorld = __esm({
-  "source/world/XenWorld.ts"() {
+  "source/xvm/XenWorld.ts"() {
     "use strict";
+    init_types();
+    init_XenHost();
+    init_DomainSpec();
+    init_XenTiming();
+    init_Migration();
+    init_Xend();
+    init_XenOp();
     XenWorld = class {
-      domains;
-      constructor(_world, domains) {
-        this.domains = [...domains];
+      constructor(opts, hostConfigs, domainConfigs = []) {
+        this.domainConfigs = domainConfigs;
+        this.sim = opts.sim;
+        this.log = opts.log;
+        this.timing = { ...DEFAULT_XEN_TIMING, ...opts.timing };
+        this.fabricOfFn = opts.fabricOf ?? ((w) => this.fabricFromHbaApi(w));
+        this.dirtyRate = opts.dirtyRateMiBps ?? (() => 16);
+        const registry = { owner: (vp) => this.npivOwner(vp), heldBy: (vp) => this.hosts.filter((h) => h.daemon.hasPort(vp)).map((h) => h.name) };
+        for (const h of hostConfigs) {
+          if (h.kind !== "xen") continue;
+          this.hosts.push(
+            new XenHost({
+              name: h.name,
+              cpus: h.cpus,
+              memoryMiB: h.memoryMiB,
+              hba: opts.hbaApiOf(h.name),
+              sim: opts.sim,
+              log: opts.log,
+              prng: opts.prng,
+              timing: this.timing,
+              registry
+            })
+          );
+        }
       }
+      domainConfigs;
+      hosts = [];
+      timing;
+      migrations = [];
+      bootIssues = [];
+      sim;
+      log;
+      fabricOfFn;
+      dirtyRate;
+      host(name2) {
+        return this.hosts.find((h) => h.name === name2);
+      }
+      /**
+       * Defines every configured domain on its host and starts those whose state is running or
+       * paused (their virtual ports go through xfc and xennpivd). Call after the FC stack is up.
+       * Returns the start operations; run the simulator to settle them.
+       */
       boot() {
+        const ops = [];
+        for (const c of this.domainConfigs) {
+          const host = this.host(c.host);
+          const issue = (error) => {
+            this.bootIssues.push({ domain: c.name, host: c.host, error });
+            this.log.emit(`xend@${c.host}`, "xvm.boot.error", `${c.name}: ${error}`, { domain: c.name, host: c.host, error });
+          };
+          if (!host) {
+            issue(`host ${c.host} is not a Xen host`);
+            continue;
+          }
+          try {
+            const spec2 = specFromDomainConfig(c);
+            if (!c.managed && (c.state === "halted" || c.state === "suspended")) continue;
+            const dom = host.xend.define(spec2, c.state === "suspended" ? "suspended" : "halted");
+            dom.managed = c.managed;
+            if (c.state === "running" || c.state === "paused") {
+              const op = host.xend.start(dom, { paused: c.state === "paused" });
+              op.then((r) => {
+                if (!r.succeeded) issue(r.error);
+              });
+              ops.push(op);
+            }
+          } catch (e) {
+            issue(e.message);
+          }
+        }
+        return ops;
       }
+      /** Every domain of every host (Domain-0 excluded), with its host. */
+      domains() {
+        return this.hosts.flatMap((host) => host.xend.guests().map((domain) => ({ host, domain })));
+      }
+      /** Starts `xm migrate`. Immediate refusals throw XendError (xend's wording). */
+      migrate(host, ref, destination, opts = {}) {
+        const dom = host.xend.require(ref);
+        if (dom.privileged) throw new XendError(`Cannot migrate privileged domain ${ref}`);
+        if (dom.power !== "running" || dom.migrationRole) throw new XendError("Domain is not running");
+        const dest = this.host(destination);
+        if (!dest) throw new XendError(`can't connect: (-2, 'Name or service not known')`);
+        const env = {
+          sim: this.sim,
+          log: this.log,
+          timing: this.timing,
+          fabricOf: (w) => this.fabricOfFn(w),
+          dirtyRateMiBps: (d2) => this.dirtyRate(d2),
+          heldBy: (vp) => this.hosts.filter((h) => h.daemon.hasPort(vp)).map((h) => h.name)
+        };
+        const m = new Migration(env, dom, host, dest, opts.live ?? false);
+        this.migrations.push(m);
+        if (this.migrations.length > 100) this.migrations.splice(0, this.migrations.length - 100);
+        return m.start();
+      }
+      activeMigrations() {
+        return this.migrations.filter((m) => m.running);
+      }
+      /**
+       * Steps the simulator until `done()` holds or nothing is left to run (or `limitMs` of simulated
+       * time passed). Returns whether `done()` held. Used by commands that must finish before they
+       * print (xm create, xm migrate) in the one-shot CLI.
+       */
+      runUntil(done, limitMs = 36e5) {
+        const end = this.sim.now + limitMs;
+        while (!done()) {
+          const next = this.sim.nextDue();
+          if (next === void 0 || next > end) return done();
+          this.sim.step();
+        }
+        return true;
+      }
+      /** The domains as the store keeps them (administrative state; live-only details dropped). */
       exportDomains() {
-        return this.domains;
+        const out = [];
+        for (const host of this.hosts) {
+          for (const d2 of host.xend.guests()) {
+            if (d2.migrationRole === "destination") continue;
+            const state = exportState(d2);
+            if (state === void 0) continue;
+            out.push(specToDomainConfig(d2.spec, host.name, state, d2.managed));
+          }
+        }
+        return out;
+      }
+      /** Who has `vpwwn` in their configuration (any host). */
+      npivOwner(vpwwn) {
+        for (const host of this.hosts) {
+          for (const d2 of host.xend.guests()) if (d2.spec.npiv.some((n) => n.vpwwn === vpwwn)) return { host: host.name, domain: d2.spec.name };
+        }
+        return void 0;
+      }
+      fabricOf(wwpn) {
+        return this.fabricOfFn(wwpn);
+      }
+      fabricFromHbaApi(wwpn) {
+        for (const host of this.hosts) {
+          const api = host.hba;
+          const opened = api.HBA_OpenAdapterByWWN(wwpn);
+          if (opened.status !== HBA_STATUS.OK) continue;
+          try {
+            const pa = api.HBA_GetPortAttributesByWWN(opened.value, wwpn);
+            if (pa.status !== HBA_STATUS.OK || pa.value.PortState !== HBA_PORTSTATE.ONLINE) return void 0;
+            return /^0+$/.test(pa.value.FabricName) ? void 0 : pa.value.FabricName;
+          } finally {
+            api.HBA_CloseAdapter(opened.value);
+          }
+        }
+        return void 0;
       }
     };
   }
@@ -8481,7 +11750,11 @@ var init_World = __esm({
         });
         const parts = { fabrics: this.fabrics, hosts: this.hosts.map((h) => h.stack), arrays: this.arrays };
         this.cables = lab2.cables.map((c) => new Cable(c, resolveEnd(parts, c.a), resolveEnd(parts, c.b)));
-        this.xen = new XenWorld(this, lab2.domains);
+        this.xen = new XenWorld(
+          { sim: this.sim, log: this.log, prng: this.prng, hbaApiOf: (name2) => this.host(name2).api },
+          lab2.hosts,
+          lab2.domains
+        );
       }
       /** Brings the lab up to quiescence. */
       boot(options = {}) {
@@ -8620,10 +11893,9 @@ NameServer.prototype.visibleTo = function(r) {
   return out;
 };
 var d = RscnService.prototype.deliver;
-RscnService.prototype.deliver = function(b) {
+RscnService.prototype.deliver = function(...a) {
   counts.rscn++;
-  counts.pages += b.pages.length;
-  return d.call(this, b);
+  return d.apply(this, a);
 };
 await Promise.resolve().then(() => (init_world(), world_exports));
 console.log(counts);

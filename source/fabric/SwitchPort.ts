@@ -44,6 +44,7 @@ export class SwitchPort {
 	/** Times the port changed state (portshow "state transition count"). */
 	transitions = 0;
 	private freeHint = 1;
+	private wwnCache: Wwn | undefined;
 
 	constructor(
 		readonly sw: FcSwitch,
@@ -60,7 +61,7 @@ export class SwitchPort {
 
 	/** Brocade form: 20:<index>: + bytes 2-7 of the switch WWN. */
 	get wwn(): Wwn {
-		return `20${this.index.toString(16).padStart(2, '0')}${this.sw.wwn.slice(4)}` as Wwn;
+		return (this.wwnCache ??= `20${this.index.toString(16).padStart(2, '0')}${this.sw.wwn.slice(4)}` as Wwn);
 	}
 
 	get npivCount(): number {

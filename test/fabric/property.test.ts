@@ -164,6 +164,7 @@ function apply(w: World, o: Op): void {
 				if (fabric.zoning.configs.has('cfg')) {
 					fabric.cfgEnable('cfg');
 					oracle.zones = fabric.zoning.configs.get('cfg')!.map(z => ({name: z, members: [...fabric.zoning.zones.get(z)!]}));
+					oracle.enabled = true;
 				} else {
 					fabric.cfgDisable();
 					oracle.enabled = false;
@@ -263,7 +264,7 @@ describe('fabric properties', () => {
 					expect(runOps(policy, scrs, ops, false)).toBe(first);
 				},
 			),
-			{numRuns: 150},
+			{numRuns: 200},
 		);
 	});
 });
