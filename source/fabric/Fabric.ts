@@ -8,7 +8,7 @@ import type {EventLog, EventValue} from '../sim/EventLog.js';
 import {formatFcId, type FcId} from '../sim/FcId.js';
 import type {Simulator} from '../sim/Simulator.js';
 import {wwnColons, type Wwn} from '../sim/Wwn.js';
-import type {DuplicateWwpnPolicy} from '../world/LabConfig.js';
+import type {DuplicateWwpnPolicy} from './FabricConfig.js';
 import {FabricError} from './FabricError.js';
 import {causeNotifiesNPort, type FabricLogin, type LogoutCause} from './FabricLogin.js';
 import {MAX_NPIV_LIMIT, type FabricOptions} from './FabricOptions.js';
@@ -65,6 +65,7 @@ export class Fabric {
 	private principalCache: FcSwitch | undefined;
 	private zoneIndex: ZoneIndex;
 	private seq = 0;
+	private walkStamp = 0;
 	/** Bumped by every administrative change to this fabric or its switches. */
 	adminRevision = 0;
 
@@ -253,10 +254,7 @@ export class Fabric {
 		return a === b || this.zoneIndex.zonedWith(a, b);
 	}
 
-	/**
-	 * An estimate of how many logins share a zone with the subject, counted only up to `cap`
-	 * (a `domain,index` member counts as a full area).
-	 */
+	/** How many logins share a zone with the subject (counting stops above `cap`). */
 	zoneFanOut(subject: ZoneSubject, cap = Number.POSITIVE_INFINITY): number {
 		const idx = this.zoneIndex;
 		if (idx.mode === 'none') return 0;
@@ -264,14 +262,18 @@ export class Fabric {
 		let n = 0;
 		for (const list of [idx.zonesByWwpn(subject.wwpn), idx.zonesByPort(subject.portKey)]) {
 			for (const z of list) {
-				n += z.wwpns.length + z.portKeys.length * 256;
+				n += z.wwpns.length;
+				for (const key of z.portKeys) n += this.portByKey(key)?.logins.size ?? 0;
 				if (n > cap) return n;
 			}
 		}
 		return n;
 	}
 
-	/** Calls fn once for every login zoned with the subject (the subject itself may be included). */
+	/**
+	 * Calls fn once for every login zoned with the subject (the subject itself may be included).
+	 * fn must not start another walk (it would reset the visited marks of this one).
+	 */
 	forEachZonedPeer(subject: ZoneSubject, fn: (peer: FabricLogin) => void): void {
 		const idx = this.zoneIndex;
 		if (idx.mode === 'none') return;
@@ -281,19 +283,31 @@ export class Fabric {
 		}
 		const zones = idx.zonesOf(subject);
 		if (zones.length === 0) return;
-		if (zones.length === 1 && zones[0]!.portKeys.length === 0) {
-			// The common single-initiator case: WWPN members are unique, no dedupe needed.
-			const byWwpn = this.byWwpn;
-			for (const w of zones[0]!.wwpns) {
+		const byWwpn = this.byWwpn;
+		if (zones.length === 1) {
+			// One zone reaches each login once, except a login on a member port whose WWPN is
+			// also a member: skip those on the port walk.
+			const z = zones[0]!;
+			for (const w of z.wwpns) {
 				const l = byWwpn.get(w);
 				if (l) fn(l);
 			}
+			const named = z.wwpns.length > 0;
+			for (const key of z.portKeys) {
+				const port = this.portByKey(key);
+				if (!port) continue;
+				for (const l of port.logins.values()) {
+					if (named && (z.wwpnSet ? z.wwpnSet.has(l.wwpn) : z.wwpns.includes(l.wwpn))) continue;
+					fn(l);
+				}
+			}
 			return;
 		}
-		const seen = new Set<FabricLogin>();
+		// Several zones: mark logins as visited (a stamp per walk, no Set to allocate).
+		const stamp = ++this.walkStamp;
 		const visit = (l: FabricLogin): void => {
-			if (seen.has(l)) return;
-			seen.add(l);
+			if (l.walkStamp === stamp) return;
+			l.walkStamp = stamp;
 			fn(l);
 		};
 		for (const z of zones) this.forEachMember(z, visit);

@@ -29,11 +29,15 @@ export class FabricLogin implements ZoneSubject {
 	fc4Types: readonly number[] = [];
 	fc4Features: Readonly<Record<number, number>> = {};
 	scr: ScrFunction | null = null;
+	/** When the SCR was made, in the RSCN service's order of changes. */
+	scrSeq = 0;
 	/** FLOGI only: the LS_ACC promised FDISC support (NPIV on for switch and port). */
 	npivAssigned = false;
 	removed = false;
 	/** The RSCN flush that last delivered to this login (one RSCN per recipient per window). */
 	rscnFlush = -1;
+	/** Visited mark of Fabric.forEachZonedPeer. */
+	walkStamp = 0;
 	readonly portKey: number;
 
 	constructor(

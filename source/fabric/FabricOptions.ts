@@ -5,7 +5,7 @@
 export interface FabricOptions {
 	/** Cable plugged or port enabled -> linkUp at the N_Port (speed negotiation, loop init). */
 	readonly linkUpMs: number;
-	/** Pages for one recipient that arrive within this window leave as one RSCN. */
+	/** RSCN coalescing: the first page opens a window; when it closes each recipient gets one RSCN. */
 	readonly rscnWindowMs: number;
 	/** Pages one RSCN carries before its pages collapse to area, then domain, then fabric format. */
 	readonly rscnMaxPages: number;

@@ -6,7 +6,7 @@
 import type {EventLog} from '../sim/EventLog.js';
 import type {Simulator} from '../sim/Simulator.js';
 import {parseWwn} from '../sim/Wwn.js';
-import type {FabricConfig, LabConfig, SwitchConfig, SwitchPortConfig} from '../world/LabConfig.js';
+import type {FabricConfig, IslConfig, LoopConfig, SwitchConfig, SwitchPortConfig} from './FabricConfig.js';
 import {ArbitratedLoop} from './ArbitratedLoop.js';
 import {Fabric, type FabricContext} from './Fabric.js';
 import {FabricError} from './FabricError.js';
@@ -18,7 +18,12 @@ import {PointToPointCable} from './PointToPointCable.js';
 import type {SwitchPort} from './SwitchPort.js';
 import {ZoningError} from './ZoningDatabase.js';
 
-export type FabricsConfig = Pick<LabConfig, 'fabrics' | 'switches' | 'isls' | 'loops'>;
+export interface FabricsConfig {
+	readonly fabrics: readonly FabricConfig[];
+	readonly switches: readonly SwitchConfig[];
+	readonly isls: readonly IslConfig[];
+	readonly loops: readonly LoopConfig[];
+}
 
 export type Attachment =
 	| {readonly kind: 'switch'; readonly port: SwitchPort}

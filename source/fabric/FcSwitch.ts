@@ -4,7 +4,7 @@
  * the Fabric so that logouts, RSCNs and events follow every change.
  */
 import type {Wwn} from '../sim/Wwn.js';
-import type {DuplicateWwpnPolicy} from '../world/LabConfig.js';
+import type {DuplicateWwpnPolicy} from './FabricConfig.js';
 import type {Fabric} from './Fabric.js';
 import {FabricError} from './FabricError.js';
 import {SwitchPort} from './SwitchPort.js';

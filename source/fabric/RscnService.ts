@@ -31,16 +31,23 @@ import type {ZoneSubject} from './ZoneIndex.js';
 
 type DetectedBy = Rscn['detectedBy'];
 
-/** Pages on their way to one recipient (or to every registered login of a port, or of the fabric). */
+/**
+ * Pages on their way to one recipient (or to every registered login of a port, or of the
+ * fabric). Each page remembers the sequence number of the latest change it reports, so that a
+ * port or fabric batch reaches only ports that had registered (SCR) before that change.
+ */
 class PageBatch {
 	pages: RscnPage[] = [];
+	seqs: number[] = [];
 	/** (level << 24) + affected -> index in pages */
 	keys = new Map<number, number>();
 	level = 0;
+	minSeq = Number.POSITIVE_INFINITY;
 
 	constructor(private readonly maxPages: number) {}
 
-	add(page: RscnPage): void {
+	add(page: RscnPage, seq: number): void {
+		if (seq < this.minSeq) this.minSeq = seq;
 		const pageLevel = FORMATS.indexOf(page.format);
 		if (pageLevel > this.level) this.collapse(pageLevel);
 		const key = this.level * 0x1000000 + (page.affected & MASKS[this.level]!);
@@ -48,27 +55,39 @@ class PageBatch {
 		if (at !== undefined) {
 			// The same page again: the latest qualifier wins (a collapsed page stays unspecified).
 			if (this.level === pageLevel) this.pages[at] = page;
+			if (seq > this.seqs[at]!) this.seqs[at] = seq;
 			return;
 		}
 		this.keys.set(key, this.pages.length);
 		this.pages.push(this.level > pageLevel ? convert(page, this.level, 'unspecified') : page);
+		this.seqs.push(seq);
 		while (this.pages.length > this.maxPages && this.level < 3) this.collapse(this.level + 1);
 	}
 
 	private collapse(level: number): void {
-		const old = this.pages;
+		const oldPages = this.pages;
+		const oldSeqs = this.seqs;
 		this.level = level;
 		this.pages = [];
+		this.seqs = [];
 		this.keys = new Map();
-		for (const page of old) {
+		oldPages.forEach((page, i) => {
 			const p = convert(page, level, 'unspecified');
 			const key = level * 0x1000000 + p.affected;
-			if (!this.keys.has(key)) {
+			const at = this.keys.get(key);
+			if (at === undefined) {
 				this.keys.set(key, this.pages.length);
 				this.pages.push(p);
-			}
-		}
+				this.seqs.push(oldSeqs[i]!);
+			} else if (oldSeqs[i]! > this.seqs[at]!) this.seqs[at] = oldSeqs[i]!;
+		});
 	}
+}
+
+/** A batch on its way to `r`; `registeredAt` filters shared batches (undefined: no filter). */
+interface Source {
+	readonly batch: PageBatch;
+	readonly registeredAt: number | undefined;
 }
 
 const FORMATS: readonly RscnAddressFormat[] = ['port', 'area', 'domain', 'fabric'];
@@ -89,6 +108,8 @@ export class RscnService {
 	private everyone: PageBatch | null = null;
 	private timer: Timer | undefined;
 	private flushes = 0;
+	/** Orders changes and SCR registrations. */
+	private clock = 0;
 	/** RSCNs delivered (one per recipient per window). */
 	sent = 0;
 
@@ -98,6 +119,7 @@ export class RscnService {
 		const login = link.owned(sid);
 		if (!login) return link.alive ? FabricReject.loginRequired : FabricReject.linkDown;
 		login.scr = fn === 'clear' ? null : fn;
+		login.scrSeq = ++this.clock;
 		if (login.scr) this.registered.add(login);
 		else this.registered.delete(login);
 		if (this.fabric.recording) {
@@ -134,15 +156,16 @@ export class RscnService {
 		const mode = fabric.zoneMode;
 		if (mode === 'none') return;
 		const page: RscnPage = {format: 'port', qualifier, affected};
+		const seq = ++this.clock;
 		if (mode === 'all') {
-			this.add((this.everyone ??= this.batch()), page);
+			this.add((this.everyone ??= this.batch()), page, seq);
 			return;
 		}
 		// Walk whichever is smaller: the registrants, or the subject's zones (a target port can be
 		// in 100,000 single-initiator zones while only a handful of ports have registered yet).
 		if (registered.size <= fabric.zoneFanOut(subject, registered.size)) {
 			for (const peer of registered) {
-				if (peer.fcid !== affected && wantsRscn(peer.scr, 'fabric') && fabric.zonedWith(subject, peer)) this.addSingle(peer, page);
+				if (peer.fcid !== affected && wantsRscn(peer.scr, 'fabric') && fabric.zonedWith(subject, peer)) this.addSingle(peer, page, seq);
 			}
 			return;
 		}
@@ -150,14 +173,14 @@ export class RscnService {
 		for (const z of zones) {
 			for (const w of z.wwpns) {
 				const peer = fabric.loginByWwpn(w);
-				if (peer && peer.fcid !== affected && wantsRscn(peer.scr, 'fabric')) this.addSingle(peer, page);
+				if (peer && peer.fcid !== affected && wantsRscn(peer.scr, 'fabric')) this.addSingle(peer, page, seq);
 			}
 			for (const key of z.portKeys) {
 				const port = fabric.portByKey(key);
 				if (port && port.logins.size > 0) {
 					let b = this.byPort.get(port);
 					if (!b) this.byPort.set(port, (b = this.batch()));
-					this.add(b, page);
+					this.add(b, page, seq);
 				}
 			}
 		}
@@ -166,7 +189,8 @@ export class RscnService {
 	/** A zoning change: one fabric-format page to each registered port among `affected`. */
 	zoningChanged(affected: Iterable<FabricLogin>): void {
 		const page: RscnPage = {format: 'fabric', qualifier: 'switch-config-changed', affected: 0 as FcId};
-		for (const login of affected) if (wantsRscn(login.scr, 'fabric')) this.addSingle(login, page);
+		const seq = ++this.clock;
+		for (const login of affected) if (wantsRscn(login.scr, 'fabric')) this.addSingle(login, page, seq);
 	}
 
 	/** RSCN an N_Port sent to FFFFFD: relayed to nport-detected/full registrants zoned with it. */
@@ -183,11 +207,12 @@ export class RscnService {
 				affected: pages.map(p => formatFcId(p.affected)),
 			});
 		}
+		const seq = ++this.clock;
 		this.fabric.forEachZonedPeer(sender, peer => {
 			if (peer === sender || !wantsRscn(peer.scr, 'nport')) return;
 			let b = this.singleNport.get(peer);
 			if (!b) this.singleNport.set(peer, (b = this.batch()));
-			for (const p of pages) this.add(b, p);
+			for (const p of pages) this.add(b, p, seq);
 		});
 		return ACC;
 	}
@@ -196,14 +221,14 @@ export class RscnService {
 		return new PageBatch(this.fabric.ctx.options.rscnMaxPages);
 	}
 
-	private addSingle(recipient: FabricLogin, page: RscnPage): void {
+	private addSingle(recipient: FabricLogin, page: RscnPage, seq: number): void {
 		let b = this.single.get(recipient);
 		if (!b) this.single.set(recipient, (b = this.batch()));
-		this.add(b, page);
+		this.add(b, page, seq);
 	}
 
-	private add(b: PageBatch, page: RscnPage): void {
-		b.add(page);
+	private add(b: PageBatch, page: RscnPage, seq: number): void {
+		b.add(page, seq);
 		if (!this.timer) this.timer = this.fabric.ctx.sim.schedule(this.fabric.ctx.options.rscnWindowMs, () => this.flush(), 'fabric.rscn');
 	}
 
@@ -218,47 +243,53 @@ export class RscnService {
 		this.everyone = null;
 
 		const wants = (l: FabricLogin): boolean => !l.removed && l.link.alive && wantsRscn(l.scr, 'fabric');
+		const shared = (b: PageBatch | null | undefined, r: FabricLogin): Source | undefined => (b ? {batch: b, registeredAt: r.scrSeq} : undefined);
 		for (const [r, b] of single) {
 			r.rscnFlush = flush;
-			if (wants(r)) this.deliver(r, 'fabric', [b, byPort.get(r.port), everyone]);
+			if (wants(r)) this.deliver(r, 'fabric', [{batch: b, registeredAt: undefined}, shared(byPort.get(r.port), r), shared(everyone, r)]);
 		}
 		for (const [port, b] of byPort) {
 			for (const r of [...port.logins.values()]) {
 				if (r.rscnFlush === flush || !wants(r)) continue;
 				r.rscnFlush = flush;
-				this.deliver(r, 'fabric', [b, everyone]);
+				this.deliver(r, 'fabric', [shared(b, r), shared(everyone, r)]);
 			}
 		}
 		if (everyone) {
 			for (const r of [...this.registered]) {
 				if (r.rscnFlush === flush || !wants(r)) continue;
 				r.rscnFlush = flush;
-				this.deliver(r, 'fabric', [everyone]);
+				this.deliver(r, 'fabric', [shared(everyone, r)]);
 			}
 		}
 		for (const [r, b] of singleNport) {
-			if (!r.removed && r.link.alive && wantsRscn(r.scr, 'nport')) this.deliver(r, 'nport', [b]);
+			if (!r.removed && r.link.alive && wantsRscn(r.scr, 'nport')) this.deliver(r, 'nport', [{batch: b, registeredAt: undefined}]);
 		}
 	}
 
-	private deliver(r: FabricLogin, detectedBy: DetectedBy, sources: readonly (PageBatch | null | undefined)[]): void {
-		let merged: readonly RscnPage[] | undefined;
-		let only: PageBatch | undefined;
+	private deliver(r: FabricLogin, detectedBy: DetectedBy, sources: readonly (Source | undefined)[]): void {
+		// One source that needs no filtering is delivered as is; otherwise merge what passes:
+		// pages about changes after the recipient registered, never a page about itself.
+		let pages: readonly RscnPage[] | undefined;
 		let count = 0;
+		let only: Source | undefined;
 		for (const s of sources) if (s) (count++, (only = s));
-		if (count === 1) merged = only!.pages;
-		else {
+		if (!only) return;
+		if (count === 1 && (only.registeredAt === undefined || only.registeredAt < only.batch.minSeq) && !mentions(only.batch.pages, r.fcid)) {
+			pages = only.batch.pages;
+		} else {
 			const m = this.batch();
-			for (const s of sources) if (s) for (const p of s.pages) m.add(p);
-			merged = m.pages;
-		}
-		// Never tell a port about itself (a port batch carries its own members' changes).
-		let pages = merged;
-		for (let i = 0; i < merged.length; i++) {
-			if (merged[i]!.format === 'port' && merged[i]!.affected === r.fcid) {
-				pages = merged.filter(p => !(p.format === 'port' && p.affected === r.fcid));
-				break;
+			for (const s of sources) {
+				if (!s) continue;
+				const {pages: ps, seqs} = s.batch;
+				for (let i = 0; i < ps.length; i++) {
+					const p = ps[i]!;
+					if (s.registeredAt !== undefined && seqs[i]! <= s.registeredAt) continue;
+					if (p.format === 'port' && p.affected === r.fcid) continue;
+					m.add(p, seqs[i]!);
+				}
 			}
+			pages = m.pages;
 		}
 		if (pages.length === 0) return;
 		const rscn: Rscn = {detectedBy, pages};
@@ -276,6 +307,11 @@ export class RscnService {
 		}
 		r.endpoint.receiveRscn(r.fcid, rscn);
 	}
+}
+
+function mentions(pages: readonly RscnPage[], id: FcId): boolean {
+	for (const p of pages) if (p.format === 'port' && p.affected === id) return true;
+	return false;
 }
 
 function convert(page: RscnPage, level: number, qualifier: RscnQualifier): RscnPage {

@@ -10,7 +10,7 @@
  * snapshot shares them with the defined configuration. Members are canonical text (ZoneMember).
  */
 import {canonicalMember, isAliasMember, isValidZoneObjectName} from './ZoneMember.js';
-import type {ZoningConfig} from '../world/LabConfig.js';
+import type {ZoningConfig} from './FabricConfig.js';
 
 export class ZoningError extends Error {
 	override readonly name = 'ZoningError';

@@ -14,9 +14,12 @@
  *   or switch, the NPIV limit was lowered, or newest-wins gave its WWPN to another login. Link
  *   down (cable, port disable, reset) and the N_Port's own re-FLOGI log everything out silently.
  * - RSCN pages: port format (qualifiers ns-object-changed on login and NS registration,
- *   object-removed on logout, port-attribute-changed on link up); area/domain/fabric format when
- *   more than `rscnMaxPages` pages coalesce for one recipient within `rscnWindowMs` (50 ms);
- *   one fabric-format page (switch-config-changed) to registered ports whose zoning changed.
+ *   object-removed on logout, port-attribute-changed on link up), sent to ports zoned with the
+ *   change that registered (SCR) before it, never about the recipient itself. Pages gathered
+ *   during one coalescing window (`rscnWindowMs`, 50 ms from the first page) leave as one RSCN
+ *   per recipient; more than `rscnMaxPages` (32) collapse to area, domain, then fabric format.
+ *   Zoning changes: one fabric-format page (switch-config-changed) to each registered port whose
+ *   zoning changed.
  * - Turning NPIV back on under a FLOGI that was told "no NPIV" bounces the link.
  */
 export * from './ElsCodes.js';

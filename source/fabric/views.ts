@@ -4,7 +4,7 @@
  */
 import {formatFcId} from '../sim/FcId.js';
 import type {Wwn} from '../sim/Wwn.js';
-import type {DuplicateWwpnPolicy} from '../world/LabConfig.js';
+import type {DuplicateWwpnPolicy} from './FabricConfig.js';
 import type {Fabric} from './Fabric.js';
 import type {FabricLogin} from './FabricLogin.js';
 import type {FcSwitch} from './FcSwitch.js';

@@ -61,6 +61,11 @@ export class EventLog {
 		return this.nextSeq - 1;
 	}
 
+	/** False inside quietly(): hot paths skip building summaries nobody will keep. */
+	get recording(): boolean {
+		return this.muted === 0;
+	}
+
 	subscribe(listener: EventListener): () => void {
 		this.listeners.add(listener);
 		return () => this.listeners.delete(listener);

@@ -68,6 +68,8 @@ const zoningConfig = z.strictObject({
 	effective: z.string().nullable(),
 	defaultZone: z.enum(['all-access', 'no-access']),
 	transactionOpen: z.boolean().optional(),
+	// The zones in force when they differ from the enabled configuration's defined zones.
+	effectiveZones: z.array(namedMembers).optional(),
 });
 
 const fabricConfig = z.strictObject({name, zoning: zoningConfig});

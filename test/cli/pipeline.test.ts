@@ -119,6 +119,22 @@ describe('fault injection, switch shell, storage, events, scenario', () => {
 		expect(npiv(state, ['switch', '--switch', 'nope', 'switchshow']).status).toBe(1);
 	});
 
+	it('a zone edit after cfgenable stays out of the effective configuration across reloads until cfgenable', () => {
+		const state = tempStore();
+		expect(npiv(state, ['switch', 'zoneadd', 'z_solc_p0', 'tape1_p0']).status).toBe(0);
+		const effective = (): string => npiv(state, ['switch', 'cfgactvshow']).stdout;
+		const zoneLine = (text: string): string => {
+			const at = text.indexOf('zone:\tz_solc_p0');
+			expect(at).toBeGreaterThanOrEqual(0);
+			const next = text.indexOf('zone:', at + 5);
+			return text.slice(at, next < 0 ? undefined : next);
+		};
+		expect(zoneLine(npiv(state, ['switch', 'cfgshow']).stdout)).toContain('tape1_p0');
+		expect(zoneLine(effective())).not.toContain('50:01:43:80:02:5e:6a:11');
+		expect(npiv(state, ['switch', 'cfgenable', 'cfg_fabric_a']).status).toBe(0);
+		expect(zoneLine(effective())).toContain('50:01:43:80:02:5e:6a:11');
+	});
+
 	it('storage commands change masking and the change is saved', () => {
 		const state = tempStore();
 		const list = npiv(state, ['storage', 'lun', 'list', '--array', 'array-1']);

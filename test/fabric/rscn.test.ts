@@ -74,6 +74,38 @@ describe('RSCN', () => {
 		expect(h!.rscns.map(r => hexId(r.did)).sort()).toEqual(['010100', '010101']);
 	});
 
+	// With other registrants in the fabric the siblings share one port batch; without, each gets
+	// its own: the outcome must not differ.
+	for (const others of [false, true]) {
+		it(`NPIV siblings on a domain,index-zoned port hear about later siblings, never about themselves${others ? ' (port batch)' : ''}`, () => {
+			const extra: Member[] = others ? [{n: 2, port: 2, scr: 'full'}, {n: 3, port: 3, scr: 'full'}] : [];
+			const {lab, ports} = rscnLab([{n: 1, port: 1, scr: 'full'}, ...extra], {z1: ['1,1'], z2: [wwpnOf(2), wwpnOf(3)]});
+			const [h] = ports;
+			const fabric = lab.set.requireFabric('fab-a');
+			for (const v of [0x101, 0x102, 0x103]) h!.fdisc(wwpnOf(v));
+			lab.run();
+			const byRecipient = (p: FakeNPort) => Object.fromEntries(p.rscns.map(r => [hexId(r.did), r.rscn.pages.map(pg => hexId(pg.affected))]));
+			// each vport registers (SCR) right after its FDISC: it hears about the ones after it
+			expect(byRecipient(h!)).toEqual({
+				'010100': ['010101', '010102', '010103'],
+				'010101': ['010102', '010103'],
+				'010102': ['010103'],
+			});
+			expect(fabric.rscn.pendingBatches).toBe(0);
+			h!.rscns.length = 0;
+			for (let v = 0x110; v < 0x120; v++) h!.fdisc(wwpnOf(v));
+			lab.run();
+			const got = byRecipient(h!);
+			// the 16 new vports are 010104-010113
+			expect(got['010100']).toHaveLength(16);
+			expect(got['010103']).toHaveLength(16);
+			expect(got['010104']).toEqual(Array.from({length: 15}, (_, i) => hexId((0x010105 + i) as FcId)));
+			expect(got['010110']).toEqual(['010111', '010112', '010113']);
+			expect(got['010113']).toBeUndefined();
+			expect(ports.slice(1).flatMap(p => p.rscns)).toEqual([]);
+		});
+	}
+
 	it('pages for one recipient within the window coalesce into one RSCN, delivered when the window closes', () => {
 		const {lab, ports} = rscnLab(
 			[
