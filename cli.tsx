@@ -43,13 +43,37 @@ async function main(): Promise<number> {
 		seed: cli.flags.seed,
 		noColor: !cli.flags.color || process.env['NO_COLOR'] !== undefined,
 	};
-	const {runFamily} = await import('./source/commands/runFamily.js');
-	if (split.family === undefined || split.family === 'ui') {
+	const record = cli.flags.record;
+	const consoleFamily = split.family === undefined || split.family === 'ui';
+	if (record !== undefined && (record === '' || !consoleFamily)) {
+		process.stderr.write(`npiv: ${record === '' ? '--record needs a FILE' : `--record FILE records the console; it does not go with '${split.family}'`}\n${USAGE}`);
+		return 2;
+	}
+	if (consoleFamily || split.family === 'session' || split.family === 'snapshot') {
 		// React's development build makes every keypress several times slower.
 		process.env['NODE_ENV'] ??= 'production';
-		const {openConsole} = await import('./source/ui/openConsole.js');
-		return openConsole(globals, {record: cli.flags.record, args: split.rest});
 	}
+	if (split.family === 'session' || split.family === 'snapshot') {
+		// Drawn frames (SVG, asciicasts, --format ansi) must be the same bytes on every machine,
+		// whatever the terminal running this says about its colours (chalk reads this on load).
+		process.env['FORCE_COLOR'] = '1';
+		if (split.family === 'snapshot') {
+			const {runSnapshotCommand} = await import('./source/ui/snapshotCommand.js');
+			const {processIo} = await import('./source/ui/sessionCommands.js');
+			return runSnapshotCommand(split.rest, globals, processIo());
+		}
+		const {runSessionCommand} = await import('./source/ui/sessionCommands.js');
+		return runSessionCommand(split.rest, globals);
+	}
+	if (consoleFamily) {
+		const {openConsole, setConsoleRecorder} = await import('./source/ui/openConsole.js');
+		const {recordConsoleSession} = await import('./source/ui/session/ConsoleRecorder.js');
+		// The console always records, so that `:session save FILE` can write what happened so far;
+		// '' keeps the recording in memory, --record FILE also writes it when the console exits.
+		setConsoleRecorder(recordConsoleSession);
+		return openConsole(globals, {record: record ?? '', args: split.rest});
+	}
+	const {runFamily} = await import('./source/commands/runFamily.js');
 	return runFamily(split.family, split.rest, globals);
 }
 

@@ -40,7 +40,13 @@ export class FcaPort implements NPortEndpoint {
 	link: NPortLink | undefined;
 	/** The physical port's FLOGI ACC: fabric name, whether the fabric accepts FDISC. */
 	private fabricLogin: LoginAccept | undefined;
-	private ring: FpPort[] = [];
+	/**
+	 * The ring, oldest first: appended to on create, replaced (never edited) on delete, so any
+	 * prefix of it stays as it was. An HBA-API handle keeps one as its snapshot without copying.
+	 */
+	private created: FpPort[] = [];
+	/** The ring newest first, made on demand after a change. */
+	private newestFirst: readonly FpPort[] | undefined = [];
 	private readonly indexUsed = new Uint8Array(MAX_VPORT_INDEX + 1);
 	/** Every index below this one is in use (a search hint, so 100 creates do not scan 5,000 slots). */
 	private lowestMaybeFree = 1;
@@ -90,11 +96,16 @@ export class FcaPort implements NPortEndpoint {
 
 	/** Virtual ports, newest first (the kernel ring order fcinfo lists). */
 	get vports(): readonly FpPort[] {
-		return this.ring;
+		return (this.newestFirst ??= this.created.slice().reverse());
+	}
+
+	/** The ring as it is now, in O(1): read it with ringOf(). */
+	get vportSnapshot(): VportSnapshot {
+		return {created: this.created, count: this.created.length};
 	}
 
 	vport(wwpn: Wwn): FpPort | undefined {
-		return this.ring.find(p => p.wwpn === wwpn);
+		return this.vports.find(p => p.wwpn === wwpn);
 	}
 
 	/** The fp instance (physical or virtual) that holds an N_Port_ID on this port. */
@@ -192,7 +203,7 @@ export class FcaPort implements NPortEndpoint {
 		if (link.topology !== 'fabric' || (this.fabricLogin && !this.fabricLogin.fPort)) {
 			return bindFailure('FC_NPIV_WRONG_TOPOLOGY', `NPIV needs a fabric; ${this.wwpn} is on a ${TOPOLOGY_TEXT[link.topology]}`);
 		}
-		if (creating && this.ring.length >= model.maxNpivPorts) {
+		if (creating && this.created.length >= model.maxNpivPorts) {
 			return bindFailure('FC_OUTOFBOUNDS', `${model.model} is out of virtual ports (${model.maxNpivPorts} in use)`);
 		}
 		const phys = this.fabricLogin;
@@ -216,7 +227,7 @@ export class FcaPort implements NPortEndpoint {
 
 	/** The physical port is registered: virtual ports log in again, in index order (qlc's VP table). */
 	physicalOnline(): void {
-		const byIndex = [...this.ring].sort((a, b) => a.vportIndex - b.vportIndex);
+		const byIndex = [...this.vports].sort((a, b) => a.vportIndex - b.vportIndex);
 		for (const vp of byIndex) if (vp.state !== 'deleting') vp.scheduleLogin(Timing.login);
 	}
 
@@ -256,7 +267,8 @@ export class FcaPort implements NPortEndpoint {
 		const vp = new FpPort(this.host, this, wwpn, wwnn, index, `${this.devfsNode}/fp@${index.toString(16)},0`);
 		this.indexUsed[index] = 1;
 		if (index === this.lowestMaybeFree) this.lowestMaybeFree++;
-		this.ring.unshift(vp);
+		this.created.push(vp);
+		this.newestFirst = undefined;
 		this.physical.lastChange++;
 		vp.raise('port_attach');
 		vp.loggedIn(bound.accept);
@@ -264,10 +276,11 @@ export class FcaPort implements NPortEndpoint {
 	}
 
 	deleteVport(wwpn: Wwn): {readonly ok: true; readonly port: FpPort} | VportDeleteFailure {
-		const vp = this.ring.find(p => p.wwpn === wwpn && p.state !== 'deleting');
+		const vp = this.vports.find(p => p.wwpn === wwpn && p.state !== 'deleting');
 		if (!vp) return {ok: false, errno: 'EFAULT', reason: 'NOT_FOUND', message: `no virtual port ${wwpn} on ${this.wwpn}`};
 		vp.detach();
-		this.ring = this.ring.filter(p => p !== vp);
+		this.created = this.created.filter(p => p !== vp);
+		this.newestFirst = undefined;
 		this.indexUsed[vp.vportIndex] = 0;
 		this.lowestMaybeFree = Math.min(this.lowestMaybeFree, vp.vportIndex);
 		this.physical.lastChange++;
@@ -289,8 +302,19 @@ export class FcaPort implements NPortEndpoint {
 
 	private dropAll(reason: string): void {
 		this.physical.goOffline(reason);
-		for (const vp of this.ring) vp.goOffline(reason);
+		for (const vp of this.vports) vp.goOffline(reason);
 	}
+}
+
+/** A ring as it was: the first `count` of an oldest-first list that only ever grows. */
+export interface VportSnapshot {
+	readonly created: readonly FpPort[];
+	readonly count: number;
+}
+
+/** A snapshot's virtual ports, newest first. */
+export function ringOf(snapshot: VportSnapshot): readonly FpPort[] {
+	return snapshot.created.slice(0, snapshot.count).reverse();
 }
 
 function isLoop(topology: NPortLink['topology']): boolean {

@@ -174,7 +174,7 @@ export class FpPort implements FcPortView {
 		this.directRetries = DIRECT_RETRIES;
 		this.fca.registerFcid(this);
 		const els = this.virtual ? 'FDISC' : 'FLOGI';
-		this.stack.log.emit(this.label, 'driver.login', `${els} accepted: ${this.wwpn} is ${formatFcId(accept.fcid)}`, {
+		if (this.stack.log.recording) this.stack.log.emit(this.label, 'driver.login', `${els} accepted: ${this.wwpn} is ${formatFcId(accept.fcid)}`, {
 			els,
 			ok: true,
 			wwpn: this.wwpn,
@@ -350,7 +350,7 @@ export class FpPort implements FcPortView {
 	private finishPass(): void {
 		const pass = this.pass;
 		this.pass = undefined;
-		if (!pass) return;
+		if (!pass || !this.stack.log.recording) return;
 		let targets = 0;
 		let luns = 0;
 		for (const r of this.remotes.values()) {

@@ -125,7 +125,7 @@ export class HostFcStack implements FpHost {
 		}
 		if (result.ok) {
 			this.local.set(wwpn, result.port);
-			this.log.emit(result.port.label, 'driver.vport.create', `virtual port ${wwpn} created on ${physicalWwpn} as ${result.port.name} (index ${result.port.vportIndex})`, {
+			if (this.log.recording) this.log.emit(result.port.label, 'driver.vport.create', `virtual port ${wwpn} created on ${physicalWwpn} as ${result.port.name} (index ${result.port.vportIndex})`, {
 				ok: true,
 				physical: physicalWwpn,
 				wwpn,
@@ -183,6 +183,12 @@ export class HostFcStack implements FpHost {
 	}
 
 	raise(event: Sysevent): void {
+		if (this.log.recording) this.record(event);
+		for (const listener of this.listeners) listener(event);
+	}
+
+	/** The sysevent as a log entry (skipped while the log is muted: a bulk boot raises millions). */
+	private record(event: Sysevent): void {
 		const data: Record<string, string | number | readonly string[]> = {instance: event.instance, portWwn: event.portWwn};
 		let detail = '';
 		if (event.affectedPages) {
@@ -203,7 +209,6 @@ export class HostFcStack implements FpHost {
 			detail += ` ${event.devicePath}`;
 		}
 		this.log.emit(`${this.name}/fp${event.instance}`, `driver.sysevent.${event.subclass}`, `${escName(event.subclass)} port ${event.portWwn}${detail}`, data);
-		for (const listener of this.listeners) listener(event);
 	}
 }
 

@@ -54,9 +54,12 @@ export class RemotePort implements RemotePortView {
 		return this.luns.find(l => l.lun === lun);
 	}
 
+	/** Kept in LUN order (LUNs are probed in REPORT LUNS order, usually ascending already). */
 	addLun(path: LunPath): void {
-		this.luns.push(path);
-		this.luns.sort((a, b) => a.lun - b.lun);
+		const luns = this.luns;
+		let i = luns.length;
+		while (i > 0 && luns[i - 1]!.lun > path.lun) i--;
+		luns.splice(i, 0, path);
 	}
 
 	removeLun(path: LunPath): void {

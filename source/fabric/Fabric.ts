@@ -22,7 +22,7 @@ import {isRecording} from './Recording.js';
 import {Router} from './Router.js';
 import {RscnService} from './RscnService.js';
 import type {SwitchPort} from './SwitchPort.js';
-import {ZoneIndex, type CompiledZone, type ZoneMode, type ZoneSubject} from './ZoneIndex.js';
+import {partnersIn, ZoneIndex, type CompiledZone, type ZoneMembers, type ZoneMode, type ZoneSubject} from './ZoneIndex.js';
 import {ZoningDatabase, type DefaultZoneMode, type FabricZoningState} from './ZoningDatabase.js';
 
 export interface FabricContext {
@@ -261,7 +261,8 @@ export class Fabric {
 		if (idx.mode === 'all') return this.byFcid.size;
 		let n = 0;
 		for (const list of [idx.zonesByWwpn(subject.wwpn), idx.zonesByPort(subject.portKey)]) {
-			for (const z of list) {
+			for (const zone of list) {
+				const z = partnersIn(zone, subject);
 				n += z.wwpns.length;
 				for (const key of z.portKeys) n += this.portByKey(key)?.logins.size ?? 0;
 				if (n > cap) return n;
@@ -287,7 +288,7 @@ export class Fabric {
 		if (zones.length === 1) {
 			// One zone reaches each login once, except a login on a member port whose WWPN is
 			// also a member: skip those on the port walk.
-			const z = zones[0]!;
+			const z = partnersIn(zones[0]!, subject);
 			for (const w of z.wwpns) {
 				const l = byWwpn.get(w);
 				if (l) fn(l);
@@ -310,7 +311,7 @@ export class Fabric {
 			l.walkStamp = stamp;
 			fn(l);
 		};
-		for (const z of zones) this.forEachMember(z, visit);
+		for (const z of zones) this.forEachMember(partnersIn(z, subject), visit);
 	}
 
 	/** Every login zoned with the subject, itself excluded, in zone order. */
@@ -322,7 +323,7 @@ export class Fabric {
 		return out;
 	}
 
-	private forEachMember(z: CompiledZone, fn: (l: FabricLogin) => void): void {
+	private forEachMember(z: ZoneMembers, fn: (l: FabricLogin) => void): void {
 		for (const w of z.wwpns) {
 			const l = this.byWwpn.get(w);
 			if (l) fn(l);
@@ -592,7 +593,8 @@ export class Fabric {
 	private zoningAffected(before: ZoneIndex, after: ZoneIndex): Iterable<FabricLogin> {
 		if (before.mode !== 'zones' && before.mode === after.mode) return [];
 		if (before.mode === 'all' || after.mode === 'all') return [...this.byFcid.values()];
-		const key = (z: CompiledZone): string => `${z.name}\u0000${z.wwpns.join(',')}\u0000${z.portKeys.join(',')}`;
+		const members = (m: ZoneMembers): string => `${m.wwpns.join(',')}\u0000${m.portKeys.join(',')}`;
+		const key = (z: CompiledZone): string => `${z.name}\u0000${members(z)}\u0000${z.peer ? members(z.peer.principals) : '-'}`;
 		const beforeKeys = new Set(before.zones.map(key));
 		const afterKeys = new Set(after.zones.map(key));
 		const changed = [...before.zones.filter(z => !afterKeys.has(key(z))), ...after.zones.filter(z => !beforeKeys.has(key(z)))];

@@ -43,7 +43,7 @@ export class NameServer {
 		fabric.forEachZonedPeer(requester, peer => {
 			if (peer !== requester) out.push(peer);
 		});
-		if (out.length > 1) out.sort((a, b) => a.fcid - b.fcid);
+		sortByFcid(out);
 		return out;
 	}
 
@@ -248,4 +248,21 @@ class NameServerSession implements NameServerClient {
 
 function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
 	return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+/** In place, by N_Port_ID: insertion for the few entries a zoned port usually sees (sort() allocates). */
+function sortByFcid(list: FabricLogin[]): void {
+	if (list.length > 16) {
+		list.sort((a, b) => a.fcid - b.fcid);
+		return;
+	}
+	for (let i = 1; i < list.length; i++) {
+		const x = list[i]!;
+		let j = i;
+		while (j > 0 && list[j - 1]!.fcid > x.fcid) {
+			list[j] = list[j - 1]!;
+			j--;
+		}
+		list[j] = x;
+	}
 }

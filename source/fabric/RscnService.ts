@@ -27,7 +27,7 @@ import {FabricReject} from './FabricReject.js';
 import type {FPortLink} from './FPortLink.js';
 import type {ElsReply, Rscn, RscnAddressFormat, RscnPage, RscnQualifier, ScrFunction} from './NPort.js';
 import type {SwitchPort} from './SwitchPort.js';
-import type {ZoneSubject} from './ZoneIndex.js';
+import {partnersIn, type ZoneIndex, type ZoneSubject} from './ZoneIndex.js';
 
 type DetectedBy = Rscn['detectedBy'];
 
@@ -112,6 +112,8 @@ export class RscnService {
 	private clock = 0;
 	/** RSCNs delivered (one per recipient per window). */
 	sent = 0;
+	/** The last portChanged (see there). */
+	private last: {subject: ZoneSubject; affected: FcId; qualifier: RscnQualifier; seq: number; zones: ZoneIndex; timer: Timer | undefined} | undefined;
 
 	constructor(private readonly fabric: Fabric) {}
 
@@ -155,8 +157,23 @@ export class RscnService {
 		const fabric = this.fabric;
 		const mode = fabric.zoneMode;
 		if (mode === 'none') return;
+		// A port registers four name-server objects in a row, each a change of the same port: when
+		// nothing happened since the last change of this subject (no SCR, login, zoning change or
+		// closed window: the clock has not moved), the same page would reach the same batches, where
+		// it is already. Only its sequence number would grow, and no SCR lies between the two.
+		const last = this.last;
+		if (last && last.seq === this.clock && last.subject === subject && last.affected === affected && last.qualifier === qualifier && last.zones === fabric.zones && last.timer === this.timer) return;
 		const page: RscnPage = {format: 'port', qualifier, affected};
 		const seq = ++this.clock;
+		this.walkChange(subject, page, seq);
+		this.last = {subject, affected, qualifier, seq, zones: fabric.zones, timer: this.timer};
+	}
+
+	private walkChange(subject: ZoneSubject, page: RscnPage, seq: number): void {
+		const registered = this.registered;
+		const fabric = this.fabric;
+		const affected = page.affected;
+		const mode = fabric.zoneMode;
 		if (mode === 'all') {
 			this.add((this.everyone ??= this.batch()), page, seq);
 			return;
@@ -170,7 +187,8 @@ export class RscnService {
 			return;
 		}
 		const zones = fabric.zones.zonesOf(subject);
-		for (const z of zones) {
+		for (const zone of zones) {
+			const z = partnersIn(zone, subject);
 			for (const w of z.wwpns) {
 				const peer = fabric.loginByWwpn(w);
 				if (peer && peer.fcid !== affected && wantsRscn(peer.scr, 'fabric')) this.addSingle(peer, page, seq);

@@ -5,7 +5,7 @@
  * 100,000 zones in effect.
  */
 import type {Wwn} from '../sim/Wwn.js';
-import {portKey} from './ZoneMember.js';
+import {isPeerPropertyMember, peerPrincipalCount, portKey} from './ZoneMember.js';
 import type {EffectiveConfig} from './ZoningDatabase.js';
 
 /** Anything zoning can place: a login, or a port that has light but no login yet. */
@@ -15,12 +15,19 @@ export interface ZoneSubject {
 	readonly portKey: number;
 }
 
-export interface CompiledZone {
-	readonly name: string;
+/** Some members of a zone: WWPNs and `domain,index` switch ports. */
+export interface ZoneMembers {
 	readonly wwpns: readonly Wwn[];
 	readonly portKeys: readonly number[];
 	/** Built only for large zones, where a linear scan would cost more than the set. */
 	readonly wwpnSet: ReadonlySet<Wwn> | undefined;
+}
+
+/** A zone of the effective configuration; its own members are all members (a property member left out). */
+export interface CompiledZone extends ZoneMembers {
+	readonly name: string;
+	/** A peer zone (see ZoneMember.isPeerPropertyMember): only principal-peer pairs are zoned. */
+	readonly peer: {readonly principals: ZoneMembers; readonly peers: ZoneMembers} | undefined;
 }
 
 const SET_THRESHOLD = 12;
@@ -29,6 +36,16 @@ const NO_PORTS: readonly number[] = [];
 
 /** Effective members are canonical: 16 hex digits (a WWPN) or `d,i`. */
 function compile(name: string, members: readonly string[]): CompiledZone {
+	const first = members[0];
+	if (first !== undefined && isPeerPropertyMember(first)) {
+		const split = 1 + Math.min(peerPrincipalCount(first), members.length - 1);
+		const rest = members.slice(1);
+		return {name, ...compileMembers(rest), peer: {principals: compileMembers(members.slice(1, split)), peers: compileMembers(members.slice(split))}};
+	}
+	return {name, ...compileMembers(members), peer: undefined};
+}
+
+function compileMembers(members: readonly string[]): ZoneMembers {
 	let ports = 0;
 	for (const m of members) if (m.includes(',')) ports++;
 	let wwpns: readonly Wwn[];
@@ -45,7 +62,7 @@ function compile(name: string, members: readonly string[]): CompiledZone {
 		wwpns = w;
 		portKeys = k;
 	}
-	return {name, wwpns, portKeys, wwpnSet: wwpns.length > SET_THRESHOLD ? new Set(wwpns) : undefined};
+	return {wwpns, portKeys, wwpnSet: wwpns.length > SET_THRESHOLD ? new Set(wwpns) : undefined};
 }
 
 /** 'all': no zoning in effect and the default zone is all-access; 'none': no-access. */
@@ -108,17 +125,31 @@ export class ZoneIndex {
 		const bw = this.zonesByWwpn(b.wwpn);
 		const bp = this.zonesByPort(b.portKey);
 		// Scan the side with fewer zones, testing the other side's membership in each.
-		if (aw.length + ap.length <= bw.length + bp.length) return anyContains(aw, b) || anyContains(ap, b);
-		return anyContains(bw, a) || anyContains(bp, a);
+		if (aw.length + ap.length <= bw.length + bp.length) return anyPartner(aw, a, b) || anyPartner(ap, a, b);
+		return anyPartner(bw, b, a) || anyPartner(bp, b, a);
 	}
 }
 
-function anyContains(zones: readonly CompiledZone[], s: ZoneSubject): boolean {
-	for (let i = 0; i < zones.length; i++) if (contains(zones[i]!, s)) return true;
+/** Is `other` zoned with `s` by one of `zones` (zones that contain `s`)? */
+function anyPartner(zones: readonly CompiledZone[], s: ZoneSubject, other: ZoneSubject): boolean {
+	for (let i = 0; i < zones.length; i++) if (contains(partnersIn(zones[i]!, s), other)) return true;
 	return false;
 }
 
-export function contains(z: CompiledZone, s: ZoneSubject): boolean {
+/**
+ * The members a subject of zone `z` is zoned with through it: every member of an ordinary zone;
+ * in a peer zone, the peers of a principal and the principals of a peer (all members for one
+ * that is both). The subject itself may be among them.
+ */
+export function partnersIn(z: CompiledZone, s: ZoneSubject): ZoneMembers {
+	const peer = z.peer;
+	if (!peer) return z;
+	const principal = contains(peer.principals, s);
+	if (principal && contains(peer.peers, s)) return z;
+	return principal ? peer.peers : peer.principals;
+}
+
+export function contains(z: ZoneMembers, s: ZoneSubject): boolean {
 	if (z.wwpnSet ? z.wwpnSet.has(s.wwpn) : z.wwpns.includes(s.wwpn)) return true;
 	return z.portKeys.length > 0 && z.portKeys.includes(s.portKey);
 }

@@ -96,3 +96,27 @@ export function formatZoneMember(m: ZoneMember): string {
 			return m.name;
 	}
 }
+
+/**
+ * FOS peer zoning: a peer zone is an ordinary zone whose first member is a property member,
+ * `00:02:00:00:00:03:NN:01` (NN: how many of the members that follow are principals). Principals
+ * talk to the other (peer) members, and peers never to each other: with 100 NPIV logins behind
+ * one `domain,index` member, the targets are the principals and the vports do not discover one
+ * another. Canonical text: 16 hex digits, `0002000000` `03` NN `01`.
+ */
+const PROPERTY_PREFIX = '000200000003';
+
+export function isPeerPropertyMember(canonical: string): boolean {
+	return canonical.length === 16 && canonical.startsWith(PROPERTY_PREFIX) && canonical.endsWith('01') && isPlainWwn(canonical);
+}
+
+/** The principal count a property member carries (0 when it is not one). */
+export function peerPrincipalCount(canonical: string): number {
+	return isPeerPropertyMember(canonical) ? parseInt(canonical.slice(12, 14), 16) : 0;
+}
+
+/** The property member for `principals` principal members (at most 255). */
+export function peerPropertyMember(principals: number): string {
+	if (!Number.isInteger(principals) || principals < 0 || principals > 255) throw new RangeError(`a peer zone has 0-255 principal members (got ${principals})`);
+	return `${PROPERTY_PREFIX}${principals.toString(16).padStart(2, '0')}01`;
+}

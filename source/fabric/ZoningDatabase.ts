@@ -9,7 +9,7 @@
  * when that leaves them empty). Member lists are replaced, never mutated, so the effective
  * snapshot shares them with the defined configuration. Members are canonical text (ZoneMember).
  */
-import {canonicalMember, isAliasMember, isValidZoneObjectName} from './ZoneMember.js';
+import {canonicalMember, isAliasMember, isPeerPropertyMember, isValidZoneObjectName, peerPrincipalCount, peerPropertyMember} from './ZoneMember.js';
 import type {ZoningConfig} from './FabricConfig.js';
 
 export class ZoningError extends Error {
@@ -156,6 +156,16 @@ export class ZoningDatabase {
 		let hasAlias = false;
 		for (const m of members) if (isAliasMember(m)) hasAlias = true;
 		if (!hasAlias) return members;
+		const property = members[0];
+		if (property !== undefined && isPeerPropertyMember(property)) {
+			// A peer zone: principals and peers expand on their own; the property member then
+			// counts the expanded principals.
+			const split = 1 + Math.min(peerPrincipalCount(property), members.length - 1);
+			const principals = this.expand(zoneName, members.slice(1, split));
+			const peers = this.expand(zoneName, members.slice(split)).filter(m => !principals.includes(m));
+			if (principals.length > 255) throw new ZoningError(`peer zone "${zoneName}" has more than 255 principal members`);
+			return [peerPropertyMember(principals.length), ...principals, ...peers];
+		}
 		const out = new Set<string>();
 		for (const m of members) {
 			if (!isAliasMember(m)) {

@@ -9,7 +9,7 @@
  * GetNPIVPortInfo is the one seen at that first call, so its indexes match the Number reported.
  */
 import type {Fca} from '../driver/Fca.js';
-import type {FcaPort} from '../driver/FcaPort.js';
+import {ringOf, type FcaPort, type VportSnapshot} from '../driver/FcaPort.js';
 import type {FpPort} from '../driver/FpPort.js';
 import type {Wwn} from '../sim/Wwn.js';
 
@@ -18,7 +18,8 @@ const MAX_VENDOR_HANDLE = 0x7fff;
 
 interface PortTracking {
 	lastState: number;
-	vports: readonly FpPort[];
+	snapshot: VportSnapshot;
+	vports: readonly FpPort[] | undefined;
 }
 
 export class OpenHandle {
@@ -34,7 +35,7 @@ export class OpenHandle {
 		const tracking = this.ports.get(port.wwpn);
 		const state = port.physical.lastChange;
 		if (!tracking) {
-			this.ports.set(port.wwpn, {lastState: state, vports: [...port.vports]});
+			this.ports.set(port.wwpn, {lastState: state, snapshot: port.vportSnapshot, vports: undefined});
 			return true;
 		}
 		return tracking.lastState === state;
@@ -43,7 +44,14 @@ export class OpenHandle {
 	/** The virtual port list as of the first index-based call (newest first). */
 	vportList(port: FcaPort): readonly FpPort[] {
 		this.validate(port);
-		return this.ports.get(port.wwpn)!.vports;
+		const tracking = this.ports.get(port.wwpn)!;
+		return (tracking.vports ??= ringOf(tracking.snapshot));
+	}
+
+	/** vportList(port).length, without making the list. */
+	vportCount(port: FcaPort): number {
+		this.validate(port);
+		return this.ports.get(port.wwpn)!.snapshot.count;
 	}
 
 	refresh(): void {

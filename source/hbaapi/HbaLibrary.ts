@@ -384,7 +384,7 @@ class HbaLibrary implements HbaApi, HbaApiVportViews {
 				NodeWWN: port.wwnn,
 				PortWWN: port.wwpn,
 				MaxNumberOfNPIVPorts: model.maxNpivPorts,
-				NumberOfNPIVPorts: handle.vportList(port).length,
+				NumberOfNPIVPorts: handle.vportCount(port),
 			});
 		});
 	}

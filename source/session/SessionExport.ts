@@ -15,13 +15,20 @@ export interface CastExportOptions extends AsciicastOptions, Pick<ReplayOptions,
 	 * keys shares one instant).
 	 */
 	readonly keyDelayMs?: number;
+	/**
+	 * A frame every this many simulated milliseconds of a `wait` (a migration's progress moving),
+	 * instead of one frame at its end; default none.
+	 */
+	readonly waitTickMs?: number;
 }
 
 export async function exportAsciicast(session: Session, driver: SessionDriver, options: CastExportOptions = {}): Promise<string> {
 	const frames: CastFrame[] = [];
 	const keyDelay = options.keyDelayMs ?? 0;
 	let shift = 0;
-	await runSession(session, driver, {...replayOptions(options), onFrame: (frame, context) => {
+	// ticked waits run as a real-time replay whose wall clock never waits
+	const ticks = options.waitTickMs === undefined ? {} : {realtime: true, tickMs: options.waitTickMs, sleep: () => Promise.resolve()};
+	await runSession(session, driver, {...replayOptions(options), ...ticks, onFrame: (frame, context) => {
 		if (context.step && context.step.kind !== 'wait') shift += keyDelay;
 		frames.push({timeMs: context.timeMs + shift, ansi: frame.ansi, size: context.size});
 	}}, undefined);

@@ -17,7 +17,13 @@ interface Entry extends Timer {
 }
 
 export class Simulator {
-	private heap: Entry[] = [];
+	/**
+	 * Events wait in one bucket per due time, in scheduling order, and the distinct due times in
+	 * a binary heap. A large boot schedules tens of thousands of events for the same instant;
+	 * appending to a bucket keeps that O(1) and runs them in insertion order, as ties must.
+	 */
+	private readonly buckets = new Map<SimTime, Bucket>();
+	private readonly dues: SimTime[] = [];
 	private nextSeq = 0;
 	private live = 0;
 	private clock: SimTime;
@@ -60,15 +66,21 @@ export class Simulator {
 
 	/** Time of the next live event, or undefined when idle. */
 	nextDue(): SimTime | undefined {
-		this.dropCancelledHead();
-		return this.heap[0]?.due;
+		return this.head()?.due;
 	}
 
 	/** Runs the next event; false when idle. */
 	step(): boolean {
-		this.dropCancelledHead();
-		const entry = this.pop();
-		if (!entry) return false;
+		const bucket = this.head();
+		if (!bucket) return false;
+		const entries = bucket.entries;
+		const entry = entries[bucket.next]!;
+		entries[bucket.next++] = undefined; // let the action go
+		if (bucket.next >= COMPACT_AT && bucket.next * 2 >= entries.length) {
+			// a long chain of zero-delay events: drop the run part rather than grow forever
+			entries.splice(0, bucket.next);
+			bucket.next = 0;
+		}
 		this.live--;
 		entry.cancelled = true;
 		this.clock = entry.due;
@@ -108,47 +120,66 @@ export class Simulator {
 
 	private push(due: SimTime, action: () => void, label: string): Timer {
 		const entry: Entry = {id: this.nextSeq++, due, label, action, cancelled: false};
-		const heap = this.heap;
-		heap.push(entry);
-		let i = heap.length - 1;
-		while (i > 0) {
-			const parent = (i - 1) >> 1;
-			if (!before(entry, heap[parent]!)) break;
-			heap[i] = heap[parent]!;
-			i = parent;
+		let bucket = this.buckets.get(due);
+		if (!bucket) {
+			bucket = {due, entries: [], next: 0};
+			this.buckets.set(due, bucket);
+			heapPush(this.dues, due);
 		}
-		heap[i] = entry;
+		bucket.entries.push(entry);
 		this.live++;
 		return entry;
 	}
 
-	private dropCancelledHead(): void {
-		while (this.heap.length > 0 && this.heap[0]!.cancelled) this.pop();
-	}
-
-	private pop(): Entry | undefined {
-		const heap = this.heap;
-		const top = heap[0];
-		if (top === undefined) return undefined;
-		const last = heap.pop()!;
-		if (heap.length > 0) {
-			let i = 0;
-			const n = heap.length;
-			for (;;) {
-				const l = 2 * i + 1;
-				if (l >= n) break;
-				const r = l + 1;
-				const c = r < n && before(heap[r]!, heap[l]!) ? r : l;
-				if (!before(heap[c]!, last)) break;
-				heap[i] = heap[c]!;
-				i = c;
-			}
-			heap[i] = last;
+	/** The bucket of the earliest due time, positioned on its next live event; undefined when idle. */
+	private head(): Bucket | undefined {
+		const dues = this.dues;
+		while (dues.length > 0) {
+			const bucket = this.buckets.get(dues[0]!)!;
+			const entries = bucket.entries;
+			while (bucket.next < entries.length && entries[bucket.next]!.cancelled) entries[bucket.next++] = undefined;
+			if (bucket.next < entries.length) return bucket;
+			this.buckets.delete(bucket.due);
+			heapPop(dues);
 		}
-		return top;
+		return undefined;
 	}
 }
 
-function before(a: Entry, b: Entry): boolean {
-	return a.due < b.due || (a.due === b.due && a.id < b.id);
+const COMPACT_AT = 4096;
+
+interface Bucket {
+	readonly due: SimTime;
+	/** In scheduling order; entries before `next` have run (or were cancelled) and are cleared. */
+	readonly entries: (Entry | undefined)[];
+	next: number;
+}
+
+function heapPush(heap: SimTime[], due: SimTime): void {
+	let i = heap.length;
+	heap.push(due);
+	while (i > 0) {
+		const parent = (i - 1) >> 1;
+		if (!(due < heap[parent]!)) break;
+		heap[i] = heap[parent]!;
+		i = parent;
+	}
+	heap[i] = due;
+}
+
+function heapPop(heap: SimTime[]): void {
+	const last = heap.pop()!;
+	const n = heap.length;
+	if (n === 0) return;
+	let i = 0;
+	for (;;) {
+		const l = 2 * i + 1;
+		if (l >= n) break;
+		const r = l + 1;
+		const c = r < n && heap[r]! < heap[l]! ? r : l;
+		if (!(heap[c]! < last)) break;
+		heap[i] = heap[c]!;
+		i = c;
+	}
+	heap[i] = last;
 }

@@ -14,6 +14,21 @@ export function isStrictWwnText(text: string): boolean {
 
 /** Lenient parse: `2100001b32812345`, `21:00:00:1b:32:81:23:45`, `0x2100001b32812345`. */
 export function parseWwn(text: string): Wwn | undefined {
+	if (text.length === 16) {
+		// The common case (store values, the model's own WWNs) without regular expressions.
+		let lower = true;
+		for (let i = 0; i < 16; i++) {
+			const c = text.charCodeAt(i);
+			if ((c >= 48 && c <= 57) || (c >= 97 && c <= 102)) continue;
+			if (c >= 65 && c <= 70) lower = false;
+			else return parseWwnText(text);
+		}
+		return (lower ? text : text.toLowerCase()) as Wwn;
+	}
+	return parseWwnText(text);
+}
+
+function parseWwnText(text: string): Wwn | undefined {
 	let t = text.trim();
 	if (/^0x/i.test(t)) t = t.slice(2);
 	if (/^([0-9a-fA-F]{2}:){7}[0-9a-fA-F]{2}$/.test(t)) t = t.replaceAll(':', '');

@@ -74,7 +74,7 @@ export class FcpResponder implements FcpTarget {
 		const session: Session = {initiator: from.wwpn, initiatorNode: from.wwnn, fcid: from.fcid, prli: false, unitAttention: false};
 		this.byFcid.set(from.fcid, session);
 		this.byWwpn.set(from.wwpn, session);
-		this.port.log.emit(this.port.label, 'storage.login', `PLOGI from ${from.wwpn} (${formatFcId(from.fcid)}) accepted`, {
+		if (this.port.log.recording) this.port.log.emit(this.port.label, 'storage.login', `PLOGI from ${from.wwpn} (${formatFcId(from.fcid)}) accepted`, {
 			initiator: from.wwpn,
 			fcid: formatFcId(from.fcid),
 		});

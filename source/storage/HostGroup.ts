@@ -20,6 +20,8 @@ export class HostGroup {
 	private readonly hostToLun = new Map<number, number>();
 	/** undefined = every port of the array. */
 	private portList: string[] | undefined;
+	/** This group's LUNs as a view (hostLun -> LU, ascending), kept until the mappings change. */
+	private lunView: ReadonlyMap<number, number> | undefined;
 
 	constructor(readonly name: string, ports?: readonly string[]) {
 		this.portList = ports === undefined ? undefined : [...ports];
@@ -53,6 +55,7 @@ export class HostGroup {
 	}
 
 	map(lun: number, hostLun: number): void {
+		this.lunView = undefined;
 		this.lunToHost.set(lun, hostLun);
 		this.hostToLun.set(hostLun, lun);
 	}
@@ -60,6 +63,7 @@ export class HostGroup {
 	unmap(lun: number): void {
 		const host = this.lunToHost.get(lun);
 		if (host === undefined) return;
+		this.lunView = undefined;
 		this.lunToHost.delete(lun);
 		this.hostToLun.delete(host);
 	}
@@ -70,6 +74,11 @@ export class HostGroup {
 
 	lunAt(hostLun: number): number | undefined {
 		return this.hostToLun.get(hostLun);
+	}
+
+	/** hostLun -> array LU id, ascending by host LUN (shared: do not change it). */
+	view(): ReadonlyMap<number, number> {
+		return (this.lunView ??= new Map([...this.hostToLun].sort((a, b) => a[0] - b[0])));
 	}
 
 	/** In mapping order. */

@@ -59,6 +59,8 @@ export class LogicalUnit {
 	readonly luid: string;
 	readonly inquiry: InquiryData;
 	private readonly configuredSerial: string | undefined;
+	/** capacity(), worked out once (size and type never change): null until then. */
+	private readCapacity: {readonly blocks: bigint; readonly blockSize: number} | undefined | null = null;
 
 	constructor(spec: LogicalUnitSpec, identity: ArrayIdentity) {
 		this.id = spec.id;
@@ -85,9 +87,10 @@ export class LogicalUnit {
 
 	/** READ CAPACITY: the number of blocks (not the last LBA) and the block size, or undefined if unsupported. */
 	capacity(): {readonly blocks: bigint; readonly blockSize: number} | undefined {
+		if (this.readCapacity !== null) return this.readCapacity;
 		const blockSize = BLOCK_SIZE[this.type];
-		if (blockSize === undefined) return undefined;
-		return {blocks: (BigInt(this.sizeMiB) * 1048576n) / BigInt(blockSize), blockSize};
+		this.readCapacity = blockSize === undefined ? undefined : {blocks: (BigInt(this.sizeMiB) * 1048576n) / BigInt(blockSize), blockSize};
+		return this.readCapacity;
 	}
 
 	toConfig(): StorageLunConfig {

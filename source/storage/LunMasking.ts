@@ -53,6 +53,7 @@ export class LunMasking {
 	view(portName: string, w: Wwn): LunView {
 		const groups = this.byInitiator.get(w);
 		if (!groups) return EMPTY;
+		if (groups.length === 1) return groups[0]!.appliesTo(portName) ? groups[0]!.view() : EMPTY;
 		const pairs: [number, number][] = [];
 		const seen = new Set<number>();
 		for (const g of groups) {

@@ -4,10 +4,14 @@
  * disk arrays with one target port per fabric, and masking that gives every virtual WWPN a LUN
  * or two. Zoning uses `domain,port` members, so one zone per initiator port covers the port and
  * all its NPIV logins: the store grows by the npiv_config entry and one host-group WWPN per vport.
+ * Each of those zones is a FOS peer zone with the fabric's targets as principals: the vports of a
+ * port see the targets and not one another (100 vports that each logged in to their 99 siblings
+ * would make discovery grow with the square of the vports per port).
  *
  * Same options, same lab, byte for byte: physical WWNs are sequential, virtual WWNs come from a
  * Prng seeded with `seed`.
  */
+import {peerPropertyMember} from '../fabric/ZoneMember.js';
 import {Prng} from '../sim/Prng.js';
 import {wwnFlipLowBit, wwnFromBytes, type Wwn} from '../sim/Wwn.js';
 import type {ArrayConfig, CableConfig, FabricConfig, HostConfig, IslConfig, LabConfig, SwitchConfig} from '../world/LabConfig.js';
@@ -35,6 +39,8 @@ export interface ScenarioOptions {
 const DEFAULT_NPIV_LIMIT = 126;
 const MAX_PORTS_PER_SWITCH = 256;
 const FABRIC_LETTERS = 'ABCDEFGH';
+/** Peer zone property member: one principal (the targets alias) follows it. */
+const TARGETS_PRINCIPAL = peerPropertyMember(1);
 
 export function generateScenario(options: ScenarioOptions): LabConfig {
 	const fabricCount = options.fabrics ?? 2;
@@ -194,7 +200,7 @@ export function generateScenario(options: ScenarioOptions): LabConfig {
 		const targets = arrays.flatMap(a => a.ports.filter(p => p.fabric === f)).map(p => domainPort(switches, p.at));
 		const initiators = initiatorPorts.filter(ip => ip.fabric === f);
 		const targetAlias = `targets_${letter}`;
-		const zones = targets.length === 0 ? [] : initiators.map(ip => ({name: `z_${ip.host}_p${ip.index}`, members: [domainPort(switches, ip.at), targetAlias]}));
+		const zones = targets.length === 0 ? [] : initiators.map(ip => ({name: `z_${ip.host}_p${ip.index}`, members: [TARGETS_PRINCIPAL, targetAlias, domainPort(switches, ip.at)]}));
 		return {
 			name: letter,
 			zoning: {

@@ -29,6 +29,9 @@ export function parseNpivListEntry(value: string): NpivListEntry | undefined {
 export function replayNpivPortList(host: string, api: HbaApi, entries: readonly string[], log: EventLog): number {
 	let created = 0;
 	const source = `npiv_config@${host}`;
+	// The adapter's port order never changes: look each physical port's index up once, not once
+	// per virtual port on it (the lookup builds every port's attributes).
+	const portIndexes = new Map<Wwn, number>();
 	for (const value of entries) {
 		const entry = parseNpivListEntry(value);
 		if (!entry) {
@@ -42,7 +45,9 @@ export function replayNpivPortList(host: string, api: HbaApi, entries: readonly 
 		}
 		const handle = opened.value!;
 		try {
-			const portIndex = findPortIndex(api, handle, parseWwn(entry.physical)!);
+			const physical = parseWwn(entry.physical)!;
+			let portIndex = portIndexes.get(physical);
+			if (portIndex === undefined) portIndexes.set(physical, (portIndex = findPortIndex(api, handle, physical)));
 			const attrs = api.Sun_HBA_GetPortNPIVAttributes(handle, portIndex);
 			if (attrs.status !== HBA_STATUS.OK || !attrs.value) {
 				log.emit(source, 'world.npiv_config.fail', `no NPIV attributes for ${entry.physical}`, {value});

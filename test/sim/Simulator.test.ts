@@ -60,4 +60,77 @@ describe('Simulator', () => {
 			}),
 		);
 	});
+
+	it('runs any mix of schedules, cancels and nested schedules as a (time, order) queue would', () => {
+		type Op = {delay: number; cancel: number | null; children: number[]};
+		const op = fc.record({delay: fc.constantFrom(0, 0, 0.5, 1, 1, 2, 7), cancel: fc.option(fc.nat(40)), children: fc.array(fc.constantFrom(0, 0.5, 1, 3), {maxLength: 3})});
+		fc.assert(
+			fc.property(fc.array(op, {maxLength: 60}), fc.array(fc.constantFrom(0.5, 1, 5), {maxLength: 4}), (ops: Op[], horizons) => {
+				// reference: a list kept sorted by (due, id)
+				const run = (useSim: boolean): string[] => {
+					const seen: string[] = [];
+					const sim = new Simulator();
+					const ref: {due: number; id: number; fn: () => void; dead: boolean}[] = [];
+					let now = 0;
+					let ids = 0;
+					const timers: unknown[] = [];
+					const schedule = (delay: number, fn: () => void): unknown => {
+						if (useSim) return sim.schedule(delay, fn);
+						const e = {due: now + delay, id: ids++, fn, dead: false};
+						ref.push(e);
+						ref.sort((a, b) => a.due - b.due || a.id - b.id);
+						return e;
+					};
+					const cancel = (t: unknown): void => {
+						if (useSim) sim.cancel(t as never);
+						else if (t) (t as {dead: boolean}).dead = true;
+					};
+					ops.forEach((o, i) => {
+						timers.push(
+							schedule(o.delay, () => {
+								seen.push(`${i}@${useSim ? sim.now : now}`);
+								if (o.cancel !== null) cancel(timers[o.cancel]);
+								o.children.forEach((d, j) => schedule(d, () => seen.push(`${i}.${j}@${useSim ? sim.now : now}`)));
+							}),
+						);
+					});
+					const runTo = (limit: number): void => {
+						if (useSim) {
+							sim.runUntil(limit);
+							return;
+						}
+						for (;;) {
+							const e = ref.find(x => !x.dead);
+							if (!e || e.due > limit) break;
+							ref.splice(ref.indexOf(e), 1);
+							e.dead = true;
+							now = e.due;
+							e.fn();
+						}
+						if (limit > now) now = limit;
+					};
+					for (const h of horizons) runTo((useSim ? sim.now : now) + h);
+					runTo(Number.POSITIVE_INFINITY);
+					seen.push(`pending ${useSim ? sim.pending : ref.filter(x => !x.dead).length}`);
+					return seen;
+				};
+				expect(run(true)).toEqual(run(false));
+			}),
+			{numRuns: 300},
+		);
+	});
+
+	it('keeps a long chain of zero-delay events in order', () => {
+		const sim = new Simulator();
+		let n = 0;
+		const next = (): void => {
+			n++;
+			if (n < 20_000) sim.schedule(0, next);
+		};
+		sim.schedule(0, next);
+		sim.schedule(0, () => expect(n).toBe(1));
+		expect(sim.runUntilIdle()).toBe(20_001);
+		expect(n).toBe(20_000);
+		expect(sim.pending).toBe(0);
+	});
 });

@@ -38,6 +38,23 @@ describe('Wwn', () => {
 		expect(wwnNaa('5006016041e0a1b2' as Wwn)).toBe(5);
 	});
 
+	it('reads any text the way the general rule (trim, 0x, colons, 16 hex digits) does', () => {
+		const rule = (text: string): string | undefined => {
+			let t = text.trim();
+			if (/^0x/i.test(t)) t = t.slice(2);
+			if (/^([0-9a-fA-F]{2}:){7}[0-9a-fA-F]{2}$/.test(t)) t = t.replaceAll(':', '');
+			return /^[0-9a-fA-F]{16}$/.test(t) ? t.toLowerCase() : undefined;
+		};
+		const ch = fc.constantFrom(...'0123456789abcdefABCDEFgx: \t');
+		fc.assert(
+			fc.property(fc.oneof(fc.array(ch, {minLength: 14, maxLength: 25}), fc.array(fc.constantFrom(...'0123456789abcdefABCDEF'), {minLength: 16, maxLength: 16})), chars => {
+				const text = chars.join('');
+				expect(parseWwn(text)).toBe(rule(text));
+			}),
+			{numRuns: 3000},
+		);
+	});
+
 	it('keeps fcadm strict rule: exactly 16 hex digits', () => {
 		expect(isStrictWwnText('c0007d1a2b3c4d5e')).toBe(true);
 		expect(isStrictWwnText('0xc0007d1a2b3c4d')).toBe(false);

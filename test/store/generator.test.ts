@@ -44,7 +44,7 @@ describe('generateScenario', () => {
 		);
 	});
 
-	test('gives every virtual WWPN a LUN or two, and zones each initiator port with the targets of its fabric by domain,port', () => {
+	test('gives every virtual WWPN a LUN or two, and peer-zones each initiator port (domain,port) with the targets of its fabric', () => {
 		const lab = generateScenario(small);
 		const masked = new Map<string, number>();
 		for (const array of lab.arrays) for (const group of array.hostGroups) for (const w of group.initiators) masked.set(w, group.luns.length);
@@ -59,11 +59,12 @@ describe('generateScenario', () => {
 		expect(fabricA.effective).toBe('cfg_A');
 		expect(fabricA.defaultZone).toBe('no-access');
 		expect(fabricA.zones).toHaveLength(6); // one per port-0 initiator
-		for (const zone of fabricA.zones) expect(zone.members).toEqual([expect.stringMatching(/^\d+,\d+$/), 'targets_A']);
+		// FOS peer zone: property member (one principal), the targets alias, then the initiator port
+		for (const zone of fabricA.zones) expect(zone.members).toEqual(['0002000000030101', 'targets_A', expect.stringMatching(/^\d+,\d+$/)]);
 		// The D,I member is where the initiator is cabled.
 		const cable = lab.cables.find(c => 'host' in c.a && c.a.host === 'h001' && c.a.wwpn === lab.hosts[0]!.hbas[0]!.ports[0]!.wwpn)!;
 		const sw = lab.switches.find(s => 'switch' in cable.b && s.name === cable.b.switch)!;
-		expect(fabricA.zones[0]!.members[0]).toBe(`${sw.domainId},${(cable.b as {port: number}).port}`);
+		expect(fabricA.zones[0]!.members[2]).toBe(`${sw.domainId},${(cable.b as {port: number}).port}`);
 	});
 
 	test('raises the switch ports\' NPIV limit only when the vports need it', () => {

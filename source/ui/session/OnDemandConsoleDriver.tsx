@@ -29,7 +29,7 @@ interface Drawn {
 }
 
 export class OnDemandConsoleDriver implements SessionDriver {
-	private console: ConsoleUnderReplay | undefined;
+	private current: ConsoleUnderReplay | undefined;
 	private probe: KeyProbe | undefined;
 	private size: TerminalSize = {cols: 80, rows: 24};
 	private drawn: Drawn | undefined;
@@ -43,7 +43,7 @@ export class OnDemandConsoleDriver implements SessionDriver {
 		await this.dispose();
 		this.size = size;
 		const console = buildConsole(await this.createSource(start, seed, size), size, this.options);
-		this.console = console;
+		this.current = console;
 		this.probe = new KeyProbe((input, key) => console.controller.handleInput(input, key));
 	}
 
@@ -124,17 +124,22 @@ export class OnDemandConsoleDriver implements SessionDriver {
 		return this.live().console.paneText(pane);
 	}
 
+	/** The console built by the last reset (its UI store, controller and source), for `npiv snapshot`. */
+	get console(): ConsoleUnderReplay | undefined {
+		return this.current;
+	}
+
 	async dispose(): Promise<void> {
 		this.probe?.dispose();
-		await this.console?.dispose?.();
+		await this.current?.dispose?.();
 		this.probe = undefined;
-		this.console = undefined;
+		this.current = undefined;
 		this.drawn = undefined;
 	}
 
 	private live(): {console: ConsoleUnderReplay; probe: KeyProbe} {
-		if (!this.console || !this.probe) throw new Error('the session driver has not been reset');
-		return {console: this.console, probe: this.probe};
+		if (!this.current || !this.probe) throw new Error('the session driver has not been reset');
+		return {console: this.current, probe: this.probe};
 	}
 }
 

@@ -1,0 +1,122 @@
+/**
+ * `npm run bench`: the performance budgets of DESIGN.md, each figure printed next to its budget.
+ * Figures, not assertions: nothing here fails a build.
+ *
+ * Each part runs in a child process of its own (`dist/bench.js --part NAME`), so that the SAN's
+ * peak memory is its own and one part's garbage does not slow the next.
+ *
+ *   node --expose-gc dist/bench.js                    every part
+ *   node --expose-gc dist/bench.js --part san         one part, its figures as JSON
+ *   node --expose-gc dist/bench.js --only san,oneshot some parts
+ *   ... --hosts 50                                    a smaller SAN (hosts x 2 ports x 100 vports)
+ */
+import {spawnSync} from 'node:child_process';
+import path from 'node:path';
+import {runConsoleBench, type ConsoleFigures} from './consoleBench.js';
+import {runOneShotBench, type OneShotFigures} from './oneShotBench.js';
+import {BENCH_SCENARIO, runSanBench, type SanFigures} from './sanBench.js';
+
+const PARTS = ['san', 'oneshot', 'console'] as const;
+type Part = (typeof PARTS)[number];
+const MARK = '@@bench-json@@';
+
+function option(name: string): string | undefined {
+	const i = process.argv.indexOf(`--${name}`);
+	return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+const self = process.argv[1]!;
+const hosts = option('hosts') === undefined ? BENCH_SCENARIO.hosts : Number(option('hosts'));
+
+async function runPart(part: Part): Promise<unknown> {
+	switch (part) {
+		case 'san':
+			return runSanBench({...BENCH_SCENARIO, hosts});
+		case 'oneshot':
+			return runOneShotBench(path.join(path.dirname(self), 'cli.js'));
+		case 'console':
+			return runConsoleBench();
+	}
+}
+
+function inChild(part: Part): {value?: unknown; error?: string} {
+	const args = ['--expose-gc', self, '--part', part, ...(option('hosts') ? ['--hosts', option('hosts')!] : [])];
+	const r = spawnSync(process.execPath, args, {encoding: 'utf8', maxBuffer: 64 * 1024 * 1024});
+	const line = r.stdout.split('\n').find(l => l.startsWith(MARK));
+	if (r.status !== 0 || !line) return {error: (r.stderr || r.stdout || `exit ${r.status}`).trim().split('\n').slice(-6).join('\n')};
+	return {value: JSON.parse(line.slice(MARK.length))};
+}
+
+// ---- printing -----------------------------------------------------------------------------------
+
+const rows: string[] = [];
+const fmt = (x: number, digits = 0) => x.toLocaleString('en-US', {maximumFractionDigits: digits, minimumFractionDigits: digits});
+const verdict = (ok: boolean) => (ok ? 'OK' : 'OVER');
+
+function budget(what: string, figure: string, limit: string, ok: boolean | undefined): void {
+	rows.push(`  ${what.padEnd(58)} ${figure.padStart(14)}   budget ${limit.padEnd(12)} ${ok === undefined ? '-' : verdict(ok)}`);
+}
+
+function note(text: string): void {
+	rows.push(`      ${text}`);
+}
+
+function printSan(s: SanFigures): void {
+	budget(`boot ${fmt(s.physicalPorts)} ports x ${fmt(s.vports / s.physicalPorts)} vports to quiescence`, `${fmt(s.totalBootMs / 1000, 2)} s`, '<= 2 s', s.totalBootMs <= 2000);
+	budget('  peak memory (RSS, whole process)', `${fmt(s.peakRssMiB)} MiB`, '<= 1 GiB', s.peakRssMiB <= 1024);
+	note(`${s.scenario}`);
+	note(`new World ${fmt(s.buildMs)} ms + boot ${fmt(s.bootMs)} ms: ${fmt(s.bootEvents)} sim events, ${fmt(s.simMsAtQuiescence, 1)} simulated ms (generating the document: ${fmt(s.generateMs)} ms, not counted)`);
+	note(`after boot: heap ${fmt(s.heapAfterBootMiB)} MiB (after GC), RSS ${fmt(s.rssAfterBootMiB)} MiB; ${fmt(s.onlineVports)} vports online, ${fmt(s.vportsWithLuns)} with LUNs`);
+	for (const st of s.storms) {
+		const all = st.vportsSawRscn >= s.vports;
+		budget(`RSCN storm: ${st.what}`.slice(0, 58), `${fmt(st.ms)} ms`, '<= 1 s', all ? st.ms <= 1000 : undefined);
+		note(`${fmt(st.vportsSawRscn)} vports saw the RSCN, ${fmt(st.vportsLostTarget)} lost the target; ${fmt(st.rscnsSent)} RSCNs sent, ${fmt(st.events)} sim events` + (all ? '' : ' (one fabric only: not the budget\'s 100,000)'));
+	}
+	budget('store size per virtual port', `${fmt(s.storeBytesPerVport, 1)} B`, '<= 100 B', s.storeBytesPerVport <= 100);
+	note(`${fmt(s.storeBytes)} bytes for ${fmt(s.vports)} vports`);
+}
+
+function printOneShot(o: OneShotFigures): void {
+	budget('one-shot `npiv fcinfo hba-port`, default lab, whole process', `${fmt(o.ratio, 2)}x`, '<= 3x', o.ratio <= 3);
+	note(`median of ${o.runs}: npiv ${fmt(o.cliMedianMs)} ms, node -e 0 ${fmt(o.nodeMedianMs)} ms (exit ${o.cliExit}, ${o.cliLines} lines)`);
+}
+
+function printConsole(c: ConsoleFigures): void {
+	budget('console keypress to frame, 100,000 vports listed (p95)', `${fmt(c.keypress.p95Ms, 1)} ms`, '<= 30 ms', c.keypress.p95Ms <= 30);
+	note(`${c.keypress.source}: mean ${fmt(c.keypress.meanMs, 1)} ms, max ${fmt(c.keypress.maxMs, 1)} ms, ${c.keypress.samples} samples`);
+	note('over a booted SAN (createBenchSource): not measured yet');
+	budget('headless replay', `${fmt(c.replay.stepsPerSecond)} steps/s`, '>= 1,000/s', c.replay.stepsPerSecond >= 1000);
+	note(`${c.replay.source}: ${fmt(c.replay.steps)} steps in ${fmt(c.replay.elapsedMs)} ms`);
+}
+
+async function main(): Promise<void> {
+	const part = option('part');
+	if (part) {
+		if (!PARTS.includes(part as Part)) throw new Error(`unknown part '${part}' (${PARTS.join(', ')})`);
+		const value = await runPart(part as Part);
+		process.stdout.write(`${MARK}${JSON.stringify(value)}\n`);
+		return;
+	}
+	const only = option('only')?.split(',') ?? [...PARTS];
+	const started = Date.now();
+	console.log(`npiv-console bench (node ${process.version}, ${process.platform}/${process.arch})`);
+	for (const p of PARTS) {
+		if (!only.includes(p)) continue;
+		const r = inChild(p);
+		if (r.error !== undefined) {
+			rows.push(`  ${p}: FAILED\n${r.error.replace(/^/gm, '      ')}`);
+		} else if (p === 'san') printSan(r.value as SanFigures);
+		else if (p === 'oneshot') printOneShot(r.value as OneShotFigures);
+		else printConsole(r.value as ConsoleFigures);
+		console.log(rows.splice(0).join('\n'));
+	}
+	console.log(`(${fmt((Date.now() - started) / 1000, 1)} s in all)`);
+}
+
+main().then(
+	() => process.exit(0),
+	(error: unknown) => {
+		process.stderr.write(`bench: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+		process.exit(1);
+	},
+);

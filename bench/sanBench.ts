@@ -1,0 +1,146 @@
+/**
+ * The SAN figures: boot of the 100,000-vport scenario to quiescence (wall time, memory), the RSCN
+ * storm of a target port going offline, and the store's size per virtual port. Runs in a child
+ * process of its own, so that its peak RSS is the SAN's and not the other parts'.
+ */
+import {performance} from 'node:perf_hooks';
+import {generateDocument, measureStoreSize, type ScenarioOptions} from '../source/store/index.js';
+import {World} from '../source/world/World.js';
+
+/** 500 hosts x 2 ports = 1,000 physical ports x 100 vports, 2 fabrics of 4 switches, 2 arrays. */
+export const BENCH_SCENARIO: ScenarioOptions = {
+	switches: 8,
+	fabrics: 2,
+	hosts: 500,
+	portsPerHost: 2,
+	vportsPerPort: 100,
+	targets: 4,
+	lunsPerTarget: 8,
+	seed: 42,
+};
+
+export interface SanFigures {
+	readonly scenario: string;
+	readonly physicalPorts: number;
+	readonly vports: number;
+	readonly generateMs: number;
+	/** new World(doc): fabrics, arrays, host stacks, Xen side built, nothing plugged yet. */
+	readonly buildMs: number;
+	/** world.boot(): cables plugged, logins, NPIV port lists replayed, discovery, to quiescence. */
+	readonly bootMs: number;
+	/** The budget's figure: build + boot. */
+	readonly totalBootMs: number;
+	readonly bootEvents: number;
+	readonly simMsAtQuiescence: number;
+	/** Peak resident set of the whole process (generation, build, boot, storm). */
+	readonly peakRssMiB: number;
+	/** Heap in use after boot, after a full GC: what the booted SAN keeps. */
+	readonly heapAfterBootMiB: number;
+	readonly rssAfterBootMiB: number;
+	readonly onlineVports: number;
+	readonly vportsWithLuns: number;
+	readonly storms: readonly StormFigures[];
+	readonly storeBytes: number;
+	readonly storeBytesPerVport: number;
+}
+
+export interface StormFigures {
+	readonly what: string;
+	readonly ms: number;
+	readonly events: number;
+	readonly rscnsSent: number;
+	readonly vportsSawRscn: number;
+	readonly vportsLostTarget: number;
+}
+
+const MiB = 1024 * 1024;
+
+function gc(): void {
+	(globalThis as {gc?: () => void}).gc?.();
+}
+
+export function runSanBench(options: ScenarioOptions = BENCH_SCENARIO): SanFigures {
+	let t = performance.now();
+	const doc = generateDocument(options);
+	const generateMs = performance.now() - t;
+	const store = measureStoreSize(doc);
+	gc();
+
+	t = performance.now();
+	const world = new World(doc);
+	const buildMs = performance.now() - t;
+	const eventsBefore = world.sim.eventsRun;
+	t = performance.now();
+	world.boot(); // muted, as the CLI re-derives a store that was booted before
+	const bootMs = performance.now() - t;
+	const bootEvents = world.sim.eventsRun - eventsBefore;
+	const simMsAtQuiescence = world.sim.now;
+
+	gc();
+	const mem = process.memoryUsage();
+	const vports = [...world.hosts.flatMap(h => [...h.stack.fpPorts()].filter(p => p.virtual))];
+	const onlineVports = vports.filter(p => p.state === 'online').length;
+	const vportsWithLuns = vports.filter(p => p.remotePorts.some(r => r.luns.length > 0)).length;
+
+	const storms: StormFigures[] = [];
+	const array = world.arrays[0]!;
+	// One target port: reaches the logins of its own fabric (half the vports).
+	storms.push(storm(world, vports, `target port ${array.name}/${array.ports[0]!.name} offline`, [array.ports[0]!.name], array.name));
+	// Back online and settled, then the whole array (one port per fabric): every vport is zoned with it.
+	t = performance.now();
+	array.setPortOnline(array.ports[0]!.name, true);
+	world.runUntilIdle();
+	storms.push(storm(world, vports, `array ${array.name} offline (${array.ports.length} target ports, both fabrics)`, array.ports.map(p => p.name), array.name));
+
+	return {
+		scenario: doc.lab.description ?? doc.lab.name,
+		physicalPorts: world.hosts.reduce((n, h) => n + h.stack.ports.length, 0),
+		vports: vports.length,
+		generateMs,
+		buildMs,
+		bootMs,
+		totalBootMs: buildMs + bootMs,
+		bootEvents,
+		simMsAtQuiescence,
+		peakRssMiB: (process.resourceUsage().maxRSS * 1024) / MiB,
+		heapAfterBootMiB: mem.heapUsed / MiB,
+		rssAfterBootMiB: mem.rss / MiB,
+		onlineVports,
+		vportsWithLuns,
+		storms,
+		storeBytes: store.bytes,
+		storeBytesPerVport: store.bytesPerVport,
+	};
+}
+
+type Vport = ReturnType<World['hosts'][number]['stack']['fpPorts']> extends IterableIterator<infer P> ? P : never;
+
+function storm(world: World, vports: readonly Vport[], what: string, portNames: readonly string[], arrayName: string): StormFigures {
+	const array = world.arrays.find(a => a.name === arrayName)!;
+	const targets = new Set(portNames.map(n => array.port(n)!.wwpn));
+	const rscnBefore = vports.map(p => p.rscnCount);
+	const hadTarget = vports.map(p => p.remotePorts.some(r => targets.has(r.wwpn)));
+	const sentBefore = world.fabrics.fabrics.reduce((n, f) => n + f.rscn.sent, 0);
+	const eventsBefore = world.sim.eventsRun;
+	gc();
+	const t = performance.now();
+	world.log.quietly(() => {
+		for (const name of portNames) array.setPortOnline(name, false);
+		world.runUntilIdle();
+	});
+	const ms = performance.now() - t;
+	let saw = 0;
+	let lost = 0;
+	vports.forEach((p, i) => {
+		if (p.rscnCount !== rscnBefore[i]) saw++;
+		if (hadTarget[i] && !p.remotePorts.some(r => targets.has(r.wwpn) && r.state === 'online')) lost++;
+	});
+	return {
+		what,
+		ms,
+		events: world.sim.eventsRun - eventsBefore,
+		rscnsSent: world.fabrics.fabrics.reduce((n, f) => n + f.rscn.sent, 0) - sentBefore,
+		vportsSawRscn: saw,
+		vportsLostTarget: lost,
+	};
+}

@@ -1,0 +1,829 @@
+/**
+ * The console over the real simulated SAN: a World booted from the store document, its simulated
+ * clock following the wall clock (1x, 10x, 100x; paused; stepped), and every action run as the
+ * `npiv` command line that does it (fcadm, xm, fault), through the same dispatcher as the CLI, so
+ * that the console and a shell change the SAN and the store the same way.
+ *
+ * Snapshots: the header is rebuilt when the clock moves, the panes only when the world changed
+ * (the simulator ran events, the log moved, an action ran), and each pane lazily, the first time
+ * a snapshot's rows are read: a pane nobody looks at costs nothing, and a keypress (which reads
+ * the same snapshot again) never rebuilds rows. Rebuilt rows keep the identity of unchanged rows
+ * and of unchanged lists (RowList). While the SAN is busy, a big world is republished at most
+ * every few times the last rebuild took, so that rebuilding never starves the keyboard.
+ *
+ * Two clock modes: `wall` (a ticker; the live console) and `manual` (advance() only; session
+ * replays, tests, the benchmark).
+ */
+import {readFileSync, writeFileSync} from 'node:fs';
+import {commandError, type CommandOutput} from '../../commands/CommandOutput.js';
+import {dispatchFamily} from '../../commands/families/dispatchFamily.js';
+import type {GlobalOptions} from '../../commands/GlobalOptions.js';
+import {parseWwn} from '../../sim/Wwn.js';
+import type {Store, StoreDocument} from '../../store/index.js';
+import {World} from '../../world/World.js';
+import type {WorldDocument} from '../../world/WorldDocument.js';
+import type {
+	ActionResult,
+	AdapterRow,
+	BusyInfo,
+	ClockSpeed,
+	CommandResult,
+	ConsoleActions,
+	ConsoleSnapshot,
+	ConsoleSource,
+	CreateVirtualPortRequest,
+	DetailView,
+	DomainRow,
+	EventRow,
+	FabricView,
+	HeaderFacts,
+	HostRow,
+	LinkRef,
+	LunRow,
+	NameServerRow,
+	PaneId,
+	RowKey,
+	SwitchPortRow,
+	SwitchRow,
+	VportRow,
+	ZoneRow,
+	ZoningSummary,
+} from '../model/ConsoleSource.js';
+import {cablesByWwpn} from './Cabling.js';
+import {isRefusal, parseConsoleLine, type ConsoleLine} from './CommandLine.js';
+import {completeLine} from './Completion.js';
+import {adapterDetail, eventDetail, fabricDetail, hostOfPort, lunDetail, vportDetail} from './Details.js';
+import {activeMigrations, domainCount, domainDetail, domainHost, domainRows, migrationView, xenFacts, xvmOf} from './DomainView.js';
+import {EventRows} from './EventRows.js';
+import {HbaPanes} from './HbaRows.js';
+import {LiveClock} from './LiveClock.js';
+import {NameServerRows, switchPortRows, switchRows, zoneRows, zoningSummaries} from './FabricRows.js';
+import {RowList, sameRow} from './RowList.js';
+import {StoreSync, type JournalEntry, type SaveOutcome} from './StoreSync.js';
+import {NO_XEN, type XenFacts} from './XenFacts.js';
+
+export interface WorldSourceOptions {
+	/** The store document (or any world document) to boot. */
+	readonly document: WorldDocument;
+	/** Where changes are saved; absent: the source lives in memory (a replay, the benchmark). */
+	readonly store?: Store;
+	/** The store file as the header shows it. */
+	readonly storeFile?: string;
+	/** `--host` for commands that do not name one, `--seed`... (json is per command). */
+	readonly globals?: Partial<GlobalOptions>;
+	/** `wall`: the clock follows the wall clock (default); `manual`: only advance() moves it. */
+	readonly clock?: 'wall' | 'manual';
+	readonly running?: boolean;
+	readonly speed?: ClockSpeed;
+	readonly tickMs?: number;
+	/** Wall-clock ms of SAN work per tick before the rest is dropped (default 25). */
+	readonly tickBudgetMs?: number;
+	/** The wall clock (default Date.now). */
+	readonly now?: () => number;
+	/** Watch the store file for saves by other processes (default: when there is a store). */
+	readonly watch?: boolean;
+	/** Boot in the constructor (default true); false lets the caller show the console first. */
+	readonly boot?: boolean;
+	/** Reads files named in commands (`xm create FILE`); default the file system. */
+	readonly readFile?: (path: string) => string;
+}
+
+/** Step when the queue is empty. */
+export const IDLE_STEP_MS = 100;
+const DEFAULT_TICK_BUDGET_MS = 25;
+/** Republish a busy world no more often than this many times the last rebuild's cost. */
+const REBUILD_RATIO = 4;
+const MAX_REPUBLISH_MS = 1000;
+/** Worlds with this many virtual ports get their HBA panes built in idle time. */
+const WARM_UP_VPORTS = 5000;
+const WARM_UP_SLICE_MS = 8;
+
+type ListPane = 'hosts' | 'adapters' | 'vports' | 'luns' | 'domains' | 'switches' | 'ports' | 'nameServer' | 'zones';
+
+interface PaneCache<R extends {key: string}> {
+	readonly list: RowList<R>;
+	/** World version the rows were built from; -1 never. */
+	version: number;
+	/** For rows that move with the clock (a domain's CPU time). */
+	clock: number;
+	/** For panes that know when they can have changed (zoning): the state they were built at. */
+	stamp?: string;
+}
+
+const ok = (message: string): ActionResult => ({ok: true, message});
+const fail = (message: string): ActionResult => ({ok: false, message});
+
+export class WorldConsoleSource implements ConsoleSource {
+	private world: World;
+	private booted = false;
+	private readonly storeFile: string;
+	private readonly globals: GlobalOptions;
+	private readonly sync: StoreSync | undefined;
+	private readonly clock: LiveClock | undefined;
+	private readonly now: () => number;
+	private readonly tickBudgetMs: number;
+	private readonly readFileFn: (path: string) => string;
+	private running: boolean;
+	private speed: ClockSpeed;
+
+	private worldVersion = 0;
+	/** Bumped when the world is replaced (a reload), for stamps that count within one world. */
+	private worldGeneration = 0;
+	private publishedVersion = 0;
+	private snapshot: ConsoleSnapshot | null = null;
+	private readonly listeners = new Set<() => void>();
+	private lastWorldPublish = Number.NEGATIVE_INFINITY;
+	private worldPending = false;
+	/** Rebuild cost (wall ms) of rows built for the published version. */
+	private buildCost = 0;
+	private costVersion = -1;
+
+	/** How many times each pane's rows were built (tests and the benchmark check keys build none). */
+	readonly buildCounts: Record<string, number> = {};
+
+	private readonly panes: {[P in ListPane]: PaneCache<any>} = {
+		hosts: newCache<HostRow>(),
+		adapters: newCache<AdapterRow>(),
+		vports: newCache<VportRow>(),
+		luns: newCache<LunRow>(),
+		domains: newCache<DomainRow>(),
+		switches: newCache<SwitchRow>(),
+		ports: newCache<SwitchPortRow>(),
+		nameServer: newCache<NameServerRow>(),
+		zones: newCache<ZoneRow>(),
+	};
+	private zoning: {version: number; stamp: string; rows: readonly ZoningSummary[]} = {version: -1, stamp: '', rows: []};
+	private readonly eventRows = new EventRows();
+	private readonly nsRows = new NameServerRows();
+	private hba: HbaPanes;
+	private xen: {version: number; world: World | undefined; facts: XenFacts} = {version: -1, world: undefined, facts: NO_XEN};
+	private lastMigrations = 0;
+	private domainStamp = '';
+	private seenSeq = -1;
+	private warmTimer: ReturnType<typeof setTimeout> | undefined;
+	/** Counts from the document, for the header before the boot and for a world without xVM. */
+	private readonly fresh: boolean;
+	private readonly configured: {readonly vports: number; readonly domains: number};
+
+	constructor(opts: WorldSourceOptions) {
+		this.storeFile = opts.storeFile ?? opts.store?.file ?? '(in memory)';
+		this.globals = {json: false, statePath: opts.store?.file ?? '', noColor: false, ...opts.globals};
+		this.now = opts.now ?? Date.now;
+		this.tickBudgetMs = opts.tickBudgetMs ?? DEFAULT_TICK_BUDGET_MS;
+		this.readFileFn = opts.readFile ?? (path => readFileSync(path, 'utf8'));
+		this.running = opts.running ?? true;
+		this.speed = opts.speed ?? 1;
+		this.world = new World(opts.document);
+		this.hba = new HbaPanes(this.world);
+		this.fresh = isFreshDocument(opts.document);
+		const lab = opts.document.lab;
+		this.configured = {vports: lab.hosts.reduce((n, h) => n + h.npivPorts.length, 0), domains: lab.domains.length};
+		const revision = (opts.document as Partial<StoreDocument>).revision ?? 0;
+		this.sync = opts.store
+			? new StoreSync(opts.store, {
+					toDocument: current => this.toDocument(current),
+					reload: (doc, reason) => this.reload(doc, reason),
+					reapply: entries => this.reapply(entries),
+					note: text => this.note(text),
+				}, revision)
+			: undefined;
+		if ((opts.clock ?? 'wall') === 'wall') {
+			this.clock = new LiveClock({tickMs: opts.tickMs, now: this.now, speed: this.speed, running: this.running, onTick: ms => this.tick(ms)});
+		}
+		if (opts.boot ?? true) this.boot();
+		if (this.sync && (opts.watch ?? true)) this.sync.watch();
+	}
+
+	// ---- life cycle ------------------------------------------------------------------------
+
+	get isBooted(): boolean {
+		return this.booted;
+	}
+
+	/** The world as it is now (tests and the session tools read it; the console never does). */
+	get currentWorld(): World {
+		return this.world;
+	}
+
+	/** Boots the world (to quiescence, quietly unless the store is new) and publishes. */
+	boot(): void {
+		if (this.booted) return;
+		const first = this.fresh;
+		this.world.boot({record: first});
+		this.booted = true;
+		this.afterWorldReplaced();
+		if (first) {
+			void this.persist(undefined).then(outcome => {
+				if (outcome.note) this.note(outcome.note);
+			});
+		}
+	}
+
+	/** Starts the wall-clock ticker (a `wall` source); the console calls this once it is on screen. */
+	start(): void {
+		this.clock?.start();
+		this.warmUp();
+	}
+
+	/**
+	 * A big SAN's HBA panes are built in idle time, a few milliseconds at a time, so that opening
+	 * the Virtual ports or LUNs pane later does not stall the console for a second.
+	 */
+	private warmUp(): void {
+		if (!this.clock?.started || this.warmTimer || !this.booted) return;
+		const world = this.world;
+		if (world.hosts.reduce((n, h) => n + h.stack.virtualPortCount, 0) < WARM_UP_VPORTS) return;
+		const step = (): void => {
+			this.warmTimer = undefined;
+			if (this.world !== world || !this.clock?.started) return;
+			const xen = this.xenFacts();
+			const done = this.hba.warm('vports', xen, WARM_UP_SLICE_MS, this.now) && this.hba.warm('luns', xen, WARM_UP_SLICE_MS, this.now) && this.hba.warm('adapters', xen, WARM_UP_SLICE_MS, this.now);
+			if (!done) this.warmTimer = setTimeout(step, 1);
+		};
+		this.warmTimer = setTimeout(step, 1);
+	}
+
+	/** Stops the ticker and the watcher, and waits for saves in flight. */
+	async close(): Promise<void> {
+		this.clock?.stop();
+		this.stopWarmUp();
+		await this.sync?.close();
+	}
+
+	/** ReplayableSource: stops the ticker and the watcher without waiting. */
+	dispose(): void {
+		this.clock?.stop();
+		this.stopWarmUp();
+		void this.sync?.close();
+	}
+
+	private stopWarmUp(): void {
+		if (this.warmTimer) clearTimeout(this.warmTimer);
+		this.warmTimer = undefined;
+	}
+
+	/** Waits for queued saves and store checks (tests, quitting). */
+	async flush(): Promise<void> {
+		await this.sync?.flush();
+	}
+
+	/** Looks at the store file now, as the watcher does when it fires. */
+	checkStore(): Promise<SaveOutcome | undefined> {
+		return this.sync ? this.sync.check() : Promise.resolve(undefined);
+	}
+
+	get storeRevision(): number | undefined {
+		return this.sync?.revision;
+	}
+
+	/** Lets `ms` of simulated time pass, running everything due (replays and tests drive the clock). */
+	advance(ms: number): void {
+		if (!this.booted) return;
+		const before = this.world.sim.eventsRun;
+		const seq = this.world.log.lastSeq;
+		const clock = this.world.sim.now;
+		this.world.sim.runUntil(clock + Math.max(0, ms));
+		this.afterSimWork(before, seq, true, clock);
+	}
+
+	private tick(simMs: number): void {
+		if (!this.booted) return;
+		if (simMs > 0) this.runBounded(simMs);
+		if (this.worldPending) this.publishWorld(false);
+	}
+
+	/** Runs `simMs` of simulated time, within the per-tick budget; time past the budget is dropped. */
+	private runBounded(simMs: number): void {
+		const sim = this.world.sim;
+		const target = sim.now + simMs;
+		const before = sim.eventsRun;
+		const seq = this.world.log.lastSeq;
+		const clock = sim.now;
+		const start = this.now();
+		let n = 0;
+		for (;;) {
+			const due = sim.nextDue();
+			if (due === undefined || due > target) {
+				sim.runUntil(target);
+				break;
+			}
+			sim.step();
+			if ((++n & 63) === 0 && this.now() - start > this.tickBudgetMs) break;
+		}
+		this.afterSimWork(before, seq, false, clock);
+	}
+
+	private afterSimWork(eventsBefore: number, seqBefore: number, urgent: boolean, clockBefore?: number): void {
+		const world = this.world;
+		if (world.sim.eventsRun !== eventsBefore || world.log.lastSeq !== seqBefore) {
+			this.worldChanged(urgent);
+			this.saveDomainDrift(seqBefore);
+		} else if (clockBefore === undefined || world.sim.now !== clockBefore) {
+			this.clockChanged();
+		}
+	}
+
+	// ---- publishing ------------------------------------------------------------------------
+
+	getSnapshot = (): ConsoleSnapshot => (this.snapshot ??= this.makeSnapshot());
+
+	subscribe = (listener: () => void): (() => void) => {
+		this.listeners.add(listener);
+		return () => this.listeners.delete(listener);
+	};
+
+	private notify(): void {
+		for (const l of [...this.listeners]) l();
+	}
+
+	private clockChanged(): void {
+		this.snapshot = null;
+		this.notify();
+	}
+
+	private worldChanged(urgent: boolean): void {
+		this.worldVersion++;
+		this.publishWorld(urgent || !this.clock);
+	}
+
+	private publishWorld(urgent: boolean): void {
+		const t = this.now();
+		const interval = Math.min(MAX_REPUBLISH_MS, this.buildCost * REBUILD_RATIO);
+		if (!urgent && t - this.lastWorldPublish < interval) {
+			this.worldPending = true;
+			this.clockChanged();
+			return;
+		}
+		this.worldPending = false;
+		this.lastWorldPublish = t;
+		this.publishedVersion = this.worldVersion;
+		this.clockChanged();
+	}
+
+	private afterWorldReplaced(): void {
+		this.worldGeneration++;
+		this.seenSeq = this.world.log.lastSeq;
+		this.lastMigrations = activeMigrations(this.world).length;
+		this.domainStamp = this.domainsJson();
+		this.worldChanged(true);
+	}
+
+	private makeSnapshot(): ConsoleSnapshot {
+		const version = this.publishedVersion;
+		const world = this.world;
+		const header = this.header();
+		const clock = world.sim.now;
+		const memo = new Map<string, unknown>();
+		const lazy = <T>(name: string, build: () => T): T => {
+			if (!memo.has(name)) memo.set(name, build());
+			return memo.get(name) as T;
+		};
+		const rows = <R extends {key: string}>(pane: ListPane, build: () => R[], clocked = false, reusing = false): (() => readonly R[]) => () =>
+			lazy(pane, () => this.rows<R>(pane, version, build, clocked ? clock : -1, reusing));
+		// Zoning moves only with administrative changes (cfgenable, zonecreate...), never on the clock.
+		const zoningStamp = `${this.worldGeneration}:${world.adminChangeCount}`;
+		const switches = rows('switches', () => switchRows(this.world));
+		const ports = rows('ports', () => switchPortRows(this.world));
+		const nameServer = rows('nameServer', () => this.nsRows.build(this.world), false, true);
+		const zones = (): readonly ZoneRow[] =>
+			lazy('zones', () => {
+				const cache = this.panes.zones as PaneCache<ZoneRow>;
+				if (this.booted && cache.stamp === zoningStamp) return cache.list.rows;
+				const built = this.rows<ZoneRow>('zones', version, () => zoneRows(this.world), -1, false);
+				cache.stamp = zoningStamp;
+				return built;
+			});
+		const self = this;
+		const fabric: FabricView = {
+			get switches() {
+				return switches();
+			},
+			get ports() {
+				return ports();
+			},
+			get nameServer() {
+				return nameServer();
+			},
+			get zones() {
+				return zones();
+			},
+			get zoning() {
+				return lazy('zoning', () => self.zoningRows(version));
+			},
+		};
+		const hosts = rows('hosts', () => this.world.hosts.map(h => ({key: h.config.name, name: h.config.name, kind: h.config.kind, online: true})));
+		const adapters = rows('adapters', () => this.hba.adapters(), false, true);
+		const vports = rows('vports', () => {
+			const xen = this.xenFacts();
+			return this.hba.vports(xen);
+		}, false, true);
+		const luns = rows('luns', () => {
+			const xen = this.xenFacts();
+			return this.hba.luns(xen);
+		}, false, true);
+		const domains = rows('domains', () => domainRows(this.world), true);
+		const migration = this.booted ? activeMigrations(world)[0] : undefined;
+		const busy: BusyInfo | null = !this.booted
+			? {label: `booting ${this.storeFile} (${this.configured.vports.toLocaleString('en-US')} virtual ports)`, progress: null}
+			: migration
+				? (() => {
+						const v = migrationView(migration);
+						return {label: `migrating ${migration.domain} ${v.from} -> ${v.to} (${migration.phase})`, progress: v.progress};
+					})()
+				: null;
+		const quitWarning = migration
+			? `A migration is running (${migration.domain} ${migration.source.name} -> ${migration.destination.name}); quitting stops it and the store keeps ${migration.domain} on ${migration.source.name}.`
+			: null;
+		return {
+			header,
+			get hosts() {
+				return hosts();
+			},
+			get adapters() {
+				return adapters();
+			},
+			get vports() {
+				return vports();
+			},
+			get luns() {
+				return luns();
+			},
+			get events(): readonly EventRow[] {
+				return lazy('events', () => self.eventRows.update(world.log));
+			},
+			get domains() {
+				return domains();
+			},
+			fabric,
+			busy,
+			quitWarning,
+		};
+	}
+
+	private header(): HeaderFacts {
+		const world = this.world;
+		let ports = 0;
+		let virtualPorts = 0;
+		for (const h of world.hosts) {
+			ports += h.stack.ports.length;
+			virtualPorts += this.booted ? h.stack.virtualPortCount : 0;
+		}
+		return {
+			storeFile: this.storeFile,
+			clock: world.sim.now,
+			speed: this.speed,
+			running: this.running,
+			counts: {hosts: world.hosts.length, ports, virtualPorts, domains: (this.booted ? domainCount(world) : undefined) ?? this.configured.domains, fabrics: world.fabrics.fabrics.length},
+		};
+	}
+
+	/** `reusing`: the builder keeps unchanged rows and arrays itself (no comparison pass here). */
+	private rows<R extends {key: string}>(pane: ListPane, version: number, build: () => R[], clock: number, reusing: boolean): readonly R[] {
+		const cache = this.panes[pane] as PaneCache<R>;
+		if (!this.booted) return cache.list.rows;
+		if (cache.version >= version && cache.clock === clock) return cache.list.rows;
+		const t0 = this.now();
+		this.buildCounts[pane] = (this.buildCounts[pane] ?? 0) + 1;
+		const rows = reusing ? cache.list.adopt(build()) : cache.list.update(build());
+		cache.version = this.worldVersion;
+		cache.clock = clock;
+		this.noteCost(version, this.now() - t0);
+		return rows;
+	}
+
+	private zoningRows(version: number): readonly ZoningSummary[] {
+		if (!this.booted || this.zoning.version >= version) return this.zoning.rows;
+		const stamp = `${this.worldGeneration}:${this.world.adminChangeCount}`;
+		if (this.zoning.stamp === stamp) return this.zoning.rows;
+		const next = zoningSummaries(this.world);
+		const same = next.length === this.zoning.rows.length && next.every((z, i) => sameRow(z, this.zoning.rows[i]!));
+		this.zoning = {version: this.worldVersion, stamp, rows: same ? this.zoning.rows : next};
+		return this.zoning.rows;
+	}
+
+	private noteCost(version: number, ms: number): void {
+		if (version !== this.costVersion) {
+			this.costVersion = version;
+			this.buildCost = 0;
+		}
+		this.buildCost += ms;
+	}
+
+	private xenFacts(): XenFacts {
+		if (this.xen.version !== this.worldVersion || this.xen.world !== this.world) {
+			this.xen = {version: this.worldVersion, world: this.world, facts: xenFacts(this.world)};
+		}
+		return this.xen.facts;
+	}
+
+	// ---- detail ----------------------------------------------------------------------------
+
+	detail = (pane: PaneId, key: RowKey): DetailView | null => {
+		if (!this.booted) return null;
+		switch (pane) {
+			case 'adapters':
+				return adapterDetail(this.world, key);
+			case 'vports':
+				return vportDetail(this.world, key, this.xenFacts());
+			case 'luns':
+				return lunDetail(this.world, key, this.xenFacts());
+			case 'events':
+				this.eventRows.update(this.world.log);
+				return eventDetail(this.eventRows, key);
+			case 'domains':
+				return domainDetail(this.world, key);
+			case 'fabric':
+				return fabricDetail(this.world, key);
+		}
+	};
+
+	// ---- commands --------------------------------------------------------------------------
+
+	/** Runs a parsed line on the world as it is now; says whether administrative state changed. */
+	private execute(line: ConsoleLine, files?: Readonly<Record<string, string>>): {output: CommandOutput; changed: boolean} {
+		const world = this.world;
+		const admin = world.adminChangeCount;
+		const revisions = world.arrays.map(a => a.revision);
+		const globals: GlobalOptions = {...this.globals, json: line.json, ...(line.host === undefined ? {} : {host: line.host})};
+		const readFile = (path: string): string => files?.[path] ?? this.readFileFn(path);
+		const before = world.sim.eventsRun;
+		const seq = world.log.lastSeq;
+		let output: CommandOutput;
+		try {
+			output = dispatchFamily(line.family, line.argv, {world, globals, readFile, writeFile, settle: false});
+		} catch (error) {
+			output = commandError(`npiv ${line.family}: ${(error as Error).message}`);
+		}
+		const changed = output.changed === true || world.adminChangeCount !== admin || world.arrays.some((a, i) => a.revision !== revisions[i]);
+		if (line.family === 'fault' || line.family === 'link') this.hba.cablesChanged();
+		this.worldChanged(true);
+		if (world.sim.eventsRun !== before || world.log.lastSeq !== seq) this.saveDomainDrift(seq, changed);
+		return {output, changed};
+	}
+
+	/** Saves after a change (serialised); the outcome's note is for the operator. */
+	private async persist(entry: JournalEntry | undefined): Promise<SaveOutcome> {
+		if (!this.sync) return {saved: false, note: null};
+		try {
+			return await this.sync.save(entry);
+		} catch (error) {
+			// Not a store problem (those come back as notes): still the operator's to know, not a crash.
+			return {saved: false, note: `not saved: ${(error as Error).message}`};
+		}
+	}
+
+	private toDocument(current: StoreDocument): StoreDocument {
+		const doc = this.world.toDocument(current);
+		this.domainStamp = JSON.stringify(doc.lab.domains);
+		return doc;
+	}
+
+	private domainsJson(): string {
+		const xen = xvmOf(this.world);
+		return xen ? JSON.stringify(xen.exportDomains()) : '';
+	}
+
+	/**
+	 * Domains change state on the clock after the command that asked (a shutdown completes, a
+	 * migration ends on the destination): their administrative state is saved when it moves.
+	 */
+	private saveDomainDrift(seqBefore: number, savingAnyway = false): void {
+		const world = this.world;
+		const migrations = activeMigrations(world).length;
+		let xvmEvents = migrations !== this.lastMigrations;
+		this.lastMigrations = migrations;
+		if (!xvmEvents) {
+			const entries = world.log.entries();
+			for (let i = entries.length - 1; i >= 0 && entries[i]!.seq > Math.max(seqBefore, this.seenSeq); i--) {
+				if (entries[i]!.type.startsWith('xvm.')) {
+					xvmEvents = true;
+					break;
+				}
+			}
+		}
+		this.seenSeq = world.log.lastSeq;
+		if (!xvmEvents || savingAnyway || !this.sync || migrations > 0) return;
+		const stamp = this.domainsJson();
+		if (stamp === this.domainStamp) return;
+		this.domainStamp = stamp;
+		void this.persist(undefined).then(outcome => {
+			if (outcome.note) this.note(outcome.note);
+		});
+	}
+
+	/** Runs a line and saves when it changed something; the note of the save is appended to stderr. */
+	private async runLine(line: ConsoleLine, files?: Readonly<Record<string, string>>): Promise<{output: CommandOutput; note: string | null}> {
+		const {output, changed} = this.execute(line, files);
+		if (!changed) return {output, note: null};
+		const outcome = await this.persist({family: line.family, argv: line.argv, ...(line.host === undefined ? {} : {host: line.host}), ...(files ? {files} : {})});
+		return {output, note: outcome.note};
+	}
+
+	private reapply(entries: readonly JournalEntry[]): string[] {
+		const failed: string[] = [];
+		for (const e of entries) {
+			const {output} = this.execute({family: e.family, argv: e.argv, ...(e.host === undefined ? {} : {host: e.host}), json: false}, e.files);
+			if (output.exitCode !== 0) failed.push(`${e.family} ${e.argv.join(' ')}: ${(output.stderr || output.stdout).trim()}`);
+		}
+		return failed;
+	}
+
+	private reload(doc: StoreDocument, reason: string): void {
+		const world = new World(doc);
+		world.boot({record: isFreshDocument(doc)});
+		this.hba.dispose();
+		this.hba = new HbaPanes(world);
+		this.world = world;
+		this.booted = true;
+		world.log.emit('console', 'console.store.reload', `store ${this.storeFile} reloaded: ${reason}`, {revision: doc.revision});
+		this.afterWorldReplaced();
+		this.stopWarmUp();
+		this.warmUp();
+	}
+
+	private note(text: string): void {
+		this.world.log.emit('console', 'console.store', text, {});
+		this.worldChanged(true);
+	}
+
+	private notBooted(): CommandResult {
+		return {stdout: '', stderr: 'npiv: the SAN is still booting; try again in a moment\n', exitCode: 1};
+	}
+
+	private async action(line: ConsoleLine, success: (output: CommandOutput) => string, files?: Readonly<Record<string, string>>): Promise<ActionResult> {
+		if (!this.booted) return fail(this.notBooted().stderr.trim());
+		const {output, note} = await this.runLine(line, files);
+		const text = (output.exitCode === 0 ? success(output) : firstLines(output.stderr || output.stdout)) || `exit status ${output.exitCode}`;
+		return {ok: output.exitCode === 0, message: note ? `${text} (${note})` : text};
+	}
+
+	// ---- actions ---------------------------------------------------------------------------
+
+	readonly actions: ConsoleActions = {
+		runCommand: async (text: string): Promise<CommandResult> => {
+			if (!this.booted) return this.notBooted();
+			const line = parseConsoleLine(text);
+			if (line === null) return {stdout: '', stderr: '', exitCode: 0};
+			if (isRefusal(line)) return {stdout: '', stderr: line.message, exitCode: line.exitCode};
+			const {output, note} = await this.runLine(line);
+			return {stdout: output.stdout, stderr: output.stderr + (note ? `npiv: ${note}\n` : ''), exitCode: output.exitCode};
+		},
+
+		complete: line => completeLine(this.booted ? this.world : undefined, line, this.globals.host),
+
+		createVirtualPort: async (req: CreateVirtualPortRequest): Promise<ActionResult> => {
+			if (!this.booted) return fail(this.notBooted().stderr.trim());
+			const given = [...(req.portWwn ? ['-p', req.portWwn] : []), ...(req.nodeWwn ? ['-n', req.nodeWwn] : [])];
+			const {output, changed} = this.execute({family: 'fcadm', argv: ['create-npiv-port', ...given, req.physicalWwn], host: req.host, json: true});
+			const facts = parseJson(output.stdout) as {npivPort?: {portWWN: string; nodeWWN: string; vindex: number}; error?: string} | undefined;
+			if (output.exitCode !== 0 || !facts?.npivPort) {
+				return fail(facts?.error ?? firstLines(output.stderr || output.stdout) ?? 'Error: failed to create a npiv port');
+			}
+			const p = facts.npivPort;
+			const text = `Created virtual port ${p.portWWN} (node ${p.nodeWWN}, index ${p.vindex}) on ${req.physicalWwn} of ${req.host}`;
+			if (!changed) return ok(text);
+			// Journalled with the WWNs drawn, so a re-run after a concurrent save creates the same port.
+			const outcome = await this.persist({family: 'fcadm', argv: ['create-npiv-port', '-p', p.portWWN, '-n', p.nodeWWN, req.physicalWwn], host: req.host});
+			return ok(outcome.note ? `${text} (${outcome.note})` : text);
+		},
+
+		deleteVirtualPort: async (key: RowKey): Promise<ActionResult> => {
+			if (!this.booted) return fail(this.notBooted().stderr.trim());
+			const wwpn = parseWwn(key);
+			const host = wwpn ? hostOfPort(this.world, wwpn) : undefined;
+			const fp = wwpn ? host?.stack.localPort(wwpn) : undefined;
+			if (!wwpn || !host || !fp?.virtual) return fail(`No virtual port ${key}.`);
+			const domain = this.xenFacts().vportDomain(wwpn);
+			if (domain) return fail(`Virtual port ${wwpn} belongs to domain ${domain}: detach it from the domain with 'xm npiv-detach ${domain} ${wwpn}' (Domains pane).`);
+			return this.action({family: 'fcadm', argv: ['delete-npiv-port', '-p', wwpn, fp.physicalWwpn], host: host.config.name, json: false}, () => `Deleted virtual port ${wwpn} from ${fp.physicalWwpn} of ${host.config.name}`);
+		},
+
+		domain: {
+			shutdown: key => this.domainVerb(key, name => ['shutdown', name], 'shutting down'),
+			destroy: key => this.domainVerb(key, name => ['destroy', name], 'destroyed'),
+			reboot: key => this.domainVerb(key, name => ['reboot', name], 'rebooting'),
+			pause: key => this.domainVerb(key, name => ['pause', name], 'paused'),
+			unpause: key => this.domainVerb(key, name => ['unpause', name], 'unpaused'),
+			suspend: key => this.domainVerb(key, name => ['suspend', name], 'suspending'),
+			resume: key => this.domainVerb(key, name => ['resume', name], 'resuming'),
+			migrate: (key, to) => this.domainVerb(key, name => ['migrate', ...(to.live ? ['--live'] : []), name, to.host], `${to.live ? 'live ' : ''}migration to ${to.host} started`),
+			npivAttach: (key, port) =>
+				this.domainVerb(key, name => ['npiv-attach', name, port.ppwwn, ...(port.vpwwn && port.vnwwn ? ['-p', port.vpwwn, '-n', port.vnwwn] : [])], `NPIV port on ${port.ppwwn} attached`),
+			npivDetach: (key, port) => this.domainVerb(key, name => ['npiv-detach', name, port.vpwwn], `NPIV port ${port.vpwwn} detached`),
+			create: async ({configText}) => {
+				if (!this.booted) return fail(this.notBooted().stderr.trim());
+				const name = /^\s*name\s*=\s*["']([^"']+)["']/m.exec(configText)?.[1] ?? 'domain';
+				const file = `<console>/${name}.cfg`;
+				const host = this.hostForConfig(configText);
+				return this.action({family: 'xm', argv: ['create', file], ...(host ? {host} : {}), json: false}, out => firstLines(out.stdout) || `Started domain ${name}`, {[file]: configText});
+			},
+		},
+
+		fabric: {
+			portDisable: ref => this.linkAction(ref, 'port', 'disable'),
+			portEnable: ref => this.linkAction(ref, 'port', 'enable'),
+			cablePull: ref => this.linkAction(ref, 'cable', 'pull'),
+			cablePlug: ref => this.linkAction(ref, 'cable', 'plug'),
+		},
+
+		clock: {
+			pause: () => {
+				this.running = false;
+				this.clock?.pause();
+				this.clockChanged();
+			},
+			resume: () => {
+				this.running = true;
+				this.clock?.resume();
+				this.clockChanged();
+			},
+			step: () => {
+				if (!this.booted) return;
+				const sim = this.world.sim;
+				const before = sim.eventsRun;
+				const seq = this.world.log.lastSeq;
+				if (sim.nextDue() !== undefined) sim.step();
+				else sim.runUntil(sim.now + IDLE_STEP_MS);
+				this.afterSimWork(before, seq, true);
+			},
+			setSpeed: (speed: ClockSpeed) => {
+				this.speed = speed;
+				if (this.clock) this.clock.speed = speed;
+				this.clockChanged();
+			},
+		},
+	};
+
+	private domainVerb(key: RowKey, argv: (name: string) => string[], done: string): Promise<ActionResult> {
+		if (!this.booted) return Promise.resolve(fail(this.notBooted().stderr.trim()));
+		const where = domainHost(this.world, key);
+		if (!where) return Promise.resolve(fail(`Error: Domain '${key}' does not exist.`));
+		return this.action({family: 'xm', argv: argv(where.name), host: where.host, json: false}, out => firstLines(out.stdout) || `${where.name}: ${done}`);
+	}
+
+	/** The Xen host an `xm create` goes to: the one owning the config's first NPIV physical port, else the default. */
+	private hostForConfig(configText: string): string | undefined {
+		const npiv = /^\s*npiv\s*=\s*\[\s*['"]([^'"]*)['"]/m.exec(configText)?.[1];
+		const ppwwn = npiv ? parseWwn(npiv.split(':')[3] ?? '') : undefined;
+		const owner = ppwwn ? this.world.hosts.find(h => h.config.kind === 'xen' && h.stack.portByWwpn(ppwwn)) : undefined;
+		if (owner) return owner.config.name;
+		const chosen = this.globals.host ? this.world.host(this.globals.host) : undefined;
+		return (chosen?.config.kind === 'xen' ? chosen : this.world.hosts.find(h => h.config.kind === 'xen'))?.config.name;
+	}
+
+	private linkAction(ref: LinkRef, what: 'port' | 'cable', action: 'disable' | 'enable' | 'pull' | 'plug'): Promise<ActionResult> {
+		if (!this.booted) return Promise.resolve(fail(this.notBooted().stderr.trim()));
+		let target: string | undefined;
+		let label: string;
+		if (ref.pane === 'adapters') {
+			const wwpn = parseWwn(ref.key);
+			const host = wwpn ? this.world.hosts.find(h => h.stack.portByWwpn(wwpn)) : undefined;
+			const cable = wwpn ? cablesByWwpn(this.world).get(wwpn) : undefined;
+			if (!wwpn || !host) return Promise.resolve(fail(`No HBA port ${ref.key}.`));
+			label = `HBA port ${wwpn}`;
+			if (!cable) return Promise.resolve(fail(`${label} has no cable.`));
+			if (what === 'cable') target = `${host.config.name}/${wwpn}`;
+			else if (cable.switchName !== null) target = `${cable.switchName}/${cable.switchPort}`;
+			else return Promise.resolve(fail(`${label} is not cabled to a switch port (${cable.loop !== null ? `loop ${cable.loop}` : 'point-to-point'}): pull its cable instead.`));
+		} else {
+			const m = /^port:(.+\/\d+)$/.exec(ref.key);
+			if (!m) return Promise.resolve(fail('Select a switch port.'));
+			target = m[1]!;
+			label = `switch port ${target}`;
+		}
+		return this.action({family: 'fault', argv: [what, action, target], json: false}, out => firstLines(out.stdout) || `${label}: ${action} done`);
+	}
+}
+
+/** `xm save` writes its checkpoint where the operator said, as in a shell. */
+function writeFile(path: string, text: string): boolean {
+	try {
+		writeFileSync(path, text);
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+function newCache<R extends {key: string}>(): PaneCache<R> {
+	return {list: new RowList<R>(), version: -1, clock: -1};
+}
+
+/** A store that has never been booted: its first boot is recorded and saved, as the CLI does. */
+function isFreshDocument(doc: WorldDocument): boolean {
+	return doc.clock === 0 && doc.events.length === 0;
+}
+
+function parseJson(text: string): unknown {
+	try {
+		return JSON.parse(text);
+	} catch {
+		return undefined;
+	}
+}
+
+/** A status line's worth of a tool's output. */
+function firstLines(text: string): string {
+	const lines = text.split('\n').map(l => l.trimEnd()).filter(l => l !== '');
+	return lines.slice(0, 2).join(' ');
+}

@@ -1,0 +1,297 @@
+/**
+ * `npiv session replay|check|export FILE`: sessions over the real console and the real SAN,
+ * headless (drawn on demand) unless a replay plays on the terminal.
+ *
+ * Everything that can be wrong with the request is found before anything runs: the options
+ * (exit 2), then the session file, every bad line with its number, then the store it starts
+ * from, refused like any invalid store (exit 1). A replay works on a copy of its start unless
+ * it is given --apply and starts from a store file; only then is that file saved.
+ */
+import {writeFileSync} from 'node:fs';
+import path from 'node:path';
+import {parseArgs, type ParseArgsConfig} from 'node:util';
+import type {GlobalOptions} from '../commands/GlobalOptions.js';
+import {isStoreError} from '../store/index.js';
+import {WorldError} from '../world/WorldError.js';
+import {
+	check,
+	driverStart,
+	exportAsciicast,
+	exportSvgSnapshots,
+	formatCheckFailure,
+	formatProblem,
+	frameFolderWriter,
+		MAX_SPEED,
+	readSessionFile,
+	replay,
+	ReplayError,
+	savedFrameText,
+	SESSION_FORMAT_HELP,
+	SessionSyntaxError,
+	writeSvgSnapshots,
+	type CheckResult,
+	type ParsedSession,
+	type SessionDriver,
+} from '../session/index.js';
+import {PANES} from './model/ConsoleSource.js';
+import {createConsoleSessionDriver, type DisposableSessionDriver, type ReplaySourceFactory} from './session/ConsoleSessionDriver.js';
+import {openStartDocument, startLabel} from './session/StartDocument.js';
+import {replayInTerminal} from './session/TerminalReplay.js';
+
+const SESSION_SYNOPSIS = `Usage: npiv session replay FILE [--speed N] [--headless [--frames DIR]] [--apply] [--check]
+       npiv session check FILE... [--update]
+       npiv session export FILE [--cast OUT.cast] [--svg DIR] [--key-delay MS] [--tick MS] [--title TEXT]
+`;
+
+export const SESSION_USAGE = `${SESSION_SYNOPSIS}       npiv session help               the session file format
+
+  replay   plays the session on the terminal at its recorded pace (--speed N: N times faster);
+           --headless needs no terminal: prints the last frame, or with --frames DIR writes
+           every frame as DIR/0000.txt (text) and DIR/0000.ans (with colours)
+  check    replays headless; exits 1 at the first expect that fails or snapshot that differs
+           from its saved frame (FILE.frames/NAME.txt), showing where and the difference;
+           --update saves the snapshots' frames instead of comparing them
+  export   --cast OUT.cast: an asciicast v2 of every frame, in simulated time (--key-delay MS
+           adds a pause after each key for people watching; --tick MS draws a frame every MS
+           of a wait); --svg DIR: DIR/NAME.svg for each snapshot step
+
+  A replay works on a copy of the store it starts from. --apply (only for a session that
+  starts with 'start store FILE') saves what the session did to that store.
+`;
+
+/** Where the command's output goes; the CLI passes the process's streams, tests their own. */
+export interface SessionIo {
+	readonly stdin: NodeJS.ReadStream;
+	readonly stdout: NodeJS.WriteStream;
+	out(text: string): void;
+	err(text: string): void;
+}
+
+/** What the command replays over: by default the real SAN; tests may pass another console source. */
+export interface SessionCommandDeps {
+	/** The source factory for a session whose start is called `label` (in messages and the header). */
+	readonly sourceFactory?: (label: string) => ReplaySourceFactory | Promise<ReplaySourceFactory>;
+}
+
+export function processIo(): SessionIo {
+	return {
+		stdin: process.stdin,
+		stdout: process.stdout,
+		out: text => void process.stdout.write(text),
+		err: text => void process.stderr.write(text),
+	};
+}
+
+class UsageError extends Error {}
+
+export async function runSessionCommand(argv: readonly string[], globals: GlobalOptions, io: SessionIo = processIo(), deps: SessionCommandDeps = {}): Promise<number> {
+	const [verb, ...rest] = argv;
+	try {
+		switch (verb) {
+			case 'replay':
+				return await replayCommand(rest, globals, io, deps);
+			case 'check':
+				return await checkCommand(rest, globals, io, deps);
+			case 'export':
+				return await exportCommand(rest, globals, io, deps);
+			case 'help':
+			case '--help':
+			case '-h':
+				io.out(`${SESSION_USAGE}\n${SESSION_FORMAT_HELP}`);
+				return 0;
+			case undefined:
+				throw new UsageError('npiv session: expected replay, check or export');
+			default:
+				throw new UsageError(`npiv session: unknown subcommand '${verb}'`);
+		}
+	} catch (error) {
+		if (error instanceof UsageError) {
+			io.err(`${error.message}\n${SESSION_SYNOPSIS}(npiv session help: the options and the session file format)\n`);
+			return 2;
+		}
+		if (error instanceof SessionSyntaxError) {
+			// line 0: the file itself could not be read
+			io.err(error.problems.map(p => (p.line === 0 ? `npiv: ${p.file}: ${p.message}` : formatProblem(p))).join('\n') + '\n');
+			return 1;
+		}
+		if (error instanceof ReplayError || isStoreError(error) || error instanceof WorldError) {
+			io.err(`npiv: ${(error as Error).message}\n`);
+			return 1;
+		}
+		throw error;
+	}
+}
+
+// ---- replay -----------------------------------------------------------------------------
+
+async function replayCommand(argv: readonly string[], globals: GlobalOptions, io: SessionIo, deps: SessionCommandDeps): Promise<number> {
+	const {values, file} = options(argv, 'replay', {
+		speed: {type: 'string'},
+		headless: {type: 'boolean'},
+		frames: {type: 'string'},
+		apply: {type: 'boolean'},
+		check: {type: 'boolean'},
+	});
+	const speed = values.speed === undefined ? undefined : speedOption(values.speed as string);
+	if (values.frames !== undefined && !values.headless) throw new UsageError('npiv session replay: --frames DIR goes with --headless');
+	if (values.check) {
+		if (values.frames !== undefined || values.speed !== undefined || values.apply) throw new UsageError('npiv session replay --check: takes no --frames, --speed or --apply (a check is headless and changes no store)');
+		return checkCommand([file], globals, io, deps);
+	}
+	if (!values.headless && !(io.stdout.isTTY && io.stdin.isTTY)) {
+		throw new UsageError('npiv session replay: playing a session needs a terminal; add --headless to replay without one');
+	}
+	const apply = values.apply === true;
+	const session = await prepare(file, apply, globals);
+	return withDriver(session, deps, globals, apply, async driver => {
+		if (!values.headless) {
+			const result = await replayInTerminal(session, driver, {stdin: io.stdin, stdout: io.stdout, apply, ...(speed === undefined ? {} : {speed})});
+			io.err(`${result.aborted ? 'stopped' : 'replayed'} ${file}: ${result.steps} of ${session.steps.length} steps, ${formatSimMs(result.timeMs)} of simulated time\n`);
+			return 0;
+		}
+		const write = values.frames === undefined ? undefined : frameFolderWriter(values.frames as string);
+		const result = await replay(session, driver, {apply, ...(write ? {onFrame: write} : {})});
+		if (write) io.out(`${result.frames} frames written to ${values.frames as string}\n`);
+		else io.out(savedFrameText(result.lastFrame.text));
+		return 0;
+	});
+}
+
+// ---- check ------------------------------------------------------------------------------
+
+async function checkCommand(argv: readonly string[], globals: GlobalOptions, io: SessionIo, deps: SessionCommandDeps): Promise<number> {
+	const {values, positionals} = parse(argv, 'check', {update: {type: 'boolean'}}, true);
+	const update = values.update === true;
+	// every file is read before any runs: a typo in the last one is found at once
+	const sessions: ParsedSession[] = [];
+	for (const file of positionals) sessions.push(await prepare(file, false, globals));
+	let failed = 0;
+	for (const session of sessions) {
+		const result = await withDriver(session, deps, globals, false, driver => check(session, driver, {update}));
+		if (result.ok) io.out(`${session.file}: ok (${checkSummary(result)})\n`);
+		else {
+			failed++;
+			// the diff can be long: the line that says where ends it too
+			io.err(`${formatCheckFailure(result.failure!)}FAILED ${result.failure!.message}\n`);
+		}
+	}
+	return failed > 0 ? 1 : 0;
+}
+
+function checkSummary(result: CheckResult): string {
+	const parts = [plural(result.replay.steps, 'step'), plural(result.expects, 'expect')];
+	const count = (status: string): number => result.snapshots.filter(s => s.status === status).length;
+	const snapshots = [['matched', count('matched')], ['written', count('written')], ['updated', count('updated')]] as const;
+	const said = snapshots.filter(([, n]) => n > 0).map(([status, n]) => `${n} ${status}`);
+	parts.push(said.length === 0 ? '0 snapshots' : `snapshots: ${said.join(', ')}`);
+	return parts.join(', ');
+}
+
+// ---- export -----------------------------------------------------------------------------
+
+async function exportCommand(argv: readonly string[], globals: GlobalOptions, io: SessionIo, deps: SessionCommandDeps): Promise<number> {
+	const {values, file} = options(argv, 'export', {
+		cast: {type: 'string'},
+		svg: {type: 'string'},
+		'key-delay': {type: 'string'},
+		tick: {type: 'string'},
+		title: {type: 'string'},
+	});
+	const cast = values.cast as string | undefined;
+	const svg = values.svg as string | undefined;
+	if (cast === undefined && svg === undefined) throw new UsageError('npiv session export: say what to export: --cast OUT.cast, --svg DIR, or both');
+	const keyDelay = values['key-delay'] === undefined ? 0 : wholeNumber(values['key-delay'] as string, '--key-delay', 60_000);
+	const tick = values.tick === undefined ? undefined : wholeNumber(values.tick as string, '--tick', 3_600_000);
+	if (tick === 0) throw new UsageError('npiv session export: --tick takes a number of milliseconds greater than 0');
+	const title = values.title as string | undefined;
+	const session = await prepare(file, false, globals);
+	if (svg !== undefined && !session.steps.some(step => step.kind === 'snapshot')) {
+		throw new ReplayError(`${file} has no snapshot steps: nothing to draw for --svg`);
+	}
+	if (cast !== undefined) {
+		const text = await withDriver(session, deps, globals, false, driver =>
+			exportAsciicast(session, driver, {keyDelayMs: keyDelay, title: title ?? path.basename(file), ...(tick === undefined ? {} : {waitTickMs: tick})}),
+		);
+		writeFileSync(cast, text);
+		io.out(`${cast}: asciicast v2, ${text.split('\n').length - 2} events\n`);
+	}
+	if (svg !== undefined) {
+		const pictures = await withDriver(session, deps, globals, false, driver => exportSvgSnapshots(session, driver, title === undefined ? {} : {title}));
+		const files = writeSvgSnapshots(svg, pictures);
+		io.out(files.map(f => `${f}\n`).join(''));
+	}
+	return 0;
+}
+
+// ---- shared -----------------------------------------------------------------------------
+
+type OptionSpec = NonNullable<ParseArgsConfig['options']>;
+
+function parse(argv: readonly string[], verb: string, spec: OptionSpec, many: boolean): {values: Record<string, string | boolean | undefined>; positionals: string[]} {
+	let parsed: {values: Record<string, unknown>; positionals: string[]};
+	try {
+		parsed = parseArgs({args: [...argv], options: spec, allowPositionals: true, strict: true});
+	} catch (error) {
+		throw new UsageError(`npiv session ${verb}: ${(error as Error).message.replace(/\. To specify a positional argument.*$/s, '')}`);
+	}
+	const {positionals} = parsed;
+	if (positionals.length === 0) throw new UsageError(`npiv session ${verb}: expected a session FILE`);
+	if (!many && positionals.length > 1) throw new UsageError(`npiv session ${verb}: expected one session FILE, got ${positionals.length}: ${positionals.join(' ')}`);
+	return {values: parsed.values as Record<string, string | boolean | undefined>, positionals};
+}
+
+function options(argv: readonly string[], verb: string, spec: OptionSpec): {values: Record<string, string | boolean | undefined>; file: string} {
+	const {values, positionals} = parse(argv, verb, spec, false);
+	return {values, file: positionals[0]!};
+}
+
+/** Reads the session and opens the store it starts from, so a bad line or an invalid store is reported before anything runs. */
+async function prepare(file: string, apply: boolean, _globals: GlobalOptions): Promise<ParsedSession> {
+	const session = readSessionFile(file, {panes: PANES});
+	if (apply && session.start.kind !== 'store') {
+		const from = session.start.kind === 'scenario' ? `scenario ${session.start.name}` : 'an embedded store document';
+		throw new UsageError(`npiv session: --apply saves to the store a session starts from, and ${file} starts from ${from}; --apply needs 'start store FILE'`);
+	}
+	const start = driverStart(session.start, {apply: false, baseDir: path.dirname(file)});
+	await openStartDocument(start, session.seed, startLabel(session.start, file));
+	return session;
+}
+
+async function withDriver<T>(session: ParsedSession, deps: SessionCommandDeps, globals: GlobalOptions, apply: boolean, run: (driver: SessionDriver) => Promise<T>): Promise<T> {
+	const label = startLabel(session.start, session.file);
+	const built: {close(): Promise<void>}[] = [];
+	const factory = deps.sourceFactory
+		? await deps.sourceFactory(label)
+		: (await import('./session/WorldReplaySource.js')).worldReplaySourceFactory(label, {onSource: source => void built.push(source)});
+	const driver: DisposableSessionDriver = createConsoleSessionDriver(factory, {render: 'on-demand', noColor: globals.noColor});
+	try {
+		return await run(driver);
+	} finally {
+		await driver.dispose();
+		// with --apply, the replay's changes are being saved to the session's store: wait for them
+		if (apply) for (const source of built) await source.close();
+	}
+}
+
+function speedOption(text: string): number {
+	const value = /^\d+(\.\d+)?$/.test(text) ? Number(text) : NaN;
+	if (!(value > 0 && value <= MAX_SPEED)) throw new UsageError(`npiv session replay: --speed takes a number greater than 0 and at most ${MAX_SPEED}, got '${text}'`);
+	return value;
+}
+
+function wholeNumber(text: string, option: string, max: number): number {
+	if (!/^\d+$/.test(text) || Number(text) > max) throw new UsageError(`npiv session: ${option} takes a whole number from 0 to ${max}, got '${text}'`);
+	return Number(text);
+}
+
+function plural(n: number, word: string): string {
+	return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+function formatSimMs(ms: number): string {
+	if (ms < 1000) return `${ms}ms`;
+	const s = ms / 1000;
+	if (s < 60) return `${Number(s.toFixed(3))}s`;
+	const m = Math.floor(s / 60);
+	return `${m}m ${Number((s - m * 60).toFixed(3))}s`;
+}

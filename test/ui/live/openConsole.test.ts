@@ -1,0 +1,61 @@
+/** `npiv` with no command: the store first, then the terminal, then the console, then a clean exit. */
+import {readFileSync, writeFileSync} from 'node:fs';
+import path from 'node:path';
+import {describe, expect, it} from 'vitest';
+import {HeadlessStdin, HeadlessStdout} from '../../../source/ui/headless.js';
+import {openConsole, type ConsoleStreams} from '../../../source/ui/openConsole.js';
+import {NEEDS_TTY} from '../../../source/ui/runConsole.js';
+import {pollUntil, tempDir} from './helpers.js';
+
+class Capture extends HeadlessStdout {
+	text = '';
+	constructor(isTty = true) {
+		super(100, 30, data => {
+			this.text += data;
+		});
+		if (!isTty) Object.defineProperty(this, 'isTTY', {value: false});
+	}
+}
+
+function streams(opts: {tty?: boolean} = {}): ConsoleStreams & {stdout: Capture; stderr: Capture; stdin: HeadlessStdin} {
+	const stdin = new HeadlessStdin();
+	if (opts.tty === false) Object.defineProperty(stdin, 'isTTY', {value: false});
+	return {stdin: stdin as never, stdout: new Capture(opts.tty !== false) as never, stderr: new Capture() as never} as never;
+}
+
+const globals = (statePath: string) => ({statePath, json: false, noColor: true});
+
+describe('openConsole', () => {
+	it('refuses a bad store with its message and exit 1, before touching the terminal', async () => {
+		const file = path.join(tempDir(), 'store.json');
+		writeFileSync(file, '{"version": 2, "revision": "nope"}');
+		const io = streams();
+		expect(await openConsole(globals(file), {args: []}, io)).toBe(1);
+		expect(io.stderr.text).toMatch(new RegExp(`^npiv: store ${file.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}`));
+		expect(io.stdout.text).toBe('');
+		expect(readFileSync(file, 'utf8')).toBe('{"version": 2, "revision": "nope"}');
+	});
+
+	it('needs a terminal (exit 2), and takes no arguments (exit 2)', async () => {
+		const file = path.join(tempDir(), 'store.json');
+		const io = streams({tty: false});
+		expect(await openConsole(globals(file), {args: []}, io)).toBe(2);
+		expect(io.stderr.text).toBe(NEEDS_TTY + '\n');
+		const io2 = streams();
+		expect(await openConsole(globals(file), {args: ['extra']}, io2)).toBe(2);
+		expect(io2.stderr.text).toBe("npiv ui: unexpected 'extra' (the console takes no arguments)\n");
+	});
+
+	it('runs the console on the store and quits with q, leaving the store saved', async () => {
+		const file = path.join(tempDir(), 'store.json');
+		const io = streams();
+		const done = openConsole(globals(file), {args: []}, io);
+		// opening the store is file-system work: wait for it on the wall clock, bounded
+		await pollUntil(() => io.stdout.text.includes('Adapters (7)'), 'the console has drawn the Adapters pane', 20_000);
+		io.stdin.send('q');
+		expect(await done).toBe(0);
+		const doc = JSON.parse(readFileSync(file, 'utf8')) as {revision: number; events: unknown[]};
+		expect(doc.revision).toBe(2);
+		expect(doc.events.length).toBeGreaterThan(0);
+	});
+});
