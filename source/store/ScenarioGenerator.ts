@@ -43,6 +43,20 @@ const FABRIC_LETTERS = 'ABCDEFGH';
 const TARGETS_PRINCIPAL = peerPropertyMember(1);
 
 export function generateScenario(options: ScenarioOptions): LabConfig {
+	return generate(options).lab;
+}
+
+/**
+ * A store document around a generated lab. Its PRNG carries on from where the generator stopped:
+ * starting it at the generator's seed again would draw the generated virtual WWNs one after the
+ * other, and the HBA-API's random WWN would find every draw taken.
+ */
+export function generateDocument(options: ScenarioOptions): StoreDocument {
+	const {lab, prng} = generate(options);
+	return {...newDocument(lab, options.seed), prng: prng.state};
+}
+
+function generate(options: ScenarioOptions): {lab: LabConfig; prng: Prng} {
 	const fabricCount = options.fabrics ?? 2;
 	checkOptions(options, fabricCount);
 	const prng = Prng.fromSeed(options.seed);
@@ -215,7 +229,7 @@ export function generateScenario(options: ScenarioOptions): LabConfig {
 
 	const targetCables: CableConfig[] = arrays.flatMap(a => a.ports.map(p => ({a: {array: a.name, port: p.name}, b: {switch: switches[p.at.sw]!.name, port: p.at.port}})));
 
-	return {
+	const lab: LabConfig = {
 		name: `generated-${options.hosts}x${options.portsPerHost}x${options.vportsPerPort}`,
 		description: `${options.hosts} hosts x ${options.portsPerHost} ports x ${options.vportsPerPort} vports, ${options.targets} target ports, ${options.switches} switches in ${fabricCount} fabrics, seed ${options.seed}`,
 		fabrics,
@@ -227,6 +241,7 @@ export function generateScenario(options: ScenarioOptions): LabConfig {
 		cables: [...hostCables, ...targetCables],
 		domains: [],
 	};
+	return {lab, prng};
 }
 
 function checkOptions(o: ScenarioOptions, fabrics: number): void {
@@ -315,6 +330,3 @@ export function measureStoreSize(document: StoreDocument): StoreSize {
 }
 
 /** generateScenario wrapped as a fresh store document (seeded with the same seed). */
-export function generateDocument(options: ScenarioOptions): StoreDocument {
-	return newDocument(generateScenario(options), options.seed);
-}

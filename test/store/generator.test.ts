@@ -104,3 +104,13 @@ describe('the store budget: at most 100 bytes per virtual port', () => {
 		expect(back.lab.hosts.flatMap(h => h.npivPorts)).toHaveLength(100_000);
 	});
 });
+
+describe('generated store documents', () => {
+	test('carry the PRNG on past the generated WWNs, so random WWNs do not replay them', async () => {
+		const {Prng} = await import('../../source/sim/Prng.js');
+		const options = {switches: 2, fabrics: 2, hosts: 2, portsPerHost: 2, vportsPerPort: 3, targets: 2, lunsPerTarget: 1, seed: 9};
+		const doc = generateDocument(options);
+		expect(doc.lab).toEqual(generateScenario(options));
+		expect(doc.prng).not.toEqual(Prng.fromSeed(9).state);
+	});
+});
