@@ -28,6 +28,11 @@ export class OpenHandle {
 	constructor(
 		readonly value: number,
 		readonly fca: Fca,
+		/**
+		 * Set when the handle was opened by a virtual port's WWN: the "adapter" is then that one
+		 * port (its own fp instance), which reports no NPIV of its own (Max 0).
+		 */
+		readonly vport?: FpPort,
 	) {}
 
 	/** False when the port changed since this handle's first index-based call (STALE_DATA). */
@@ -64,14 +69,14 @@ export class HandleTable {
 	private previous = 0;
 
 	/** A new handle for `fca`, or undefined when all 0x7fff are open. */
-	openFor(fca: Fca): OpenHandle | undefined {
+	openFor(fca: Fca, vport?: FpPort): OpenHandle | undefined {
 		let id = this.previous + 1;
 		for (let tries = 0; tries < MAX_VENDOR_HANDLE; tries++, id++) {
 			if (id > MAX_VENDOR_HANDLE) id = 1;
 			const value = (LIB_INDEX << 16) | id;
 			if (this.open.has(value)) continue;
 			this.previous = id;
-			const handle = new OpenHandle(value, fca);
+			const handle = new OpenHandle(value, fca, vport);
 			this.open.set(value, handle);
 			return handle;
 		}

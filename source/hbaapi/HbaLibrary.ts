@@ -87,6 +87,8 @@ class HbaLibrary implements HbaApi, HbaApiVportViews {
 	}
 
 	private portAt(handle: OpenHandle, portIndex: number): FcaPort | undefined {
+		// A virtual port's handle has one port: the link (statistics, LIP) is its physical port's.
+		if (handle.vport) return portIndex === 0 ? handle.vport.fca : undefined;
 		return Number.isInteger(portIndex) ? handle.fca.ports[portIndex] : undefined;
 	}
 
@@ -100,6 +102,23 @@ class HbaLibrary implements HbaApi, HbaApiVportViews {
 			if (vp && vp.state !== 'deleting') return vp;
 		}
 		return undefined;
+	}
+
+	private vportByWwn(w: Wwn): FpPort | undefined {
+		for (const fca of this.stack.fcas) {
+			for (const port of fca.ports) {
+				const vp = port.vport(w);
+				if (vp && vp.state !== 'deleting') return vp;
+			}
+		}
+		return undefined;
+	}
+
+	/** For a handle opened by a virtual port's WWN: that port at index 0 (or the index error). */
+	private vportHandle(h: HBA_HANDLE, portIndex: number): FpPort | {status: typeof HBA_STATUS.ERROR_ILLEGAL_INDEX} | undefined {
+		const vport = this.handle(h)?.vport;
+		if (!vport) return undefined;
+		return portIndex === 0 ? vport : {status: HBA_STATUS.ERROR_ILLEGAL_INDEX};
 	}
 
 	private withHandle<T>(h: HBA_HANDLE, f: (handle: OpenHandle) => HbaResult<T>): HbaResult<T> {
@@ -166,8 +185,12 @@ class HbaLibrary implements HbaApi, HbaApiVportViews {
 	HBA_OpenAdapterByWWN(wwn: Wwn): HbaResult<HBA_HANDLE> {
 		const w = parseWwn(String(wwn));
 		const fca = w && this.stack.fcas.find(f => f.ports.some(p => p.wwpn === w || p.wwnn === w));
-		if (!fca) return fail(HBA_STATUS.ERROR_ILLEGAL_WWN);
-		const handle = this.handles.openFor(fca);
+		// A virtual port is its own fp instance with its own devctl node, so it opens by its WWN
+		// too (fcinfo hba-port <vport> shows it with "NPIV Not Supported"), although adapter
+		// enumeration never lists it.
+		const vport = !fca && w ? this.vportByWwn(w) : undefined;
+		if (!fca && !vport) return fail(HBA_STATUS.ERROR_ILLEGAL_WWN);
+		const handle = fca ? this.handles.openFor(fca) : this.handles.openFor(vport!.fca.fca, vport);
 		return handle ? ok(handle.value) : fail(HBA_STATUS.ERROR_TRY_AGAIN);
 	}
 
@@ -184,10 +207,15 @@ class HbaLibrary implements HbaApi, HbaApiVportViews {
 	}
 
 	HBA_GetAdapterAttributes(h: HBA_HANDLE): HbaResult<HBA_ADAPTERATTRIBUTES> {
-		return this.withHandle(h, handle => ok(adapterAttributes(handle.fca, this.stack.name)));
+		return this.withHandle(h, handle => {
+			const attrs = adapterAttributes(handle.fca, this.stack.name);
+			return ok(handle.vport ? {...attrs, NodeWWN: handle.vport.wwnn, NumberOfPorts: 1} : attrs);
+		});
 	}
 
 	HBA_GetAdapterPortAttributes(h: HBA_HANDLE, portIndex: number): HbaResult<HBA_PORTATTRIBUTES> {
+		const vp = this.vportHandle(h, portIndex);
+		if (vp) return 'status' in vp ? vp : ok(localPortAttributes(vp, vp.fca));
 		return this.withPort(h, portIndex, (handle, port) => {
 			if (!handle.validate(port)) return fail(HBA_STATUS.ERROR_STALE_DATA);
 			return ok(localPortAttributes(port.physical, port));
@@ -206,6 +234,12 @@ class HbaLibrary implements HbaApi, HbaApiVportViews {
 	}
 
 	HBA_GetDiscoveredPortAttributes(h: HBA_HANDLE, portIndex: number, discoveredPortIndex: number): HbaResult<HBA_PORTATTRIBUTES> {
+		const vp = this.vportHandle(h, portIndex);
+		if (vp) {
+			if ('status' in vp) return vp;
+			const remote = Number.isInteger(discoveredPortIndex) ? vp.remotePorts[discoveredPortIndex] : undefined;
+			return remote ? ok(discoveredPortAttributes(remote, vp)) : fail(HBA_STATUS.ERROR_ILLEGAL_INDEX);
+		}
 		return this.withPort(h, portIndex, (handle, port) => {
 			const remote = port.physical.remotePorts[discoveredPortIndex];
 			if (!Number.isInteger(discoveredPortIndex) || !remote) return fail(HBA_STATUS.ERROR_ILLEGAL_INDEX);
@@ -376,6 +410,9 @@ class HbaLibrary implements HbaApi, HbaApiVportViews {
 	}
 
 	Sun_HBA_GetPortNPIVAttributes(h: HBA_HANDLE, portIndex: number): HbaResult<HBA_PORTNPIVATTRIBUTES> {
+		const vp = this.vportHandle(h, portIndex);
+		// A virtual port reports Max = 0: fcinfo prints "NPIV Not Supported" for it.
+		if (vp) return 'status' in vp ? vp : ok({npivflag: 0, NodeWWN: vp.wwnn, PortWWN: vp.wwpn, MaxNumberOfNPIVPorts: 0, NumberOfNPIVPorts: 0});
 		return this.withPort(h, portIndex, (handle, port) => {
 			if (!handle.validate(port)) return fail(HBA_STATUS.ERROR_STALE_DATA);
 			const model = port.model;
@@ -412,6 +449,7 @@ class HbaLibrary implements HbaApi, HbaApiVportViews {
 	}
 
 	Sun_HBA_CreateNPIVPort(h: HBA_HANDLE, portIndex: number, vnodeWWN: Wwn, vportWWN: Wwn, vindex: number): HbaResult<number> {
+		if (this.handle(h)?.vport) return fail(HBA_STATUS.ERROR_NOT_SUPPORTED, 'a virtual port cannot carry virtual ports');
 		return this.withPort(h, portIndex, (_handle, port) => {
 			const wwnn = parseWwn(String(vnodeWWN));
 			const wwpn = parseWwn(String(vportWWN));

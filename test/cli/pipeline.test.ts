@@ -40,6 +40,20 @@ describe('npiv one-shot commands', () => {
 		expect(npiv(state, ['fcinfo', 'hba-port', DOM0_A_P0]).stdout).not.toContain(SPARE_VP);
 	});
 
+	it('fcinfo shows what one virtual port sees: remote-port -p VPORT, hba-port VPORT (NPIV Not Supported)', () => {
+		const state = tempStore();
+		const web01Vport = 'c0007d5a3e81c241';
+		const remote = npiv(state, ['fcinfo', 'remote-port', '-p', web01Vport, '-s']);
+		expect(remote.status).toBe(0);
+		expect(remote.stdout).toContain('Remote Port WWN: 500a0b810029edf4\n\tActive FC4 Types: SCSI\n\tSCSI Target: yes\n');
+		expect(remote.stdout).toMatch(/\tLUN: 0\n\t {2}Vendor: SUN {5}\n/);
+		const port = npiv(state, ['fcinfo', 'hba-port', web01Vport]);
+		expect(port.stdout).toContain(`HBA Port WWN: ${web01Vport}\n`);
+		expect(port.stdout).toContain('\tNode WWN: c0007d5a3e81c240\n\tNPIV Not Supported\n');
+		const create = npiv(state, ['fcadm', 'create-npiv-port', web01Vport]);
+		expect(create).toMatchObject({status: 1, stderr: 'Error: NPIV not Supported\n'});
+	});
+
 	it('refuses a broken store with a message naming the file, and leaves it as it was', () => {
 		const state = tempStore();
 		writeFileSync(state, '{"version": 2, "lab": ');

@@ -34,10 +34,23 @@ describe('adapters', () => {
 		stack.createVirtualPort(HBA_A0, VPORT_1);
 		settle();
 		expect(api.HBA_GetNumberOfAdapters()).toBe(1);
-		expect(api.HBA_OpenAdapterByWWN(VPORT_1.wwpn).status).toBe(HBA_STATUS.ERROR_ILLEGAL_WWN);
 		const h = api.HBA_OpenAdapter('QLogic Corp.-QLE2462-0');
 		const attrs = api.Sun_HBA_NPIVGetAdapterAttributes(h);
 		expect(attrs.status === 0 && attrs.value.NumberOfPorts).toBe(2);
+	});
+
+	test('a virtual port opens by its WWN as a one-port view that reports no NPIV of its own', () => {
+		const {api, stack, settle} = apiLab();
+		stack.createVirtualPort(HBA_A0, VPORT_1);
+		settle();
+		const opened = api.HBA_OpenAdapterByWWN(VPORT_1.wwpn);
+		expect(opened.status).toBe(HBA_STATUS.OK);
+		const h = opened.value!;
+		expect(api.HBA_GetAdapterAttributes(h).value?.NumberOfPorts).toBe(1);
+		expect(api.HBA_GetAdapterPortAttributes(h, 0).value?.PortWWN).toBe(VPORT_1.wwpn);
+		expect(api.HBA_GetAdapterPortAttributes(h, 1).status).toBe(HBA_STATUS.ERROR_ILLEGAL_INDEX);
+		expect(api.Sun_HBA_GetPortNPIVAttributes(h, 0).value?.MaxNumberOfNPIVPorts).toBe(0);
+		expect(api.Sun_HBA_CreateNPIVPort(h, 0, VPORT_1.wwnn, VPORT_1.wwpn, 0).status).toBe(HBA_STATUS.ERROR_NOT_SUPPORTED);
 	});
 
 	test('adapter attributes come from the model and the configuration', () => {
