@@ -65,7 +65,7 @@ function printSan(s: SanFigures): void {
 	budget(`boot ${fmt(s.physicalPorts)} ports x ${fmt(s.vports / s.physicalPorts)} vports to quiescence`, `${fmt(s.totalBootMs / 1000, 2)} s`, '<= 2 s', s.totalBootMs <= 2000);
 	budget('  peak memory (RSS, whole process)', `${fmt(s.peakRssMiB)} MiB`, '<= 1 GiB', s.peakRssMiB <= 1024);
 	note(`${s.scenario}`);
-	note(`new World ${fmt(s.buildMs)} ms + boot ${fmt(s.bootMs)} ms: ${fmt(s.bootEvents)} sim events, ${fmt(s.simMsAtQuiescence, 1)} simulated ms (generating the document: ${fmt(s.generateMs)} ms, not counted)`);
+	note(`new World ${fmt(s.buildMs)} ms + boot ${fmt(s.bootMs)} ms: ${fmt(s.bootEvents)} sim events, ${fmt(s.simMsAtQuiescence, 1)} simulated ms (not counted: generating the document ${fmt(s.generateMs)} ms, reading it back from store text ${fmt(s.loadMs)} ms)`);
 	note(`after boot: heap ${fmt(s.heapAfterBootMiB)} MiB (after GC), RSS ${fmt(s.rssAfterBootMiB)} MiB; ${fmt(s.onlineVports)} vports online, ${fmt(s.vportsWithLuns)} with LUNs`);
 	for (const st of s.storms) {
 		const all = st.vportsSawRscn >= s.vports;

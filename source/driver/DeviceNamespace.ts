@@ -20,30 +20,30 @@ import type {Wwn} from '../sim/Wwn.js';
 export const FIRST_FC_CONTROLLER = 2;
 
 export class DeviceNamespace {
-	private readonly instances = new Map<string, number>();
-	private readonly controllers = new Map<string, number>();
+	/** devfs path -> its fp instance and controller numbers (handed out together, kept for good). */
+	private readonly attached = new Map<string, {readonly instance: number; readonly controller: number}>();
 	private readonly tapes = new Map<string, number>();
 	private readonly enclosures = new Map<string, number>();
 	private nextInstance = 0;
 	private nextController = FIRST_FC_CONTROLLER;
 
 	/** The fp instance and controller number of a devfs path, allocated on first attach. */
-	attachFp(path: string): {instance: number; controller: number} {
-		let instance = this.instances.get(path);
-		if (instance === undefined) {
-			instance = this.nextInstance++;
-			this.instances.set(path, instance);
+	attachFp(path: string): {readonly instance: number; readonly controller: number} {
+		let numbers = this.attached.get(path);
+		if (numbers === undefined) {
+			numbers = {instance: this.nextInstance++, controller: this.nextController++};
+			this.attached.set(path, numbers);
 		}
-		let controller = this.controllers.get(path);
-		if (controller === undefined) {
-			controller = this.nextController++;
-			this.controllers.set(path, controller);
-		}
-		return {instance, controller};
+		return numbers;
 	}
 
 	/** The OS device name of a LUN seen through controller `controller`, or undefined (no node). */
 	lunDevicePath(controller: number, target: Wwn, lun: number, deviceType: number): string | undefined {
+		const path = this.devicePath(controller, target, lun, deviceType);
+		return path === undefined ? undefined : flatString(path);
+	}
+
+	private devicePath(controller: number, target: Wwn, lun: number, deviceType: number): string | undefined {
 		const ctd = `c${controller}t${target.toUpperCase()}d${lun}`;
 		switch (deviceType) {
 			case DeviceType.disk:
@@ -71,4 +71,14 @@ function numbered(map: Map<string, number>, key: string): number {
 		map.set(key, n);
 	}
 	return n;
+}
+
+/**
+ * The same text as one flat string. A name built by concatenation is a tree of pieces (about
+ * three times the memory) until something reads its characters; names kept for every LUN path of
+ * 100,000 virtual ports are read once here so that they are stored flat.
+ */
+export function flatString(text: string): string {
+	text.charCodeAt(0);
+	return text;
 }

@@ -10,6 +10,7 @@ import type {LoginAccept, NPortEndpoint, NPortLink, Rscn} from '../fabric/NPort.
 import type {FcId} from '../sim/FcId.js';
 import type {Wwn} from '../sim/Wwn.js';
 import type {Fca} from './Fca.js';
+import {flatString} from './DeviceNamespace.js';
 import {negotiatedSpeed, type FcaModel} from './FcaModel.js';
 import {FpPort, type FpHost} from './FpPort.js';
 import {LinkStatistics} from './LinkStatistics.js';
@@ -264,7 +265,7 @@ export class FcaPort implements NPortEndpoint {
 		}
 		const bound = this.bindVport(wwpn, wwnn, true);
 		if (!bound.ok) return bound;
-		const vp = new FpPort(this.host, this, wwpn, wwnn, index, `${this.devfsNode}/fp@${index.toString(16)},0`);
+		const vp = new FpPort(this.host, this, wwpn, wwnn, index, flatString(`${this.devfsNode}/fp@${index.toString(16)},0`));
 		this.indexUsed[index] = 1;
 		if (index === this.lowestMaybeFree) this.lowestMaybeFree++;
 		this.created.push(vp);

@@ -16,6 +16,7 @@ import type {EventLog} from '../sim/EventLog.js';
 import {asFcId, formatFcId, WellKnown, type FcId} from '../sim/FcId.js';
 import type {Simulator, Timer} from '../sim/Simulator.js';
 import type {Wwn} from '../sim/Wwn.js';
+import {CompactMap} from './CompactMap.js';
 import type {DeviceNamespace} from './DeviceNamespace.js';
 import type {FcaPort} from './FcaPort.js';
 import {LunPath, RemotePort} from './RemotePort.js';
@@ -29,6 +30,8 @@ export interface FpHost {
 	readonly sim: Simulator;
 	readonly log: EventLog;
 	readonly names: DeviceNamespace;
+	/** Someone keeps sysevents (the log records, or a subscriber listens): else raise() may skip building them. */
+	readonly syseventsWanted: boolean;
 	raise(event: Sysevent): void;
 }
 
@@ -63,15 +66,15 @@ export class FpPort implements FcPortView {
 	lastChange = 0;
 	rscnCount = 0;
 
-	private readonly remotes = new Map<Wwn, RemotePort>();
-	private readonly byId = new Map<FcId, RemotePort>();
+	private readonly remotes = new CompactMap<Wwn, RemotePort>();
+	private readonly byId = new CompactMap<FcId, RemotePort>();
 	private remoteList: RemotePort[] | undefined;
 	private step: Timer | undefined;
 	private expiry: Timer | undefined;
 	private pendingFull = false;
 	// Discovery work, allocated while there is some: 100,000 idle ports keep no empty maps.
 	private pendingPages: Map<FcId, 'validate' | 'rescan'> | undefined;
-	private queue: Map<Wwn, Candidate> | undefined;
+	private queue: CompactMap<Wwn, Candidate> | undefined;
 	private pass: PassCounters | undefined;
 	/** Loop walks left before a silent member is given up on (reset at each login). */
 	private directRetries = DIRECT_RETRIES;
@@ -128,12 +131,12 @@ export class FpPort implements FcPortView {
 	}
 
 	get remotePorts(): readonly RemotePort[] {
-		return (this.remoteList ??= [...this.remotes.values()]);
+		return (this.remoteList ??= this.remotes.values());
 	}
 
 	lunPaths(): LunPathView[] {
 		const out: LunPathView[] = [];
-		for (const r of this.remotes.values()) out.push(...r.luns);
+		for (const r of this.remotePorts) out.push(...r.luns);
 		return out;
 	}
 
@@ -243,7 +246,7 @@ export class FpPort implements FcPortView {
 		const wasOnline = this.state === 'online';
 		if (this.state !== 'deleting') this.state = 'offline';
 		this.lastLoginError = reason;
-		for (const r of this.remotes.values()) {
+		for (const r of this.remotePorts) {
 			r.state = 'offline';
 			r.loggedIn = false;
 			for (const l of r.luns) l.state = 'offline';
@@ -256,12 +259,12 @@ export class FpPort implements FcPortView {
 
 	private expire(): void {
 		this.expiry = undefined;
-		for (const r of [...this.remotes.values()]) if (r.state === 'offline') this.removeRemote(r);
+		for (const r of this.remotes.values()) if (r.state === 'offline') this.removeRemote(r);
 	}
 
 	onRscn(rscn: Rscn): void {
 		this.rscnCount = (this.rscnCount + 1) % 0x1_0000_0000 || 1; // fp skips 0
-		this.raise('port_rscn', {affectedPages: rscn.pages.map(rscnPageWord)});
+		if (this.stack.syseventsWanted) this.raise('port_rscn', {affectedPages: rscn.pages.map(rscnPageWord)});
 		if (this.state !== 'online') return;
 		for (const page of rscn.pages) {
 			if (page.format !== 'port' || !this.usesNameServer) {
@@ -291,7 +294,7 @@ export class FpPort implements FcPortView {
 		this.pendingPages = undefined;
 		this.pendingFull = false;
 		if (link && sid !== undefined) {
-			for (const r of this.remotes.values()) if (r.loggedIn) link.logoPort(sid, r.fcid);
+			for (const r of this.remotePorts) if (r.loggedIn) link.logoPort(sid, r.fcid);
 			if (this.usesNameServer) {
 				link.scr(sid, 'clear');
 				link.nameServer(sid).daId();
@@ -301,7 +304,7 @@ export class FpPort implements FcPortView {
 			this.fca.unregisterFcid(sid);
 			this.fcid = undefined;
 		}
-		for (const r of [...this.remotes.values()]) this.removeRemote(r);
+		for (const r of this.remotes.values()) this.removeRemote(r);
 		if (wasOnline) this.raise('port_offline');
 		this.raise('port_detach');
 	}
@@ -353,7 +356,7 @@ export class FpPort implements FcPortView {
 		if (!pass || !this.stack.log.recording) return;
 		let targets = 0;
 		let luns = 0;
-		for (const r of this.remotes.values()) {
+		for (const r of this.remotePorts) {
 			if (r.target) targets++;
 			luns += r.luns.length;
 		}
@@ -369,14 +372,14 @@ export class FpPort implements FcPortView {
 	private takeCandidate(): Candidate | undefined {
 		const queue = this.queue;
 		if (!queue) return undefined;
-		const c = queue.values().next().value!;
+		const c = queue.first()!;
 		queue.delete(c.wwpn);
 		if (queue.size === 0) this.queue = undefined;
 		return c;
 	}
 
 	private enqueue(wwpn: Wwn, fcid: FcId, relogin: boolean): void {
-		const queue = (this.queue ??= new Map());
+		const queue = (this.queue ??= new CompactMap());
 		const prev = queue.get(wwpn);
 		queue.set(wwpn, {wwpn, fcid, relogin: relogin || (prev?.relogin ?? false)});
 		this.startPass();
@@ -386,7 +389,7 @@ export class FpPort implements FcPortView {
 	private fullDiscovery(): void {
 		const link = this.fca.link!;
 		const sid = this.fcid!;
-		const found = new Map<Wwn, FcId>();
+		const found = new CompactMap<Wwn, FcId>();
 		this.startPass();
 		if (this.usesNameServer) {
 			const reply = link.nameServer(sid).gpnFt(Fc4Type.fcp);
@@ -413,21 +416,21 @@ export class FpPort implements FcPortView {
 			}
 			if (silent > 0 && this.directRetries > 0) {
 				this.directRetries--;
-				this.stack.sim.schedule(Timing.directRetry, this.retryDirect, 'fp loop retry');
+				this.stack.sim.schedule(Timing.directRetry, () => this.retryDirect(), 'fp loop retry');
 			}
 		}
-		for (const r of [...this.remotes.values()]) if (!found.has(r.wwpn)) this.removeRemote(r);
-		for (const [wwpn, id] of found) this.enqueue(wwpn, id, false);
+		for (const r of this.remotes.values()) if (!found.has(r.wwpn)) this.removeRemote(r);
+		found.forEach((id, wwpn) => this.enqueue(wwpn, id, false));
 		// Every remaining remote port is about to be logged in again or dropped.
 		this.stack.sim.cancel(this.expiry);
 		this.expiry = undefined;
 	}
 
-	private readonly retryDirect = (): void => {
+	private retryDirect(): void {
 		if (this.state !== 'online') return;
 		this.pendingFull = true;
 		this.kick(0);
-	};
+	}
 
 	/**
 	 * Who to PLOGI without a name server: the other AL_PAs of a loop; on a point-to-point link the
@@ -523,8 +526,8 @@ export class FpPort implements FcPortView {
 	private scanLuns(r: RemotePort, link: NPortLink, sid: FcId): number {
 		const reported = this.reportLuns(r, link, sid);
 		if (reported === undefined) return 0; // no answer: keep what we have
-		const now = new Set(reported);
-		for (const l of [...r.luns]) if (!now.has(l.lun)) this.removeLun(r, l);
+		const now = reported.length > 16 ? new Set(reported) : undefined;
+		for (const l of [...r.luns]) if (!(now ? now.has(l.lun) : reported.includes(l.lun))) this.removeLun(r, l);
 		let cost = 0;
 		for (const lun of reported) {
 			const existing = r.lunPath(lun);
@@ -632,6 +635,7 @@ export class FpPort implements FcPortView {
 	}
 
 	raise(subclass: SyseventSubclass, extras?: SyseventExtras): void {
+		if (!this.stack.syseventsWanted) return;
 		this.stack.raise({
 			class: EC_SUNFC,
 			subclass,

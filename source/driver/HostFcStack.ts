@@ -171,6 +171,10 @@ export class HostFcStack implements FpHost {
 		return this.byPhysicalWwpn.get(physicalWwpn)?.forceLip() ?? false;
 	}
 
+	get syseventsWanted(): boolean {
+		return this.listeners.size > 0 || this.log.recording;
+	}
+
 	/** How many sysevent subscribers are bound (libraries with callbacks registered). */
 	get subscriberCount(): number {
 		return this.listeners.size;

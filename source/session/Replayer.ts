@@ -36,7 +36,10 @@ export interface ReplayOptions {
 	/** Folder for relative store paths; default: the session file's folder, else the working directory. */
 	readonly baseDir?: string;
 	readonly signal?: AbortSignal;
-	/** Wall-clock pause for real-time replays; tests pass their own. */
+	/**
+	 * The wall-clock pause of a real-time replay (required with `realtime`): the terminal replay
+	 * in ui/ sleeps on a timer, tests and exports pass their own. Nothing below ui/ reads the clock.
+	 */
 	readonly sleep?: (ms: number) => Promise<void>;
 }
 
@@ -77,7 +80,8 @@ export async function runSession<T>(
 	const baseDir = options.baseDir ?? (isParsedSession(session) ? path.dirname(session.file) : '.');
 	const start = driverStart(session.start, {apply: options.apply ?? false, baseDir});
 	const lines = isParsedSession(session) ? session.stepLines : undefined;
-	const sleep = options.sleep ?? wallClockSleep;
+	const sleep = options.sleep;
+	if (options.realtime && !sleep) throw new Error('a real-time replay needs options.sleep (the wall-clock pause)');
 	const tickMs = options.tickMs ?? 100;
 
 	let size: TerminalSize = session.size;
@@ -127,7 +131,7 @@ export async function runSession<T>(
 				if (options.realtime) {
 					for (let left = step.ms; left > 0; ) {
 						const tick = Math.min(tickMs, left);
-						await sleep(tick / speed);
+						await sleep!(tick / speed);
 						await driver.advance(tick);
 						await driver.idle();
 						timeMs += tick;
@@ -163,8 +167,4 @@ export async function runSession<T>(
 function capture(driver: SessionDriver, size: TerminalSize): Frame {
 	const raw = driver.frame();
 	return {text: fitFrameText(raw.text, size), ansi: raw.ansi};
-}
-
-function wallClockSleep(ms: number): Promise<void> {
-	return new Promise(resolve => setTimeout(resolve, ms));
 }

@@ -63,6 +63,11 @@ const loginRequired: ElsReject = {
 export class FcpResponder implements FcpTarget {
 	private readonly byFcid = new Map<FcId, Session>();
 	private readonly byWwpn = new Map<Wwn, Session>();
+	/**
+	 * The session of the last request, while it lasts: an initiator sends PLOGI, PRLI, REPORT
+	 * LUNS, then INQUIRY and READ CAPACITY per LUN in a row, and the tables hold 100,000 sessions.
+	 */
+	private recent: Session | undefined;
 
 	constructor(private readonly port: ResponderPort) {}
 
@@ -74,6 +79,7 @@ export class FcpResponder implements FcpTarget {
 		const session: Session = {initiator: from.wwpn, initiatorNode: from.wwnn, fcid: from.fcid, prli: false, unitAttention: false};
 		this.byFcid.set(from.fcid, session);
 		this.byWwpn.set(from.wwpn, session);
+		this.recent = session;
 		if (this.port.log.recording) this.port.log.emit(this.port.label, 'storage.login', `PLOGI from ${from.wwpn} (${formatFcId(from.fcid)}) accepted`, {
 			initiator: from.wwpn,
 			fcid: formatFcId(from.fcid),
@@ -181,6 +187,7 @@ export class FcpResponder implements FcpTarget {
 		const n = this.byFcid.size;
 		this.byFcid.clear();
 		this.byWwpn.clear();
+		this.recent = undefined;
 		return n;
 	}
 
@@ -209,7 +216,10 @@ export class FcpResponder implements FcpTarget {
 	}
 
 	private sessionOf(from: Initiator): Session | undefined {
+		const recent = this.recent;
+		if (recent && recent.fcid === from.fcid) return recent.initiator === from.wwpn ? recent : undefined;
 		const session = this.byFcid.get(from.fcid);
+		if (session) this.recent = session;
 		return session && session.initiator === from.wwpn ? session : undefined;
 	}
 
@@ -227,6 +237,7 @@ export class FcpResponder implements FcpTarget {
 
 	private drop(session: Session | undefined): void {
 		if (!session) return;
+		if (this.recent === session) this.recent = undefined;
 		if (this.byFcid.get(session.fcid) === session) this.byFcid.delete(session.fcid);
 		if (this.byWwpn.get(session.initiator) === session) this.byWwpn.delete(session.initiator);
 	}

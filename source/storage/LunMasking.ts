@@ -13,6 +13,9 @@ export type LunView = ReadonlyMap<number, number>;
 export class LunMasking {
 	private readonly byName = new Map<string, HostGroup>();
 	private readonly byInitiator = new Map<Wwn, HostGroup[]>();
+	/** The last initiator looked up and its groups: REPORT LUNS, INQUIRY, READ CAPACITY come in a row. */
+	private lastInitiator: Wwn | undefined;
+	private lastGroups: HostGroup[] | undefined;
 
 	groups(): Iterable<HostGroup> {
 		return this.byName.values();
@@ -28,6 +31,7 @@ export class LunMasking {
 
 	/** Adds a group, or replaces the group of that name in place (it keeps its position). */
 	put(group: HostGroup): void {
+		this.lastInitiator = undefined;
 		const old = this.byName.get(group.name);
 		if (old) this.unindex(old);
 		this.byName.set(group.name, group);
@@ -41,6 +45,7 @@ export class LunMasking {
 	delete(name: string): HostGroup | undefined {
 		const old = this.byName.get(name);
 		if (!old) return undefined;
+		this.lastInitiator = undefined;
 		this.unindex(old);
 		this.byName.delete(name);
 		return old;
@@ -50,8 +55,16 @@ export class LunMasking {
 		return this.byInitiator.get(w) ?? [];
 	}
 
+	private groupsNaming(w: Wwn): HostGroup[] | undefined {
+		if (w !== this.lastInitiator) {
+			this.lastGroups = this.byInitiator.get(w);
+			this.lastInitiator = w;
+		}
+		return this.lastGroups;
+	}
+
 	view(portName: string, w: Wwn): LunView {
-		const groups = this.byInitiator.get(w);
+		const groups = this.groupsNaming(w);
 		if (!groups) return EMPTY;
 		if (groups.length === 1) return groups[0]!.appliesTo(portName) ? groups[0]!.view() : EMPTY;
 		const pairs: [number, number][] = [];
@@ -70,7 +83,7 @@ export class LunMasking {
 
 	/** The LU behind one host LUN of a nexus, without building the whole view. */
 	lunAt(portName: string, w: Wwn, hostLun: number): number | undefined {
-		for (const g of this.byInitiator.get(w) ?? []) {
+		for (const g of this.groupsNaming(w) ?? []) {
 			if (!g.appliesTo(portName)) continue;
 			const lun = g.lunAt(hostLun);
 			if (lun !== undefined) return lun;

@@ -17,8 +17,31 @@ export interface RunConsoleOptions {
 export const NEEDS_TTY =
 	"npiv: the console needs a terminal (stdin and stdout must be a TTY); use a command such as 'npiv fcinfo hba-port' instead";
 
+const CURSOR_SHOW = '\u001B[?25h';
 const ENTER = '\u001B[?1049h\u001B[H\u001B[2J\u001B[?25l';
-const LEAVE = '\u001B[?25h\u001B[?1049l';
+const LEAVE = `${CURSOR_SHOW}\u001B[?1049l`;
+
+let lateCursorShowDropped = false;
+
+/**
+ * Ink hides the cursor through cli-cursor, whose restore-cursor hook writes `\e[?25h` to
+ * process.stderr as the very last thing the process does (a signal-exit "always last" handler):
+ * with stderr redirected (`npiv 2>log`) that escape would land in the file. LEAVE has already
+ * shown the cursor on the terminal itself, so that late copy is dropped. Our 'exit' listener runs
+ * before signal-exit's handlers (they are called after the process's own 'exit' listeners).
+ */
+function dropLateCursorShow(): void {
+	if (lateCursorShowDropped) return;
+	lateCursorShowDropped = true;
+	process.once('exit', () => {
+		const stderr = process.stderr;
+		const write = stderr.write;
+		stderr.write = function (this: NodeJS.WriteStream, chunk: unknown, ...rest: unknown[]): boolean {
+			if (chunk === CURSOR_SHOW) return true;
+			return (write as (...args: unknown[]) => boolean).call(this, chunk, ...rest);
+		} as typeof stderr.write;
+	});
+}
 
 type Outcome = ConsoleExit & {readonly terminalGone?: boolean};
 
@@ -49,6 +72,7 @@ export async function runConsole(source: ConsoleSource, opts: RunConsoleOptions)
 		finish({code: 129, terminalGone: true});
 	};
 	opts.stdout.write(ENTER);
+	dropLateCursorShow();
 	process.once('exit', restore);
 	process.on('uncaughtException', onUncaught);
 	process.once('SIGHUP', onHangup);

@@ -142,8 +142,8 @@ async function replayCommand(argv: readonly string[], globals: GlobalOptions, io
 		throw new UsageError('npiv session replay: playing a session needs a terminal; add --headless to replay without one');
 	}
 	const apply = values.apply === true;
-	const session = await prepare(file, apply, globals);
-	return withDriver(session, deps, globals, apply, async driver => {
+	const session = await prepare(file, apply);
+	return withDriver(session, deps, {apply, noColor: globals.noColor && !values.headless}, async driver => {
 		if (!values.headless) {
 			const result = await replayInTerminal(session, driver, {stdin: io.stdin, stdout: io.stdout, apply, ...(speed === undefined ? {} : {speed})});
 			io.err(`${result.aborted ? 'stopped' : 'replayed'} ${file}: ${result.steps} of ${session.steps.length} steps, ${formatSimMs(result.timeMs)} of simulated time\n`);
@@ -164,10 +164,10 @@ async function checkCommand(argv: readonly string[], globals: GlobalOptions, io:
 	const update = values.update === true;
 	// every file is read before any runs: a typo in the last one is found at once
 	const sessions: ParsedSession[] = [];
-	for (const file of positionals) sessions.push(await prepare(file, false, globals));
+	for (const file of positionals) sessions.push(await prepare(file, false));
 	let failed = 0;
 	for (const session of sessions) {
-		const result = await withDriver(session, deps, globals, false, driver => check(session, driver, {update}));
+		const result = await withDriver(session, deps, {apply: false}, driver => check(session, driver, {update}));
 		if (result.ok) io.out(`${session.file}: ok (${checkSummary(result)})\n`);
 		else {
 			failed++;
@@ -204,19 +204,19 @@ async function exportCommand(argv: readonly string[], globals: GlobalOptions, io
 	const tick = values.tick === undefined ? undefined : wholeNumber(values.tick as string, '--tick', 3_600_000);
 	if (tick === 0) throw new UsageError('npiv session export: --tick takes a number of milliseconds greater than 0');
 	const title = values.title as string | undefined;
-	const session = await prepare(file, false, globals);
+	const session = await prepare(file, false);
 	if (svg !== undefined && !session.steps.some(step => step.kind === 'snapshot')) {
 		throw new ReplayError(`${file} has no snapshot steps: nothing to draw for --svg`);
 	}
 	if (cast !== undefined) {
-		const text = await withDriver(session, deps, globals, false, driver =>
+		const text = await withDriver(session, deps, {apply: false}, driver =>
 			exportAsciicast(session, driver, {keyDelayMs: keyDelay, title: title ?? path.basename(file), ...(tick === undefined ? {} : {waitTickMs: tick})}),
 		);
 		writeFileSync(cast, text);
 		io.out(`${cast}: asciicast v2, ${text.split('\n').length - 2} events\n`);
 	}
 	if (svg !== undefined) {
-		const pictures = await withDriver(session, deps, globals, false, driver => exportSvgSnapshots(session, driver, title === undefined ? {} : {title}));
+		const pictures = await withDriver(session, deps, {apply: false}, driver => exportSvgSnapshots(session, driver, title === undefined ? {} : {title}));
 		const files = writeSvgSnapshots(svg, pictures);
 		io.out(files.map(f => `${f}\n`).join(''));
 	}
@@ -246,7 +246,7 @@ function options(argv: readonly string[], verb: string, spec: OptionSpec): {valu
 }
 
 /** Reads the session and opens the store it starts from, so a bad line or an invalid store is reported before anything runs. */
-async function prepare(file: string, apply: boolean, _globals: GlobalOptions): Promise<ParsedSession> {
+async function prepare(file: string, apply: boolean): Promise<ParsedSession> {
 	const session = readSessionFile(file, {panes: PANES});
 	if (apply && session.start.kind !== 'store') {
 		const from = session.start.kind === 'scenario' ? `scenario ${session.start.name}` : 'an embedded store document';
@@ -257,13 +257,19 @@ async function prepare(file: string, apply: boolean, _globals: GlobalOptions): P
 	return session;
 }
 
-async function withDriver<T>(session: ParsedSession, deps: SessionCommandDeps, globals: GlobalOptions, apply: boolean, run: (driver: SessionDriver) => Promise<T>): Promise<T> {
+/**
+ * Runs `run` with the console over the session's start. Frames that are checked or exported
+ * are drawn in colour whatever the user's terminal wants (NO_COLOR in CI must not change a
+ * saved frame); only a replay on the terminal follows --no-color.
+ */
+async function withDriver<T>(session: ParsedSession, deps: SessionCommandDeps, options: {apply: boolean; noColor?: boolean}, run: (driver: SessionDriver) => Promise<T>): Promise<T> {
+	const {apply, noColor = false} = options;
 	const label = startLabel(session.start, session.file);
 	const built: {close(): Promise<void>}[] = [];
 	const factory = deps.sourceFactory
 		? await deps.sourceFactory(label)
 		: (await import('./session/WorldReplaySource.js')).worldReplaySourceFactory(label, {onSource: source => void built.push(source)});
-	const driver: DisposableSessionDriver = createConsoleSessionDriver(factory, {render: 'on-demand', noColor: globals.noColor});
+	const driver: DisposableSessionDriver = createConsoleSessionDriver(factory, {render: 'on-demand', noColor});
 	try {
 		return await run(driver);
 	} finally {

@@ -224,6 +224,12 @@ describe('replay, check and export over the real SAN', () => {
 		expect(timed.code).toBe(0);
 		const times = parseAsciicast(readFileSync(path.join(again, 'timed.cast'), 'utf8')).events.map(e => e[0]);
 		expect(times).toEqual([0, 0.5, 1, 3, 3.5]);
+
+		// --tick: the 2 s wait drawn every half second (the header's clock moves each time)
+		const ticked = await run(['export', file, '--cast', path.join(again, 'ticked.cast'), '--tick', '500']);
+		expect(ticked.code).toBe(0);
+		expect(parseAsciicast(readFileSync(path.join(again, 'ticked.cast'), 'utf8')).events.map(e => e[0])).toEqual([0, 0, 0, 0.5, 1, 1.5, 2, 2]);
+		expect((await run(['export', file, '--cast', 'x.cast', '--tick', '0'])).code).toBe(2);
 	});
 
 	test('export --svg of a session without snapshots is refused', async () => {
