@@ -4,9 +4,9 @@
  * handed over untouched (fcadm's -p/-n, xm's -l...). Invoked through a link named fcinfo, fcadm or
  * xm it behaves as that tool. With no family it opens the console.
  */
+import {readFileSync} from 'node:fs';
 import path from 'node:path';
-import meow from 'meow';
-import {splitGlobalArgs, toolFromArgv0, USAGE} from './source/commands/cliArgs.js';
+import {plainGlobalFlags, splitGlobalArgs, toolFromArgv0, USAGE, type GlobalFlags} from './source/commands/cliArgs.js';
 import {DEFAULT_STATE_PATH, type GlobalOptions} from './source/commands/GlobalOptions.js';
 
 async function main(): Promise<number> {
@@ -17,21 +17,7 @@ async function main(): Promise<number> {
 		process.stderr.write(`npiv: ${split.error}\n${USAGE}`);
 		return 2;
 	}
-	const cli = meow(USAGE, {
-		importMeta: import.meta,
-		argv: split.globals,
-		allowUnknownFlags: false,
-		autoHelp: true,
-		autoVersion: true,
-		flags: {
-			host: {type: 'string'},
-			state: {type: 'string'},
-			json: {type: 'boolean', default: false},
-			seed: {type: 'number'},
-			color: {type: 'boolean', default: true},
-			record: {type: 'string'},
-		},
-	});
+	const cli = {flags: plainGlobalFlags(split.globals) ?? (await meowFlags(split.globals))};
 	if (cli.flags.seed !== undefined && !Number.isSafeInteger(cli.flags.seed)) {
 		process.stderr.write(`npiv: --seed takes a whole number\n`);
 		return 2;
@@ -75,6 +61,44 @@ async function main(): Promise<number> {
 	}
 	const {runFamily} = await import('./source/commands/runFamily.js');
 	return runFamily(split.family, split.rest, globals);
+}
+
+/** The global options through meow: --help, --version, and whatever plainGlobalFlags leaves to it. */
+async function meowFlags(globals: string[]): Promise<GlobalFlags> {
+	const {default: meow} = await import('meow');
+	const cli = meow(USAGE, {
+		importMeta: import.meta,
+		pkg: ownPackage(),
+		argv: globals,
+		allowUnknownFlags: false,
+		autoHelp: true,
+		autoVersion: true,
+		flags: {
+			host: {type: 'string'},
+			state: {type: 'string'},
+			json: {type: 'boolean', default: false},
+			seed: {type: 'number'},
+			color: {type: 'boolean', default: true},
+			record: {type: 'string'},
+		},
+	});
+	return cli.flags;
+}
+
+/**
+ * package.json (name, version, description for --help and --version), read directly: meow's own
+ * search for it, with its normalisation, cost a one-shot command a tenth of its time. Undefined
+ * lets meow look for itself.
+ */
+function ownPackage(): Record<string, unknown> | undefined {
+	for (const up of ['./package.json', '../package.json']) {
+		try {
+			return JSON.parse(readFileSync(new URL(up, import.meta.url), 'utf8')) as Record<string, unknown>;
+		} catch {
+			// not there: one level up, then meow's search
+		}
+	}
+	return undefined;
 }
 
 main().then(

@@ -3,7 +3,7 @@
  * storm of a target port going offline, and the store's size per virtual port. Runs in a child
  * process of its own, so that its peak RSS is the SAN's and not the other parts'.
  */
-import {performance} from 'node:perf_hooks';
+import {PerformanceObserver, performance} from 'node:perf_hooks';
 import {decodeDocumentText, encodeDocument, generateDocument, measureStoreSize, type ScenarioOptions} from '../source/store/index.js';
 import {World} from '../source/world/World.js';
 
@@ -32,6 +32,8 @@ export interface SanFigures {
 	readonly bootMs: number;
 	/** The budget's figure: build + boot. */
 	readonly totalBootMs: number;
+	/** Garbage collection pauses during build + boot (V8's own timings). */
+	readonly bootGc: GcFigures;
 	readonly bootEvents: number;
 	readonly simMsAtQuiescence: number;
 	/** Peak resident set of the whole process (generation, build, boot, storm). */
@@ -61,7 +63,7 @@ function gc(): void {
 	(globalThis as {gc?: () => void}).gc?.();
 }
 
-export function runSanBench(options: ScenarioOptions = BENCH_SCENARIO): SanFigures {
+export async function runSanBench(options: ScenarioOptions = BENCH_SCENARIO): Promise<SanFigures> {
 	let t = performance.now();
 	const generated = generateDocument(options);
 	const generateMs = performance.now() - t;
@@ -73,6 +75,7 @@ export function runSanBench(options: ScenarioOptions = BENCH_SCENARIO): SanFigur
 	const loadMs = performance.now() - t;
 	gc();
 
+	const gcWatch = watchGc();
 	t = performance.now();
 	const world = new World(doc);
 	const buildMs = performance.now() - t;
@@ -80,6 +83,7 @@ export function runSanBench(options: ScenarioOptions = BENCH_SCENARIO): SanFigur
 	t = performance.now();
 	world.boot(); // muted, as the CLI re-derives a store that was booted before
 	const bootMs = performance.now() - t;
+	const bootGc = await gcWatch.stop();
 	const bootEvents = world.sim.eventsRun - eventsBefore;
 	const simMsAtQuiescence = world.sim.now;
 
@@ -108,6 +112,7 @@ export function runSanBench(options: ScenarioOptions = BENCH_SCENARIO): SanFigur
 		buildMs,
 		bootMs,
 		totalBootMs: buildMs + bootMs,
+		bootGc,
 		bootEvents,
 		simMsAtQuiescence,
 		peakRssMiB: (process.resourceUsage().maxRSS * 1024) / MiB,
@@ -150,5 +155,40 @@ function storm(world: World, vports: readonly Vport[], what: string, portNames: 
 		rscnsSent: world.fabrics.fabrics.reduce((n, f) => n + f.rscn.sent, 0) - sentBefore,
 		vportsSawRscn: saw,
 		vportsLostTarget: lost,
+	};
+}
+
+export interface GcFigures {
+	readonly minorCount: number;
+	readonly minorMs: number;
+	readonly majorCount: number;
+	readonly majorMs: number;
+}
+
+/** Sums GC pauses from now until stop() (entries arrive asynchronously, hence the await). */
+function watchGc(): {stop(): Promise<GcFigures>} {
+	const totals = {minorCount: 0, minorMs: 0, majorCount: 0, majorMs: 0};
+	let on = true;
+	const observer = new PerformanceObserver(list => {
+		if (!on) return;
+		for (const entry of list.getEntries()) {
+			const kind = (entry as {detail?: {kind?: number}}).detail?.kind;
+			if (kind === 1) {
+				totals.minorCount++;
+				totals.minorMs += entry.duration;
+			} else if (kind !== undefined) {
+				totals.majorCount++;
+				totals.majorMs += entry.duration;
+			}
+		}
+	});
+	observer.observe({entryTypes: ['gc']});
+	return {
+		async stop() {
+			await new Promise(resolve => setTimeout(resolve, 100));
+			on = false;
+			observer.disconnect();
+			return totals;
+		},
 	};
 }

@@ -111,7 +111,7 @@ class NameServerSession implements NameServerClient {
 
 	rftId(fc4Types: readonly number[]): CtReply<void> {
 		return this.register(e => {
-			const types = fc4Types.length === 1 ? [fc4Types[0]!] : [...new Set(fc4Types)].sort((a, b) => a - b);
+			const types = fc4Types.length === 1 ? singleType(fc4Types[0]!) : [...new Set(fc4Types)].sort((a, b) => a - b);
 			if (sameNumbers(types, e.fc4Types)) return undefined;
 			e.fc4Types = types;
 			return () => types.map(t => FC4_NAMES[t] ?? `0x${t.toString(16)}`).join(' ') || 'none';
@@ -121,7 +121,7 @@ class NameServerSession implements NameServerClient {
 	rffId(fc4Type: number, features: number): CtReply<void> {
 		return this.register(e => {
 			if (e.fc4Features[fc4Type] === features) return undefined;
-			e.fc4Features = {...e.fc4Features, [fc4Type]: features};
+			e.fc4Features = Object.keys(e.fc4Features).length === 0 ? singleFeature(fc4Type, features) : {...e.fc4Features, [fc4Type]: features};
 			return () => `type 0x${fc4Type.toString(16)} features 0x${features.toString(16)}`;
 		}, 'RFF_ID');
 	}
@@ -265,4 +265,22 @@ function sortByFcid(list: FabricLogin[]): void {
 		}
 		list[j] = x;
 	}
+}
+
+// Registrations are replaced, never changed in place, so the common ones (FCP, initiator or
+// target) can be one shared value for every login rather than one copy per login.
+const singleTypes = new Map<number, readonly number[]>();
+const singleFeatures = new Map<number, Readonly<Record<number, number>>>();
+
+function singleType(type: number): readonly number[] {
+	let types = singleTypes.get(type);
+	if (!types) singleTypes.set(type, (types = Object.freeze([type])));
+	return types;
+}
+
+function singleFeature(type: number, features: number): Readonly<Record<number, number>> {
+	const key = type * 0x100000000 + features;
+	let value = singleFeatures.get(key);
+	if (!value) singleFeatures.set(key, (value = Object.freeze({[type]: features})));
+	return value;
 }

@@ -170,6 +170,12 @@ export class TargetPort implements NPortEndpoint {
 	 */
 	receiveRscn(did: FcId, rscn: Rscn): void {
 		if (did !== this.address || this.currentState !== 'ready' || !this.fabric) return;
+		if (rscn.pages.every(page => page.format === 'fabric')) {
+			// Everyone is a suspect (a coalesced RSCN in a busy fabric): the session list as it is.
+			const everyone = this.responder.sessionFcids();
+			if (everyone.length > 0) this.after(TargetTiming.ctRoundTrip, 'rscn check', () => this.checkSessions(everyone));
+			return;
+		}
 		const suspects = new Set<FcId>();
 		for (const page of rscn.pages) {
 			if (page.format === 'port') {
@@ -349,7 +355,7 @@ export class TargetPort implements NPortEndpoint {
 		});
 	}
 
-	private checkSessions(suspects: ReadonlySet<FcId>): void {
+	private checkSessions(suspects: Iterable<FcId>): void {
 		if (this.currentState !== 'ready' || !this.link) return;
 		const ns = this.link.nameServer(this.address!);
 		for (const id of suspects) {

@@ -9,6 +9,12 @@ import {migrateDocument, OLDEST_STORE_VERSION} from './migrations.js';
 import {labSchema, STORE_EVENT_CAP, STORE_VERSION, storeDocumentSchema, type StoreDocument} from './schema.js';
 import {StoreError, type StoreErrorCode} from './StoreError.js';
 
+/**
+ * Every check runs, but without zod's compiled fast path: building it costs more than a whole
+ * one-shot command's parse, and over a 100,000-vport store it is no faster.
+ */
+const PARSE = {error: storeErrorMap, jitless: true} as const;
+
 /** What the refused file is to the operator: the working store, or a file given to `scenario load`. */
 export interface Source {
 	readonly file: string;
@@ -62,7 +68,7 @@ export function decodeDocumentValue(value: unknown, source: Source): Decoded {
 		if (migrated.issues) throw refuse(source, 'invalid', `cannot be migrated from schema version ${version}`, issueLines(migrated.issues, raw));
 		current = migrated.doc;
 	}
-	const result = storeDocumentSchema.safeParse(current, {error: storeErrorMap});
+	const result = storeDocumentSchema.safeParse(current, PARSE);
 	if (!result.success) throw refuse(source, 'invalid', 'is invalid', issueLines(result.error.issues, current));
 	const document = result.data as StoreDocument;
 	return version < STORE_VERSION ? {document, migratedFrom: version} : {document};
@@ -73,7 +79,7 @@ export function decodeLabValue(value: unknown, source: Source): LabConfig {
 	if (!value || typeof value !== 'object' || Array.isArray(value)) {
 		throw refuse(source, 'not-a-store', `holds ${describeValue(value)}, not a lab configuration`);
 	}
-	const result = labSchema.safeParse(value, {error: storeErrorMap});
+	const result = labSchema.safeParse(value, PARSE);
 	if (!result.success) throw refuse(source, 'invalid', 'is not a valid lab configuration', issueLines(result.error.issues, value));
 	return result.data;
 }
@@ -83,7 +89,7 @@ export function decodeLabValue(value: unknown, source: Source): LabConfig {
  * keeps its previous content.
  */
 export function checkDocumentForSave(document: StoreDocument, file: string): StoreDocument {
-	const result = storeDocumentSchema.safeParse(document, {error: storeErrorMap});
+	const result = storeDocumentSchema.safeParse(document, PARSE);
 	if (!result.success) {
 		const problems = issueLines(result.error.issues, document);
 		throw new StoreError(

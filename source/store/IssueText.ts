@@ -3,7 +3,7 @@
  * the switch, host or array at that index, so nobody counts array elements by hand) and what is
  * wrong, in words rather than in zod's vocabulary.
  */
-import type {z} from 'zod';
+import type * as z from 'zod';
 
 export type IssuePath = readonly PropertyKey[];
 

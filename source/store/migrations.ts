@@ -8,7 +8,7 @@
  * and had no event log. Version 2 keeps the npiv_config SMF value itself
  * (`<physical as typed>:<VPWWN>:<VNWWN>:<index>`, see FieldFormats.ts) and adds `events`.
  */
-import {z} from 'zod';
+import * as z from 'zod';
 import {isStrictWwnText} from '../sim/Wwn.js';
 import {formatNpivPortEntry, isWwnText, storeWwn, VPORT_INDEX_MAX, VPORT_INDEX_MIN, WWN_FORMS} from './FieldFormats.js';
 import type {StoreIssue} from './IssueText.js';

@@ -3,7 +3,7 @@
  * compile-time check below keeps them in step); the document around it holds the PRNG state, the
  * simulated clock, the capped event log and the WWNs that must never be handed out again.
  */
-import {z} from 'zod';
+import * as z from 'zod';
 import type {EventValue, SanEvent} from '../sim/EventLog.js';
 import type {PrngState} from '../sim/Prng.js';
 import type {SimTime} from '../sim/Simulator.js';

@@ -4,7 +4,7 @@
  */
 import React from 'react';
 import {render, type Instance} from 'ink';
-import {ConsoleController} from './controller/ConsoleController.js';
+import {ConsoleController, type StatusTimer} from './controller/ConsoleController.js';
 import type {KeyRegistry} from './keys/KeyRegistry.js';
 import {loadKeyRegistry} from './keys/userBindings.js';
 import type {ConsoleSource} from './model/ConsoleSource.js';
@@ -25,6 +25,8 @@ export interface MountOptions {
 	readonly maxFps?: number;
 	/** Minimum ms between frames caused by model changes (default 50; 0 for tests). */
 	readonly modelFrameMs?: number;
+	/** Expires status messages (default the wall clock); tests pass one they fire themselves. */
+	readonly statusTimer?: StatusTimer;
 }
 
 export interface ConsoleExit {
@@ -63,6 +65,7 @@ export function mountConsole(source: ConsoleSource, opts: MountOptions): Mounted
 		registry: loaded.registry,
 		views,
 		exit: (code, error) => settle(error === undefined ? {code} : {code, error}),
+		...(opts.statusTimer ? {timer: opts.statusTimer} : {}),
 	});
 	const instance = render(<ConsoleApp source={source} registry={loaded.registry} store={store} controller={controller} views={views} noColor={opts.noColor} modelFrameMs={opts.modelFrameMs ?? 50} />, {
 		stdin: opts.stdin,

@@ -14,7 +14,11 @@ import {WorldConsoleSource} from './live/WorldConsoleSource.js';
 import {recordConsoleSession} from './session/ConsoleRecorder.js';
 
 export interface OpenConsoleOptions {
-	/** `--record FILE`: record the session (see setConsoleRecorder). */
+	/**
+	 * `--record FILE`: record the session and write it to FILE when the console exits. '' (what
+	 * cli.tsx passes without --record) or absent: record in memory only, so that `:session save
+	 * FILE` can still write the session so far. Either way the recording is started (below).
+	 */
 	readonly record?: string;
 	/** Words after `ui`; the console takes none. */
 	readonly args: readonly string[];
@@ -61,7 +65,8 @@ export async function openConsole(globals: GlobalOptions, opts: OpenConsoleOptio
 		stderr.write(`npiv ui: unexpected '${opts.args.join(' ')}' (the console takes no arguments)\n`);
 		return 2;
 	}
-	if (opts.record !== undefined && !recorderFactory) {
+	// Only a file asked for is refused: without a recorder, `:session save` is simply not there.
+	if (opts.record !== undefined && opts.record !== '' && !recorderFactory) {
 		stderr.write('npiv: --record is not available in this build\n');
 		return 2;
 	}
@@ -87,6 +92,7 @@ export async function openConsole(globals: GlobalOptions, opts: OpenConsoleOptio
 		globals: {...globals, json: false},
 		boot: !bootInView,
 	});
+	// '' records in memory only (for `:session save FILE`); finish() then writes nothing.
 	const file = opts.record ?? '';
 	const recording = recorderFactory?.(file);
 	const hooked = recording?.start({file, source, document, stdin, size: {cols: stdout.columns || 80, rows: stdout.rows || 24}});

@@ -89,6 +89,7 @@ export async function runConsole(source: ConsoleSource, opts: RunConsoleOptions)
 		try {
 			// Also when the terminal is gone: it releases stdin; late write errors are caught above.
 			mounted.instance.unmount();
+			mounted.controller.dispose();
 		} catch {
 			// Already unmounted by a render error, or the terminal refused the last frame.
 		}

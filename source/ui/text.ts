@@ -18,6 +18,16 @@ export function truncate(text: string, max: number): string {
 	return chars.slice(0, max - 1).join('') + '…';
 }
 
+/** Cuts `text` to `max` columns in the middle (`/dev/rdsk/c2…F4d0s2`): both ends stay readable. */
+export function truncateMiddle(text: string, max: number): string {
+	const chars = [...text];
+	if (chars.length <= max) return text;
+	if (max <= 2) return truncate(text, max);
+	const head = Math.ceil((max - 1) / 2);
+	const tail = max - 1 - head;
+	return chars.slice(0, head).join('') + '…' + chars.slice(chars.length - tail).join('');
+}
+
 /** Exactly `cols` columns: truncated or padded with spaces. */
 export function fit(text: string, cols: number, align: 'left' | 'right' = 'left'): string {
 	const t = truncate(text, cols);

@@ -16,6 +16,15 @@ export interface NpivListEntry {
 
 /** `<phys as typed>:<VPWWN>:<VNWWN>:<index>`; undefined when malformed. */
 export function parseNpivListEntry(value: string): NpivListEntry | undefined {
+	// The form the store writes (three bare WWNs), read by position: a boot reads 100,000 of them.
+	if (value.length > 51 && value.charCodeAt(16) === 58 && value.charCodeAt(33) === 58 && value.charCodeAt(50) === 58) {
+		const vport = parseWwn(value.slice(17, 33));
+		const vnode = parseWwn(value.slice(34, 50));
+		const idx = value.slice(51);
+		const index = Number(idx);
+		const physical = value.slice(0, 16);
+		if (vport && vnode && parseWwn(physical) && Number.isInteger(index) && !idx.includes(':')) return {physical, vport, vnode, index};
+	}
 	const parts = value.split(':');
 	if (parts.length !== 4) return undefined;
 	const [physical, vp, vn, idx] = parts as [string, string, string, string];

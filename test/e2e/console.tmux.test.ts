@@ -52,17 +52,19 @@ describe('the console in tmux', () => {
 		expect(screen).toContain('npiv-console');
 		expect(screen).toMatch(/hosts 3 +HBA ports 7 +virtual ports 1 +domains 2/);
 		expect(screen).toMatch(/\[1 Adapters\] +2 Virtual ports +3 LUNs +4 Events +5 Domains +6 Fabric/);
-		expect(screen).toMatch(new RegExp(`> dom0-a +${PHYSICAL} +QLE2462 +online +010000 +A +1/63`));
-		expect(screen).toMatch(/sol-c +210000e08b1c4482 +QLA2342 +online .* legacy +n\/a/);
+		expect(screen).toMatch(new RegExp(`> dom0-a +${PHYSICAL} .*online .*010000 .* 1/63`));
+		expect(screen).toMatch(/Model: +QLE2462/);
+		// The 2 Gb QLA2342 cannot do NPIV.
+		expect(screen).toMatch(/sol-c +210000e08b1c4482 .*online .* n\/a/);
 
 		t.press('pane.next');
 		screen = await t.waitFor(/\[2 Virtual ports\][\s\S]*Virtual ports \(1\)/);
-		expect(screen).toMatch(new RegExp(`> ${WEB01_VPORT} ${PHYSICAL} dom0-a +010001 online +web01 +5`));
+		expect(screen).toMatch(new RegExp(`> ${WEB01_VPORT} .*${PHYSICAL} +dom0-a +010001 +online +web01 +5`));
 		expect(screen).toContain(`Virtual port ${WEB01_VPORT} (dom0-a)`);
 
 		t.press('pane.luns');
 		screen = await t.waitFor(/\[3 LUNs\][\s\S]*LUNs \(21\)/);
-		expect(screen).toMatch(new RegExp(`dom0-a ${WEB01_VPORT} ${ARRAY_PORT} +1 +100 GiB .* web01`));
+		expect(screen).toMatch(new RegExp(`dom0-a +${WEB01_VPORT} .*${ARRAY_PORT} +1 +100 GiB .* web01`));
 
 		t.press('pane.events');
 		screen = await t.waitFor(/\[4 Events\][\s\S]*Events \(\d+\) +follow on +type all/);
@@ -70,14 +72,22 @@ describe('the console in tmux', () => {
 
 		t.press('pane.domains');
 		screen = await t.waitFor(/\[5 Domains\][\s\S]*Domains \(4\)/);
-		expect(screen).toMatch(/web01 +1 +1024 +-b---- +dom0-a +1/);
+		expect(screen).toMatch(/web01 +1 +1024 .*-b---- .*dom0-a +1/);
 
 		t.press('pane.fabric');
 		screen = await t.waitFor(/\[6 Fabric\][\s\S]*Fabric: \[switch ports\] name server zoning/);
-		expect(screen).toMatch(new RegExp(`fab-a1 +0 Online +F-Port ${PHYSICAL} +2 +1 A`));
+		expect(screen).toMatch(new RegExp(`fab-a1 +0 +Online .*F-Port +${PHYSICAL} +2 +1 `));
 		t.press('fabric.viewNext');
 		screen = await t.waitFor(/Fabric: switch ports \[name server\] zoning/);
-		expect(screen).toMatch(new RegExp(`${WEB01_VPORT} c0007d5a3e81c240 N +\\S+ +yes`));
+		expect(screen).toMatch(new RegExp(`${WEB01_VPORT} +c0007d5a3e81c240 .*yes`));
+
+		// Below 80x24 the console says so instead of drawing a broken frame; back at size it draws again.
+		t.resize(79, 23);
+		screen = await t.waitFor(/Terminal too small: 79x23/);
+		expect(screen).toContain('needs at least 80x24');
+		expect(screen).not.toMatch(/[╭╰│]/);
+		t.resize(120, 36);
+		await t.waitFor(/Fabric: switch ports \[name server\] zoning/);
 
 		// Create the virtual port from dom0-a's first port (the selected row) with the spare pair.
 		t.press('pane.adapters');
@@ -94,18 +104,18 @@ describe('the console in tmux', () => {
 		t.type(SPARE_NODE);
 		await t.waitFor(new RegExp(`Port WWN: +${SPARE_PORT}[\\s\\S]*> Node WWN: +${SPARE_NODE}`));
 		t.press('dialog.confirm');
-		screen = await t.waitFor(new RegExp(`Created virtual port ${SPARE_PORT} \\(node ${SPARE_NODE}, index \\d+\\) on ${PHYSICAL} of dom0-a`));
+		screen = await t.waitFor(new RegExp(`Created virtual port ${SPARE_PORT}`));
 		expect(screen).not.toContain('Create virtual port');
 		expect(screen).toMatch(new RegExp(`> dom0-a +${PHYSICAL} .* 2/63`));
 
 		t.press('pane.vports');
-		screen = await t.waitFor(new RegExp(`Virtual ports \\(2\\)[\\s\\S]*${SPARE_PORT} ${PHYSICAL} dom0-a +010002 online`));
+		screen = await t.waitFor(new RegExp(`Virtual ports \\(2\\)[\\s\\S]*${SPARE_PORT} .*${PHYSICAL} +dom0-a +010002 +online`));
 		expect(screen).toContain(`Virtual port ${SPARE_PORT} (dom0-a)`);
 
 		// Its LUNs: discovery on the new port runs on the simulated clock; 100x gets there sooner.
 		t.press('clock.speed100');
 		t.press('pane.luns');
-		screen = await t.waitFor(new RegExp(`dom0-a ${SPARE_PORT} ${ARRAY_PORT} +0 +10 GiB`));
+		screen = await t.waitFor(new RegExp(`dom0-a +${SPARE_PORT} .*${ARRAY_PORT} +0 +10 GiB`));
 		expect(screen).toMatch(/LUNs \((2[2-9]|[3-9]\d)\)/);
 
 		t.press('app.quit');

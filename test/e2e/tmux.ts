@@ -7,6 +7,7 @@
  * never touched, and killing it ends everything the console left behind.
  */
 import {spawnSync} from 'node:child_process';
+import {rmSync} from 'node:fs';
 import {KeyRegistry} from '../../source/ui/keys/KeyRegistry.js';
 import type {CommandId} from '../../source/ui/keys/defaultBindings.js';
 import type {KeyName} from '../../source/ui/keys/keyNames.js';
@@ -67,6 +68,8 @@ export class TmuxConsole {
 	readonly socket: string;
 	readonly session = 'npiv';
 	private alive = true;
+	/** The server's socket file, removed after kill-server (tmux leaves it behind). */
+	private socketPath = '';
 
 	private constructor(socket: string) {
 		this.socket = socket;
@@ -81,6 +84,7 @@ export class TmuxConsole {
 			{encoding: 'utf8', env: {...opts.env}},
 		);
 		if (r.status !== 0) throw new Error(`tmux new-session failed: ${r.stderr}`);
+		t.socketPath = t.tmux(['display-message', '-p', '-t', t.session, '#{socket_path}']).trim();
 		return t;
 	}
 
@@ -99,6 +103,11 @@ export class TmuxConsole {
 	/** Types text as it is (no key names). */
 	type(text: string): void {
 		this.tmux(['send-keys', '-t', this.session, '-l', text]);
+	}
+
+	/** Resizes the terminal (the console gets SIGWINCH, as from a person dragging the window). */
+	resize(cols: number, rows: number): void {
+		this.tmux(['resize-window', '-t', this.session, '-x', String(cols), '-y', String(rows)]);
 	}
 
 	/** The screen as plain text, one line per row (trailing spaces trimmed by tmux). */
@@ -132,6 +141,7 @@ export class TmuxConsole {
 		if (!this.alive) return;
 		this.alive = false;
 		spawnSync('tmux', ['-L', this.socket, 'kill-server'], {encoding: 'utf8'});
+		if (this.socketPath.endsWith(this.socket)) rmSync(this.socketPath, {force: true});
 	}
 }
 

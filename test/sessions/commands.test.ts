@@ -168,7 +168,7 @@ describe('replay, check and export over the real SAN', () => {
 		const last = await run(['replay', '--headless', file]);
 		expect(last.code).toBe(0);
 		const lines = last.out.split('\n');
-		expect(lines[0]).toMatch(/^ npiv-console {2}scenario lab +sim 00:00:02\.363 x1 running$/);
+		expect(lines[0]).toMatch(/^ npiv-console {2}scenario lab +sim 00:00:02\.363 x1 replay$/);
 		expect(last.out).toContain('[2 Virtual ports]');
 
 		const frames = path.join(dir, 'frames');

@@ -340,6 +340,46 @@ describe('keys', () => {
 		expect(c.screen()).toContain('HBA Port WWN:');
 	});
 
+	test('long detail values wrap under the value column, and J/K reach their last line', async () => {
+		const reason = 'migration failed: the destination dom0-b could not log in virtual port c0007d5a3e81c241 (FDISC rejected: no more logins on fab-a1 port 1); web01 keeps running on dom0-a with its port logged in again';
+		class LongDetail extends FakeConsoleSource {
+			override detail = () => ({title: 'Domain web01', lines: [['name', 'web01'], ['last migration', reason], ['members', 'x'.repeat(150)], ...Array.from({length: 8}, (_, i) => [`field${i}`, `value ${i}`] as [string, string]), ['end', 'last line']] as const});
+		}
+		const c = await start({source: new LongDetail(), cols: 80, rows: 24});
+		await c.press('detail.toggle');
+		const words = (ls: string[]) => ls.map(l => l.slice(1, -1).trim()).join(' ');
+		// Continuation lines start where the value starts: the label column stays blank.
+		const first = c.lines().findIndex(l => l.includes('last migration: '));
+		const column = c.lines()[first]!.indexOf('last migration: ') + 'last migration: '.length;
+		const continuation = c.lines().slice(first + 1, first + 3);
+		for (const l of continuation) expect(l.slice(0, column)).toMatch(/^│ +$/);
+		expect(words(c.lines().slice(first))).toContain('FDISC rejected: no more logins on fab-a1 port');
+		for (const l of c.lines()) expect(l.length).toBeLessThanOrEqual(80);
+		expect(c.lastFrame().split('\n')).toHaveLength(24);
+		expect(c.screen()).not.toContain('last line');
+		await c.press('detail.down', 40);
+		expect(c.screen()).toContain('end:');
+		expect(c.screen()).toContain('last line');
+		expect(c.screen()).toMatch(/\d+-(\d+) of \1 \(J\/K\)/);
+	});
+
+	test('status messages go when their time is up; an error stays until the next key', async () => {
+		const c = await start();
+		await c.press('pane.events');
+		await c.press('events.follow');
+		expect(statusLine(c)).toContain('Follow off');
+		await c.expireStatus();
+		expect(statusLine(c).trim()).toBe('');
+		await c.press('pane.domains');
+		while (!/^│> test01 /.test(selectedRow(c))) await c.press('list.down');
+		await c.press('domain.pause');
+		expect(statusLine(c)).toContain("Error: Domain 'test01' is not running.");
+		await c.expireStatus();
+		expect(statusLine(c)).toContain("Error: Domain 'test01' is not running.");
+		await c.press('list.up');
+		expect(statusLine(c).trim()).toBe('');
+	});
+
 	test('q quits with 0; Ctrl-C with 130', async () => {
 		const c = await start();
 		await c.press('app.quit');

@@ -51,6 +51,8 @@ export interface Harness {
 	waitIdle(): Promise<void>;
 	/** Settles when the console asks to exit. */
 	readonly exited: Promise<ConsoleExit>;
+	/** Lets the status line's wall-clock time pass (its timers are the test's, not setTimeout's). */
+	expireStatus(): Promise<void>;
 	unmount(): void;
 }
 
@@ -77,6 +79,12 @@ export async function renderConsole(opts: HarnessOptions = {}): Promise<Harness>
 		});
 	});
 	const stdin = new HeadlessStdin();
+	// Status messages expire on the wall clock; here only when the test says the time has passed.
+	const statusTimers = new Set<() => void>();
+	const statusTimer = (fn: () => void) => {
+		statusTimers.add(fn);
+		return () => statusTimers.delete(fn);
+	};
 	const mounted: MountedConsole = mountConsole(source, {
 		stdin: stdin as unknown as NodeJS.ReadStream,
 		stdout: stdout as unknown as NodeJS.WriteStream,
@@ -84,6 +92,7 @@ export async function renderConsole(opts: HarnessOptions = {}): Promise<Harness>
 		keysFile: opts.keysFile ?? '/nonexistent/npiv-console/keys.json',
 		maxFps: 0,
 		modelFrameMs: 0,
+		statusTimer,
 	});
 
 	const waitIdle = async () => {
@@ -148,8 +157,15 @@ export async function renderConsole(opts: HarnessOptions = {}): Promise<Harness>
 		},
 		waitIdle,
 		exited: mounted.exited,
+		expireStatus: async () => {
+			const due = [...statusTimers];
+			statusTimers.clear();
+			for (const fn of due) fn();
+			await waitIdle();
+		},
 		unmount: () => {
 			mounted.instance.unmount();
+			mounted.controller.dispose();
 			term.dispose();
 		},
 	};

@@ -176,17 +176,33 @@ describe('hint bar', () => {
 		expect(ids).not.toContain('app.quit');
 	});
 
-	test('never wider than the width; cut with …', () => {
+	test('never wider than the width; cut between whole hints, keeping the help key last', () => {
 		const contextSets: Context[][] = [['pane:adapters', 'pane', 'global'], ['pane:domains', 'pane', 'global'], ['prompt', 'edit'], ['dialog'], ['output', 'global'], ['help']];
 		fc.assert(
 			fc.property(fc.integer({min: 1, max: 240}), fc.constantFrom(...contextSets), (width, contexts) => {
 				const line = hintLine(registry, contexts, width);
 				const full = hintLine(registry, contexts, 10_000);
 				expect([...line].length).toBeLessThanOrEqual(width);
-				if (full.length > width) expect(line.endsWith('…')).toBe(true);
-				else expect(line).toBe(full);
+				if (full.length <= width) {
+					expect(line).toBe(full);
+					return;
+				}
+				expect(line).toContain('…');
+				const help = hintItems(registry, contexts).find(h => h.id === 'help.toggle');
+				const helpHint = help ? `${help.label}: ${help.key}` : undefined;
+				const tail = helpHint ? `… | ${helpHint}` : '…';
+				if (width < tail.length) return; // too narrow for whole hints: cut mid-word
+				expect(line.endsWith(tail)).toBe(true);
+				// Every hint shown is whole, in the order of the full bar.
+				const shown = line.slice(0, line.length - tail.length).split(' | ').filter(h => h !== '');
+				const all = full.split(' | ');
+				expect(all.filter(h => shown.includes(h))).toEqual(shown);
 			}),
 		);
+	});
+
+	test('at 80 columns a pane with many keys still shows where help is', () => {
+		expect(hintLine(registry, ['pane:adapters', 'pane', 'global'], 80)).toBe('new vport: n | port off: x | port on: e | pull cable: c | … | help: ?');
 	});
 });
 

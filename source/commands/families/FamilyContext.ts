@@ -15,6 +15,11 @@ export interface FamilyContext {
 	 * migration or a discovery unfolds on screen.
 	 */
 	readonly settle: boolean;
+	/**
+	 * The command was typed at the console: tools that would ask a yes/no question (FOS cfgenable)
+	 * print it answered, without the one-shot CLI's remark that nobody was asked.
+	 */
+	readonly confirmed?: boolean;
 }
 
 export function settle(ctx: FamilyContext): void {

@@ -18,7 +18,7 @@ export function runSwitchFamily(argv: readonly string[], ctx: FamilyContext): Co
 	const sw = name === undefined ? switches[0] : world.fabrics.switch(name);
 	if (!sw) return commandError(`npiv switch: no switch '${name}' (switches: ${switches.map(s => s.name).join(', ')})`);
 	if (words.length === 0) return usageError('Usage: npiv switch [--switch NAME] <command> [arguments]\n  e.g. switchshow, nsshow, zoneshow, cfgshow, zonecreate, cfgenable, portdisable N\n');
-	const result = runSwitchCommand(sw, words, {json: ctx.globals.json});
+	const result = runSwitchCommand(sw, words, {json: ctx.globals.json, ...(ctx.confirmed ? {confirmed: true} : {})});
 	settle(ctx);
 	return result;
 }

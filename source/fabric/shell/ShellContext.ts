@@ -6,6 +6,8 @@ export interface ShellContext {
 	readonly sw: FcSwitch;
 	readonly fabric: Fabric;
 	readonly json: boolean;
+	/** The operator is at a console that asks before it acts: questions are answered, not explained. */
+	readonly confirmed?: boolean;
 }
 
 /** A command's output: text for people, or the same facts as JSON. */
@@ -29,3 +31,10 @@ export class CommandError extends Error {
 
 /** Answers FOS prints after a yes/no question, since a one-shot command cannot be asked. */
 export const ASSUMED_YES = '[no] yes (not prompted: one-shot command)';
+/** The same answer at the console, where there is no one-shot command to explain. */
+export const CONFIRMED_YES = '[no] yes';
+
+/** The answer to print after a FOS yes/no question. */
+export function answerYes(ctx: ShellContext): string {
+	return ctx.confirmed ? CONFIRMED_YES : ASSUMED_YES;
+}

@@ -17,6 +17,11 @@ import {zoningCommands} from './zoningCommands.js';
 
 export interface SwitchCommandOptions {
 	readonly json?: boolean;
+	/**
+	 * The caller is the console (the operator typed the command there): FOS's yes/no questions are
+	 * printed answered `yes` without the one-shot command's `(not prompted: ...)` remark.
+	 */
+	readonly confirmed?: boolean;
 }
 
 export interface SwitchCommandResult {
@@ -46,7 +51,7 @@ export function switchCommandNames(): string[] {
 
 export function runSwitchCommand(target: Fabric | FcSwitch, argv: readonly string[], opts: SwitchCommandOptions = {}): SwitchCommandResult {
 	const sw = target instanceof Fabric ? target.principal : target;
-	const ctx: ShellContext = {sw, fabric: sw.fabric, json: opts.json ?? false};
+	const ctx: ShellContext = {sw, fabric: sw.fabric, json: opts.json ?? false, ...(opts.confirmed ? {confirmed: true} : {})};
 	const before = ctx.fabric.adminRevision;
 	const done = (stdout: string, stderr: string, exitCode: number): SwitchCommandResult => ({
 		stdout,

@@ -8,7 +8,7 @@
 import type {ZoningEditOp} from '../Fabric.js';
 import {zoningView, type ZoningView} from '../views.js';
 import {nameAndList, pattern, singleName, UsageError} from './operands.js';
-import {ASSUMED_YES, CommandError, type CommandOutput, type CommandSpec, type ShellContext} from './ShellContext.js';
+import {answerYes, CommandError, type CommandOutput, type CommandSpec, type ShellContext} from './ShellContext.js';
 
 const WRAP = 60;
 
@@ -112,7 +112,7 @@ function cfgsave(ctx: ShellContext, args: readonly string[]): CommandOutput {
 	const text = [
 		'You are about to save the Defined zoning configuration. This',
 		'action will only save the changes on Defined configuration.',
-		`Do you want to save the Defined zoning configuration only?  (yes, y, no, n): ${ASSUMED_YES}`,
+		`Do you want to save the Defined zoning configuration only?  (yes, y, no, n): ${answerYes(ctx)}`,
 		'Updating flash ...',
 	];
 	return {text: text.join('\n') + '\n', json: {ok: true, saved: true}};
@@ -126,7 +126,7 @@ function cfgenable(ctx: ShellContext, args: readonly string[]): CommandOutput {
 		'You are about to enable a new zoning configuration.',
 		'This action will replace the old zoning configuration with the',
 		'current configuration selected.',
-		`Do you want to enable '${name}' configuration  (yes, y, no, n): ${ASSUMED_YES}`,
+		`Do you want to enable '${name}' configuration  (yes, y, no, n): ${answerYes(ctx)}`,
 		`zone config "${name}" is in effect`,
 		'Updating flash ...',
 	];
@@ -140,7 +140,7 @@ function cfgdisable(ctx: ShellContext, args: readonly string[]): CommandOutput {
 	const text = [
 		'You are about to disable zoning configuration. This',
 		'action will disable any previous zoning configuration enabled.',
-		`Do you want to disable zoning configuration? (yes, y, no, n): ${ASSUMED_YES}`,
+		`Do you want to disable zoning configuration? (yes, y, no, n): ${answerYes(ctx)}`,
 		'Updating flash ...',
 	];
 	return {text: text.join('\n') + '\n', json: {ok: true, effective: null, defaultZone: ctx.fabric.zoning.defaultZone}};
@@ -153,7 +153,7 @@ function cfgclear(ctx: ShellContext, args: readonly string[]): CommandOutput {
 		'The Clear All action will clear all Aliases, Zones, FA Zones',
 		'and configurations in the Defined configuration.',
 		'Run cfgSave to commit the transaction.',
-		`Do you really want to clear all configurations?  (yes, y, no, n): ${ASSUMED_YES}`,
+		`Do you really want to clear all configurations?  (yes, y, no, n): ${answerYes(ctx)}`,
 	];
 	return {text: text.join('\n') + '\n', json: {ok: true, transactionOpen: true}};
 }
@@ -173,7 +173,7 @@ function defzone(ctx: ShellContext, args: readonly string[]): CommandOutput {
 	ctx.fabric.setDefaultZone(mode, ctx.sw);
 	const text = [
 		`You are about to set the Default Zone access mode to ${MODE_TEXT[mode]}`,
-		`Do you want to set the Default Zone access mode to ${MODE_TEXT[mode]} ? (yes, y, no, n): ${ASSUMED_YES}`,
+		`Do you want to set the Default Zone access mode to ${MODE_TEXT[mode]} ? (yes, y, no, n): ${answerYes(ctx)}`,
 		`Default Zone Access Mode: ${MODE_TEXT[mode]}`,
 	];
 	return {text: text.join('\n') + '\n', json: {ok: true, defaultZone: mode}};

@@ -5,7 +5,7 @@
  */
 import type {Key} from 'ink';
 import {parseWwn, type Wwn} from '../../sim/Wwn.js';
-import {PANES, type ActionResult, type ConsoleSnapshot, type ConsoleSource, type LinkRef, type PaneId} from '../model/ConsoleSource.js';
+import {PANES, type ActionResult, type CommandResult, type ConsoleSnapshot, type ConsoleSource, type LinkRef, type PaneId} from '../model/ConsoleSource.js';
 import type {CommandId, Context} from '../keys/defaultBindings.js';
 import {dispatchKey, type Dispatched, type KeyLayer} from '../keys/Dispatcher.js';
 import {hintItems, type Hint} from '../keys/hints.js';
@@ -16,8 +16,9 @@ import {dialogFocus, dialogReducer, valueOf, type DialogAction, type DialogState
 import {parseFilter} from '../state/filter.js';
 import {ListViews, type ListView} from '../state/listViews.js';
 import {editActionFor, editText, textEdit, type TextEditAction} from '../state/textEdit.js';
-import {FABRIC_VIEWS, listOf, promptFor, type ListId, type OutputLine, type StatusLevel, type UiStore} from '../state/uiState.js';
+import {FABRIC_VIEWS, listOf, promptFor, type ListId, type OutputLine, type StatusLevel, type StatusMessage, type UiStore} from '../state/uiState.js';
 import {expandTabs} from '../text.js';
+import {detailLines} from '../view/detailLines.js';
 import {helpLines} from '../view/helpContent.js';
 import {
 	createDomainDialog,
@@ -48,6 +49,23 @@ const PANE_ALIASES: Readonly<Record<string, PaneId>> = {
 
 const FILTER_TAG = 'filter';
 
+/**
+ * How long an information or a warning stays in the status line: wall-clock ms at the live
+ * console, simulated ms when a replay or a test drives the clock (so that a replay shows the
+ * same frames every time). Errors stay until the next key.
+ */
+export const STATUS_MS = 5000;
+
+/** Runs `fn` once after `ms` of wall-clock time; returns a cancel. */
+export type StatusTimer = (fn: () => void, ms: number) => () => void;
+
+const wallTimer: StatusTimer = (fn, ms) => {
+	const t = setTimeout(fn, ms);
+	// A message about to expire must not keep a quitting console alive.
+	t.unref?.();
+	return () => clearTimeout(t);
+};
+
 export interface ControllerDeps {
 	readonly source: ConsoleSource;
 	readonly store: UiStore;
@@ -55,13 +73,39 @@ export interface ControllerDeps {
 	readonly views: ListViews;
 	/** Ends the console with an exit code (0 quit, 130 interrupt, 1 with the error of a crash). */
 	readonly exit: (code: number, error?: unknown) => void;
+	/** Expires status messages at the live console (default setTimeout); tests pass their own. */
+	readonly timer?: StatusTimer;
 }
 
 export class ConsoleController {
 	private runId = 0;
 	private filterStatusShown = false;
+	/** The message shown and when it goes (see STATUS_MS). */
+	private expiry: {status: StatusMessage; simUntil?: number; cancel?: () => void} | undefined;
+	/** Notices up to this one were shown (or came before the console). */
+	private noticeSeq: number;
+	private observing = false;
+	private readonly unsubscribe: () => void;
 
-	constructor(private readonly deps: ControllerDeps) {}
+	constructor(private readonly deps: ControllerDeps) {
+		this.noticeSeq = deps.source.getSnapshot().notice?.seq ?? 0;
+		// After the source's change has finished (a microtask), not in the middle of it.
+		this.unsubscribe = deps.source.subscribe(() => {
+			if (this.observing) return;
+			this.observing = true;
+			queueMicrotask(() => {
+				this.observing = false;
+				this.observe();
+			});
+		});
+	}
+
+	/** Stops watching the source (the console is gone). */
+	dispose(): void {
+		this.unsubscribe();
+		this.expiry?.cancel?.();
+		this.expiry = undefined;
+	}
 
 	private get ui() {
 		return this.deps.store.getState();
@@ -85,6 +129,8 @@ export class ConsoleController {
 	};
 
 	handleKey(key: KeyPress): Dispatched {
+		// An error stays until the operator has seen it and moved on: the next key.
+		if (this.ui.status?.level === 'error') this.clearStatus();
 		return dispatchKey(this.deps.registry, this.layers(), key);
 	}
 
@@ -137,7 +183,39 @@ export class ConsoleController {
 
 	private status(level: StatusLevel, text: string): void {
 		this.filterStatusShown = false;
-		this.dispatch({type: 'status', status: {level, text}});
+		const status: StatusMessage = {level, text};
+		this.expiry?.cancel?.();
+		this.expiry = undefined;
+		this.dispatch({type: 'status', status});
+		if (level === 'error') return;
+		const header = this.snapshot.header;
+		if (header.clockMode === 'manual') this.expiry = {status, simUntil: header.clock + STATUS_MS};
+		else this.expiry = {status, cancel: (this.deps.timer ?? wallTimer)(() => this.expire(status), STATUS_MS)};
+	}
+
+	private clearStatus(): void {
+		this.expiry?.cancel?.();
+		this.expiry = undefined;
+		this.dispatch({type: 'status', status: null});
+	}
+
+	/** Takes `status` away if it is still the one shown. */
+	private expire(status: StatusMessage): void {
+		if (this.expiry?.status === status) this.expiry = undefined;
+		if (this.ui.status === status) this.dispatch({type: 'status', status: null});
+	}
+
+	/** After the source changed: the end of long work replaces the message, and time moves on. */
+	private observe(): void {
+		const snap = this.snapshot;
+		const notice = snap.notice;
+		if (notice && notice.seq > this.noticeSeq) {
+			this.noticeSeq = notice.seq;
+			this.status(notice.level, notice.text);
+			return;
+		}
+		const until = this.expiry?.simUntil;
+		if (until !== undefined && snap.header.clock >= until) this.expire(this.expiry!.status);
 	}
 
 	/** Runs a model action and reports its outcome in the status line. */
@@ -254,7 +332,9 @@ export class ConsoleController {
 				const row = view.rows[view.index];
 				const rect = computeLayout(ui).detail;
 				if (!row || !rect) return true;
-				const total = this.deps.source.detail(ui.pane, row.key)?.lines.length ?? 0;
+				const detail = this.deps.source.detail(ui.pane, row.key);
+				// Screen lines, as the panel lays them out (long values wrap).
+				const total = detail ? detailLines(detail, rect.width - 2).length : 0;
 				const current = ui.detailScroll.key === row.key ? ui.detailScroll.top : 0;
 				const maxTop = Math.max(0, total - (rect.height - 2));
 				const top = Math.max(0, Math.min(maxTop, current + (command === 'detail.down' ? 1 : -1)));
@@ -550,7 +630,7 @@ export class ConsoleController {
 		const id = ++this.runId;
 		this.dispatch({type: 'output', output: {id, command: line, lines: [{text: 'running…', stream: 'info'}], exitCode: null, top: 0}});
 		this.deps.source.actions.runCommand(line).then(
-			result => this.showResult(id, line, splitOutput(result.stdout, 'out').concat(splitOutput(result.stderr, 'err')), result.exitCode),
+			result => this.showResult(id, line, outputLines(result), result.exitCode),
 			(error: unknown) => this.showResult(id, line, [{text: `internal error: ${error instanceof Error ? error.message : String(error)}`, stream: 'err'}], 1),
 		);
 	}
@@ -561,7 +641,7 @@ export class ConsoleController {
 			this.status(exitCode === 0 ? 'info' : 'error', `'${command}' finished with exit code ${exitCode}`);
 			return;
 		}
-		this.dispatch({type: 'output', output: {...out, lines: lines.length > 0 ? lines : [{text: '(no output)', stream: 'info'}], exitCode}});
+		this.dispatch({type: 'output', output: {...out, lines, exitCode}});
 	}
 
 	// -- dialogs -------------------------------------------------------------------------------
@@ -719,6 +799,18 @@ function optionalWwnPair(portText: string, nodeText: string): {portWwn?: Wwn; no
 	if (nodeText !== '' && !nodeWwn) return `Node WWN '${nodeText}': 16 hex digits (colons allowed), or empty for random.`;
 	if (!portWwn || !nodeWwn) return 'Give both WWNs, or neither for random ones (fcadm ignores a lone WWN).';
 	return {portWwn, nodeWwn};
+}
+
+/**
+ * What the output panel shows: the tool's output, then the console's note. A tool that prints
+ * nothing on success (xm, most switch commands) still gets a line, so that the panel does not
+ * look as if the command had not run.
+ */
+function outputLines(result: CommandResult): OutputLine[] {
+	const lines = splitOutput(result.stdout, 'out').concat(splitOutput(result.stderr, 'err'));
+	if (result.note) lines.push({text: result.note, stream: 'info'});
+	else if (lines.length === 0) lines.push({text: result.exitCode === 0 ? 'done (exit 0)' : `failed (exit ${result.exitCode})`, stream: result.exitCode === 0 ? 'info' : 'err'});
+	return lines;
 }
 
 function splitOutput(text: string, stream: 'out' | 'err'): OutputLine[] {

@@ -40,18 +40,44 @@ export interface HintSegment {
 	readonly kind: 'label' | 'key' | 'separator';
 }
 
-/** The hint bar as styled pieces, never wider than `width` (the last piece ends with `…` when cut). */
-export function hintSegments(items: readonly Hint[], width: number): HintSegment[] {
-	const all: HintSegment[] = [];
+/** Kept at the end of a cut bar: the help lists whatever did not fit. */
+const PINNED = 'help.toggle';
+
+function pieces(items: readonly Hint[]): HintSegment[] {
+	const out: HintSegment[] = [];
 	items.forEach((h, i) => {
-		if (i > 0) all.push({text: HINT_SEPARATOR, kind: 'separator'});
-		all.push({text: `${h.label}: `, kind: 'label'}, {text: h.key, kind: 'key'});
+		if (i > 0) out.push({text: HINT_SEPARATOR, kind: 'separator'});
+		out.push({text: `${h.label}: `, kind: 'label'}, {text: h.key, kind: 'key'});
 	});
+	return out;
+}
+
+const widthOf = (segments: readonly HintSegment[]) => segments.reduce((n, s) => n + s.text.length, 0);
+
+/**
+ * The hint bar as styled pieces, never wider than `width`. When not everything fits, whole hints
+ * are kept in order, then `…`, then the help key (so that a narrow terminal still says where the
+ * rest is); only a bar too narrow even for that is cut mid-word (ending with `…`).
+ */
+export function hintSegments(items: readonly Hint[], width: number): HintSegment[] {
+	const all = pieces(items);
+	if (widthOf(all) <= width) return all;
+	const pinned = items.find(h => h.id === PINNED);
+	const rest = items.filter(h => h !== pinned);
+	const more: HintSegment = {text: '…', kind: 'separator'};
+	const tail: HintSegment[] = pinned ? [more, {text: HINT_SEPARATOR, kind: 'separator'}, ...pieces([pinned])] : [more];
+	let kept = 0;
+	while (kept < rest.length && widthOf(pieces(rest.slice(0, kept + 1))) + HINT_SEPARATOR.length + widthOf(tail) <= width) kept++;
+	if (kept > 0) return [...pieces(rest.slice(0, kept)), {text: HINT_SEPARATOR, kind: 'separator'}, ...tail];
+	if (widthOf(tail) <= width) return tail;
+	return cut(all, width);
+}
+
+function cut(all: readonly HintSegment[], width: number): HintSegment[] {
 	const out: HintSegment[] = [];
 	let used = 0;
-	const total = all.reduce((n, s) => n + s.text.length, 0);
 	for (const seg of all) {
-		if (total <= width || used + seg.text.length < width) {
+		if (used + seg.text.length < width) {
 			out.push(seg);
 			used += seg.text.length;
 			continue;

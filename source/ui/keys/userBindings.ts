@@ -7,7 +7,7 @@
 import {readFileSync} from 'node:fs';
 import {homedir} from 'node:os';
 import {join} from 'node:path';
-import {z} from 'zod';
+import * as z from 'zod';
 import {KeyRegistry} from './KeyRegistry.js';
 
 const KeysFileSchema = z

@@ -156,7 +156,8 @@ export function lunDetail(world: World, key: RowKey, xen: XenFacts): DetailView 
 		['Revision', path?.revision.trim() ?? ''],
 		['Serial Number', path?.serial.trim() ?? ''],
 		['LUID', entry.LUID],
-		['Size', size === undefined ? '-' : `${size} bytes (${Number(size / 1048576n)} MiB)`],
+		// Tapes and medium changers answer no READ CAPACITY: a size would be made up.
+		['Size', size === undefined ? 'not applicable' : `${size} bytes (${Number(size / 1048576n)} MiB)`],
 		['Path state', path?.state ?? '-'],
 		['Port kind', fp.virtual ? `virtual (on ${fp.physicalWwpn})` : 'physical'],
 		['Host', host.config.name],

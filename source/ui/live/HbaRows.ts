@@ -74,9 +74,10 @@ export function lunRowKey(portWwn: Wwn, targetWwn: Wwn, lun: number): string {
 	return `${portWwn}/${targetWwn}/${lun}`;
 }
 
-export function lunSizeBytes(path: LunPathView | undefined): number {
+/** Null when the device has no capacity (only disks answer READ CAPACITY). */
+export function lunSizeBytes(path: LunPathView | undefined): number | null {
 	// Exact below 2^53 bytes (8 PiB), which every LUN of a lab is.
-	return path?.blocks !== undefined && path.blockSize !== undefined ? Number(path.blocks) * path.blockSize : 0;
+	return path?.blocks !== undefined && path.blockSize !== undefined ? Number(path.blocks) * path.blockSize : null;
 }
 
 function portVportRows(v: HbaPortVisit, xen: XenFacts, out: VportRow[]): void {

@@ -41,6 +41,7 @@ import type {
 	LinkRef,
 	LunRow,
 	NameServerRow,
+	WorkNotice,
 	PaneId,
 	RowKey,
 	SwitchPortRow,
@@ -61,6 +62,7 @@ import {NameServerRows, switchPortRows, switchRows, zoneRows, zoningSummaries} f
 import {RowList, sameRow} from './RowList.js';
 import {StoreSync, type JournalEntry, type SaveOutcome} from './StoreSync.js';
 import {NO_XEN, type XenFacts} from './XenFacts.js';
+import type {Migration} from '../../xvm/Migration.js';
 
 export interface WorldSourceOptions {
 	/** The store document (or any world document) to boot. */
@@ -158,6 +160,9 @@ export class WorldConsoleSource implements ConsoleSource {
 	private hba: HbaPanes;
 	private xen: {version: number; world: World | undefined; facts: XenFacts} = {version: -1, world: undefined, facts: NO_XEN};
 	private lastMigrations = 0;
+	/** Migrations seen running, to tell the operator when each ends. */
+	private readonly migrating = new Set<Migration>();
+	private notice: WorkNotice | null = null;
 	private domainStamp = '';
 	private seenSeq = -1;
 	private warmTimer: ReturnType<typeof setTimeout> | undefined;
@@ -343,6 +348,7 @@ export class WorldConsoleSource implements ConsoleSource {
 
 	private worldChanged(urgent: boolean): void {
 		this.worldVersion++;
+		this.watchMigrations();
 		this.publishWorld(urgent || !this.clock);
 	}
 
@@ -362,6 +368,8 @@ export class WorldConsoleSource implements ConsoleSource {
 
 	private afterWorldReplaced(): void {
 		this.worldGeneration++;
+		// Another world's migrations (a reload): their ends are not this console's to report.
+		this.migrating.clear();
 		this.seenSeq = this.world.log.lastSeq;
 		this.lastMigrations = activeMigrations(this.world).length;
 		this.domainStamp = this.domainsJson();
@@ -457,7 +465,30 @@ export class WorldConsoleSource implements ConsoleSource {
 			fabric,
 			busy,
 			quitWarning,
+			notice: this.notice,
 		};
+	}
+
+	private runningMigrations(): Migration[] {
+		const xen = this.booted ? xvmOf(this.world) : undefined;
+		return xen ? xen.activeMigrations() : [];
+	}
+
+	/** Notes the end of every migration seen running (the status line replaces its "started"). */
+	private watchMigrations(): void {
+		const xen = this.booted ? xvmOf(this.world) : undefined;
+		if (!xen) return;
+		for (const m of this.migrating) {
+			if (m.running) continue;
+			this.migrating.delete(m);
+			const seq = (this.notice?.seq ?? 0) + 1;
+			const seconds = (((m.finishedAt ?? this.world.sim.now) - m.startedAt) / 1000).toFixed(1);
+			this.notice =
+				m.error === undefined
+					? {seq, level: 'info', text: `${m.domain} migrated to ${m.destination.name} in ${seconds} s`}
+					: {seq, level: 'error', text: m.error};
+		}
+		for (const m of xen.activeMigrations()) this.migrating.add(m);
 	}
 
 	private header(): HeaderFacts {
@@ -473,6 +504,7 @@ export class WorldConsoleSource implements ConsoleSource {
 			clock: world.sim.now,
 			speed: this.speed,
 			running: this.running,
+			clockMode: this.clock ? 'wall' : 'manual',
 			counts: {hosts: world.hosts.length, ports, virtualPorts, domains: (this.booted ? domainCount(world) : undefined) ?? this.configured.domains, fabrics: world.fabrics.fabrics.length},
 		};
 	}
@@ -550,7 +582,7 @@ export class WorldConsoleSource implements ConsoleSource {
 		const seq = world.log.lastSeq;
 		let output: CommandOutput;
 		try {
-			output = dispatchFamily(line.family, line.argv, {world, globals, readFile, writeFile, settle: false});
+			output = dispatchFamily(line.family, line.argv, {world, globals, readFile, writeFile, settle: false, confirmed: true});
 		} catch (error) {
 			output = commandError(`npiv ${line.family}: ${(error as Error).message}`);
 		}
@@ -665,8 +697,17 @@ export class WorldConsoleSource implements ConsoleSource {
 			const line = parseConsoleLine(text);
 			if (line === null) return {stdout: '', stderr: '', exitCode: 0};
 			if (isRefusal(line)) return {stdout: '', stderr: line.message, exitCode: line.exitCode};
+			const before = new Set(this.runningMigrations());
 			const {output, note} = await this.runLine(line);
-			return {stdout: output.stdout, stderr: output.stderr + (note ? `npiv: ${note}\n` : ''), exitCode: output.exitCode};
+			// Commands run with settle=false: what they started goes on in simulated time.
+			const started = this.runningMigrations().filter(m => !before.has(m));
+			const said = started.map(m => `${m.live ? 'live ' : ''}migration of ${m.domain} to ${m.destination.name} started; watch the Domains pane`).join('\n');
+			return {
+				stdout: output.stdout,
+				stderr: output.stderr + (note ? `npiv: ${note}\n` : ''),
+				exitCode: output.exitCode,
+				...(said ? {note: said} : {}),
+			};
 		},
 
 		complete: line => completeLine(this.booted ? this.world : undefined, line, this.globals.host),

@@ -46,6 +46,11 @@ export interface HeaderFacts {
 	readonly speed: ClockSpeed;
 	/** The simulated clock follows the wall clock (false: paused). */
 	readonly running: boolean;
+	/**
+	 * Who moves the simulated clock: `wall` (the live console's ticker; absent means this too) or
+	 * `manual` (a session replay, a test: the driver advances it, whatever `running` says).
+	 */
+	readonly clockMode?: 'wall' | 'manual';
 	readonly counts: {
 		readonly hosts: number;
 		/** Physical HBA ports of every host. */
@@ -107,7 +112,8 @@ export interface LunRow {
 	readonly product: string;
 	/** fcinfo `Device Type` words: `Disk Device`, `Tape Device`... */
 	readonly deviceType: string;
-	readonly sizeBytes: number;
+	/** READ CAPACITY's answer; null for a device without a capacity (a tape, a medium changer). */
+	readonly sizeBytes: number | null;
 	/** `/dev/rdsk/c5t...d0s2`, or `Unknown`. */
 	readonly osDevice: string;
 	/** The domain the LUN is attached to, or null. */
@@ -226,6 +232,16 @@ export interface FabricView {
 	readonly zoning: readonly ZoningSummary[];
 }
 
+/**
+ * The end of long work the operator started and may be waiting for (a migration done or failed),
+ * for the status line; `seq` grows with each new one, so the console shows each once.
+ */
+export interface WorkNotice {
+	readonly seq: number;
+	readonly level: 'info' | 'error';
+	readonly text: string;
+}
+
 /** Long work in progress (a migration, a scenario boot, a replay). */
 export interface BusyInfo {
 	readonly label: string;
@@ -246,6 +262,8 @@ export interface ConsoleSnapshot {
 	readonly busy: BusyInfo | null;
 	/** When set, `q` asks before quitting and shows this text (e.g. a migration is running). */
 	readonly quitWarning: string | null;
+	/** The newest end of long work (absent or null: none yet). */
+	readonly notice?: WorkNotice | null;
 }
 
 /** fcinfo-style attributes: `[label, value]`; a label with an empty value is a heading. */
@@ -258,6 +276,11 @@ export interface CommandResult {
 	readonly stdout: string;
 	readonly stderr: string;
 	readonly exitCode: number;
+	/**
+	 * The console's own word on the command, not the tool's output: what it started that goes on
+	 * in simulated time (`migration of web01 to dom0-b started; watch the Domains pane`).
+	 */
+	readonly note?: string;
 }
 
 /** Outcome of an action; `message` is shown in the status line. */

@@ -73,7 +73,7 @@ export function fakeDetail(lab: FakeLab, rows: DerivedRows, events: readonly Eve
 				['Fabric', fab],
 				['Bound domain', v.domain ?? '-'],
 				['LUNs', String(luns.length)],
-				...luns.slice(0, 20).map(l => [`  LUN ${l.lun}`, `${l.targetWwn} ${formatBytes(l.sizeBytes)}`] as Line),
+				...luns.slice(0, 20).map(l => [`  LUN ${l.lun}`, l.sizeBytes === null ? l.targetWwn : `${l.targetWwn} ${formatBytes(l.sizeBytes)}`] as Line),
 			];
 			return {title: `Virtual port ${v.portWwn}`, lines};
 		}
@@ -91,7 +91,7 @@ export function fakeDetail(lab: FakeLab, rows: DerivedRows, events: readonly Eve
 					['Vendor', l.vendor],
 					['Product', l.product],
 					['Device Type', l.deviceType],
-					['Size', formatBytes(l.sizeBytes)],
+					['Size', l.sizeBytes === null ? 'not applicable' : formatBytes(l.sizeBytes)],
 					['Host', l.host],
 					['Attached to domain', l.domain ?? '-'],
 				],

@@ -15,7 +15,7 @@ import type {
 import {formatFcId, type FcId} from '../../sim/FcId.js';
 import {formatSimTime} from '../../world/SimClockText.js';
 import {stateTone, type Tone} from '../theme.js';
-import {bar, formatBytes} from '../text.js';
+import {bar, formatBytes, truncateMiddle} from '../text.js';
 import type {ListId} from '../state/uiState.js';
 
 export interface Column<R> {
@@ -51,9 +51,10 @@ const stateCol = <R extends {state: string}>(ideal = 9, min = 7): Column<R> =>
 export const ADAPTER_COLUMNS: readonly Column<AdapterRow>[] = [
 	col('host', 'HOST', 10, 6, 90, r => r.host),
 	col('portWwn', 'PORT WWN', 16, 16, 100, r => r.portWwn),
-	col('model', 'MODEL', 8, 6, 40, r => r.model),
+	// fcinfo's Model is up to 11 characters (LPe11002-M4); narrower, the board's variant goes first.
+	col('model', 'MODEL', 11, 8, 40, (r, width) => (r.model.length <= width ? r.model : r.model.replace(/-[^-]*$/, ''))),
 	stateCol(),
-	col('speed', 'SPEED', 6, 5, 30, r => (r.speed === 'not established' ? '-' : r.speed)),
+	col('speed', 'SPEED', 5, 5, 30, r => (r.speed === 'not established' ? '-' : r.speed)),
 	col('fcid', 'FCID', 6, 6, 70, r => fcidText(r.fcid)),
 	col('fabric', 'FABRIC', 8, 5, 60, r => r.fabric ?? '-'),
 	col('vports', 'VPORTS', 7, 6, 80, r => (r.vportsMax === 0 ? 'n/a' : `${r.vportsUsed}/${r.vportsMax}`), {align: 'right'}),
@@ -79,17 +80,30 @@ export const LUN_COLUMNS: readonly Column<LunRow>[] = [
 	col('lun', 'LUN', 4, 3, 95, r => String(r.lun), {align: 'right'}),
 	col('product', 'VENDOR/PRODUCT', 20, 10, 40, r => `${r.vendor.trim()} ${r.product.trim()}`),
 	col('type', 'TYPE', 12, 4, 20, r => r.deviceType),
-	col('size', 'SIZE', 9, 7, 60, r => formatBytes(r.sizeBytes), {align: 'right'}),
-	col('device', 'DEVICE', 24, 10, 55, r => r.osDevice, {grow: true}),
-	col('domain', 'DOMAIN', 10, 6, 85, r => r.domain ?? '-'),
+	col('size', 'SIZE', 9, 8, 60, r => (r.sizeBytes === null ? '-' : formatBytes(r.sizeBytes)), {align: 'right'}),
+	col('device', 'DEVICE', 24, 10, 55, (r, width) => deviceText(r.osDevice, width), {grow: true}),
+	col('domain', 'DOMAIN', 9, 6, 85, r => r.domain ?? '-'),
 ];
 
+/**
+ * A device path that does not fit: the controller (c2) and the LUN and slice (d0s2) tell devices
+ * apart, while the target WWN in the middle is the TARGET WWN column's; it goes first, then
+ * `/dev/`, then the folders (`/dev/rdsk/c2t…d0s2`, `rdsk/c2t…d0s2`, `c2t…d0s2`).
+ */
+function deviceText(path: string, width: number): string {
+	const short = path.replace(/t[0-9A-Fa-f]{16}(?=d\d)/, 't…');
+	const tries = [path, short, short.replace(/^\/dev\//, ''), short.slice(short.lastIndexOf('/') + 1)];
+	return tries.find(t => t.length <= width) ?? truncateMiddle(path, width);
+}
+
 export const EVENT_COLUMNS: readonly Column<EventRow>[] = [
-	col('seq', 'SEQ', 6, 4, 60, r => String(r.seq), {align: 'right'}),
+	col('seq', 'SEQ', 7, 5, 60, r => String(r.seq), {align: 'right'}),
 	col('time', 'TIME', 12, 12, 90, r => formatSimTime(r.t)),
-	col('source', 'SOURCE', 14, 8, 70, r => r.source),
-	col('type', 'TYPE', 22, 10, 80, r => r.type, {tone: r => eventTone(r.type)}),
-	col('summary', 'SUMMARY', 30, 12, 100, r => r.summary, {grow: true}),
+	col('source', 'SOURCE', 14, 9, 70, r => r.source),
+	// Types are what the `t` key and filters select by: the longest (driver.sysevent.device_online) whole.
+	col('type', 'TYPE', 29, 12, 80, r => r.type, {tone: r => eventTone(r.type)}),
+	// Long summaries are cut at any width (the detail has them whole): it gives way before the type.
+	col('summary', 'SUMMARY', 24, 12, 75, r => r.summary, {grow: true}),
 ];
 
 function eventTone(type: string): Tone | undefined {
@@ -149,7 +163,8 @@ export const ZONE_COLUMNS: readonly Column<ZoneRow>[] = [
 	col('config', 'CONFIG', 12, 6, 70, r => r.config || '-'),
 	col('zone', 'ZONE', 14, 6, 100, r => r.zone),
 	col('effective', 'EFFECTIVE', 9, 9, 60, r => (r.effective ? 'yes' : 'no'), {tone: r => (r.effective ? 'ok' : 'dim')}),
-	col('members', 'MEMBERS', 30, 10, 90, r => r.members.join('; '), {grow: true}),
+	// Grows into whatever is left; an ideal of 28 keeps configuration names whole at 80 columns.
+	col('members', 'MEMBERS', 28, 10, 90, r => r.members.join('; '), {grow: true}),
 ];
 
 export const LIST_COLUMNS: Readonly<Record<ListId, readonly Column<{readonly key: string}>[]>> = {

@@ -68,7 +68,10 @@ export function buildConsole(source: ReplayableSource, size: TerminalSize, optio
 		advance: ms => source.advance(ms),
 		runKeys: line => [open, ...Array.from(line, ch => keyName(ch === ' ' ? 'space' : ch)), submit],
 		paneText: pane => paneText(source.getSnapshot(), pane),
-		dispose: () => source.dispose?.(),
+		dispose: () => {
+			controller.dispose();
+			source.dispose?.();
+		},
 	};
 }
 

@@ -18,7 +18,9 @@ export function parseFilter(input: string): FilterSpec {
 	try {
 		return {kind: 'regex', re: new RegExp(source, 'i')};
 	} catch (error) {
-		return {kind: 'error', message: `invalid regex /${source}/: ${(error as Error).message.replace(/^Invalid regular expression: /, '')}`};
+		// V8 says `Invalid regular expression: /<source>/i: <reason>`; the reason is what is new.
+		const reason = (error as Error).message.replace(/^Invalid regular expression: \/[\s\S]*\/[a-z]*: /, '');
+		return {kind: 'error', message: `invalid regex /${source}/: ${reason}`};
 	}
 }
 

@@ -2,7 +2,7 @@
 import React, {useMemo} from 'react';
 import {Text} from 'ink';
 import {listOf} from '../state/uiState.js';
-import {fit, truncate} from '../text.js';
+import {detailLines} from './detailLines.js';
 import {Panel} from './Panel.js';
 import {useUIActions, useUIState} from './contexts.js';
 
@@ -15,27 +15,27 @@ export function DetailPanel() {
 	const rect = layout.detail!;
 	const inner = rect.width - 2;
 	const room = rect.height - 2;
+	const laidOut = useMemo(() => (detail ? detailLines(detail, inner) : []), [detail, inner]);
 	const lines: React.ReactNode[] = [];
 	let note: string | undefined;
 	if (!detail) lines.push(<Text key="none">{' Nothing selected.'}</Text>);
 	else {
-		const all = detail.lines;
-		const labelWidth = Math.min(20, Math.max(...all.filter(([, v]) => v !== '').map(([l]) => l.length + 1), 4));
+		const all = laidOut;
 		const top = Math.min(ui.detailScroll.key === row?.key ? ui.detailScroll.top : 0, Math.max(0, all.length - room));
 		if (all.length > room) note = `${top + 1}-${Math.min(all.length, top + room)} of ${all.length} (J/K)`;
-		all.slice(top, top + room).forEach(([label, value], i) => {
-			if (value === '') {
+		all.slice(top, top + room).forEach((line, i) => {
+			if (line.kind === 'heading') {
 				lines.push(
 					<Text key={i} bold>
-						{truncate(' ' + label, inner)}
+						{line.text}
 					</Text>,
 				);
 				return;
 			}
 			lines.push(
 				<Text key={i}>
-					<Text color={theme.tone.dim}>{' ' + fit(label + ':', labelWidth)}</Text>
-					{truncate(' ' + value, inner - labelWidth - 1)}
+					<Text color={theme.tone.dim}>{line.label}</Text>
+					{line.text}
 				</Text>,
 			);
 		});

@@ -22,7 +22,9 @@ export function Header() {
 	const {snapshot, layout, theme} = useUIState();
 	const h = snapshot.header;
 	const clock = ` sim ${formatSimTime(h.clock)} x${h.speed} `;
-	const state = h.running ? 'running' : 'PAUSED';
+	// A replay (or a test) moves the clock itself: neither the wall clock nor the pause key does.
+	const replay = h.clockMode === 'manual';
+	const state = replay ? 'replay' : h.running ? 'running' : 'PAUSED';
 	const left = ` npiv-console  ${h.storeFile}`;
 	const room = layout.cols - clock.length - state.length - 1;
 	const c = h.counts;
@@ -34,7 +36,7 @@ export function Header() {
 					{fit(left, room)}
 				</Text>
 				<Text>{clock}</Text>
-				<Text bold color={h.running ? theme.tone.ok : theme.tone.warn}>
+				<Text bold color={replay ? theme.tone.info : h.running ? theme.tone.ok : theme.tone.warn}>
 					{state}
 				</Text>
 				<Text> </Text>

@@ -1,9 +1,10 @@
 /** `npiv` with no command: the store first, then the terminal, then the console, then a clean exit. */
-import {readFileSync, writeFileSync} from 'node:fs';
+import {existsSync, readFileSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {HeadlessStdin, HeadlessStdout} from '../../../source/ui/headless.js';
-import {openConsole, type ConsoleStreams} from '../../../source/ui/openConsole.js';
+import {openConsole, setConsoleRecorder, type ConsoleStreams} from '../../../source/ui/openConsole.js';
+import {recordConsoleSession} from '../../../source/ui/session/ConsoleRecorder.js';
 import {NEEDS_TTY} from '../../../source/ui/runConsole.js';
 import {pollUntil, tempDir} from './helpers.js';
 
@@ -57,5 +58,42 @@ describe('openConsole', () => {
 		const doc = JSON.parse(readFileSync(file, 'utf8')) as {revision: number; events: unknown[]};
 		expect(doc.revision).toBe(2);
 		expect(doc.events.length).toBeGreaterThan(0);
+	});
+
+	it(':session save works without --record (record: \'\', as cli.tsx passes), and quitting writes nothing else', async () => {
+		const dir = tempDir();
+		const file = path.join(dir, 'store.json');
+		const saved = path.join(dir, 'so-far.tape');
+		const io = streams();
+		const done = openConsole(globals(file), {record: '', args: []}, io);
+		await pollUntil(() => io.stdout.text.includes('Adapters (7)'), 'the console has drawn the Adapters pane', 20_000);
+		io.stdin.send('j');
+		io.stdin.send(':');
+		io.stdin.send(`session save ${saved}`);
+		io.stdin.send('\r');
+		await pollUntil(() => existsSync(saved), 'the session file was written', 20_000);
+		const text = readFileSync(saved, 'utf8');
+		expect(text).toMatch(/^# npiv session v1\n/);
+		expect(text).toContain('key j\n');
+		io.stdin.send('q');
+		expect(await done).toBe(0);
+		expect(readFileSync(saved, 'utf8')).toBe(text);
+	});
+
+	it('opens without a recorder when no file is asked for; --record FILE is refused then', async () => {
+		setConsoleRecorder(undefined);
+		try {
+			const file = path.join(tempDir(), 'store.json');
+			const refused = streams();
+			expect(await openConsole(globals(file), {record: 'x.tape', args: []}, refused)).toBe(2);
+			expect(refused.stderr.text).toBe('npiv: --record is not available in this build\n');
+			const io = streams();
+			const done = openConsole(globals(file), {record: '', args: []}, io);
+			await pollUntil(() => io.stdout.text.includes('Adapters (7)'), 'the console has drawn the Adapters pane', 20_000);
+			io.stdin.send('q');
+			expect(await done).toBe(0);
+		} finally {
+			setConsoleRecorder(recordConsoleSession);
+		}
 	});
 });

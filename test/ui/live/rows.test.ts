@@ -1,6 +1,7 @@
 /** The live console's rows and details say what the mirrored tools say about the same SAN. */
 import {describe, expect, it} from 'vitest';
 import {formatFcId} from '../../../source/sim/FcId.js';
+import {LUN_COLUMNS} from '../../../source/ui/panes/columns.js';
 import {DOM0B_A, labSource, parseHbaPort, parseLogicalUnits, SOLC_A, SPARE, WEB01_VPORT} from './helpers.js';
 
 describe('rows over the default lab', () => {
@@ -91,6 +92,23 @@ describe('rows over the default lab', () => {
 				['Device Type', 'Disk Device'],
 			]),
 		);
+	});
+
+	it('shows no size for a LUN without a capacity (tape, medium changer), not 0 B', async () => {
+		const source = labSource();
+		await source.actions.createVirtualPort({host: 'sol-c', physicalWwn: SOLC_A, ...SPARE});
+		source.advance(5000);
+		const rows = source.getSnapshot().luns.filter(l => l.portWwn === SPARE.portWwn);
+		const tapeLibrary = rows.filter(r => r.targetWwn === '50014380025e6a11');
+		expect(tapeLibrary.map(r => r.deviceType).sort()).toEqual(expect.arrayContaining(['Tape Device']));
+		const size = LUN_COLUMNS.find(c => c.id === 'size')!;
+		for (const r of tapeLibrary) {
+			expect(r.sizeBytes).toBeNull();
+			expect(size.text(r, 9)).toBe('-');
+			expect(Object.fromEntries(source.detail('luns', r.key)!.lines)['Size']).toBe('not applicable');
+		}
+		const disk = rows.find(r => r.deviceType === 'Disk Device')!;
+		expect(size.text(disk, 9)).toMatch(/^\d+(\.\d)? [KMGT]iB$/);
 	});
 
 	it('knows which domain a virtual port and its LUNs belong to', () => {
