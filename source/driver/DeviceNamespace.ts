@@ -18,10 +18,11 @@ import type {Wwn} from '../sim/Wwn.js';
 
 /** c0 and c1 are the host's own disk controllers (boot disk c0t0d0); FC controllers follow. */
 export const FIRST_FC_CONTROLLER = 2;
+const PACK = 0x1000000;
 
 export class DeviceNamespace {
-	/** devfs path -> its fp instance and controller numbers (handed out together, kept for good). */
-	private readonly attached = new Map<string, {readonly instance: number; readonly controller: number}>();
+	/** devfs path -> its fp instance and controller numbers, as instance * 2^24 + controller (kept for good). */
+	private readonly attached = new Map<string, number>();
 	private readonly tapes = new Map<string, number>();
 	private readonly enclosures = new Map<string, number>();
 	private nextInstance = 0;
@@ -31,10 +32,10 @@ export class DeviceNamespace {
 	attachFp(path: string): {readonly instance: number; readonly controller: number} {
 		let numbers = this.attached.get(path);
 		if (numbers === undefined) {
-			numbers = {instance: this.nextInstance++, controller: this.nextController++};
+			numbers = this.nextInstance++ * PACK + this.nextController++;
 			this.attached.set(path, numbers);
 		}
-		return numbers;
+		return {instance: Math.floor(numbers / PACK), controller: numbers % PACK};
 	}
 
 	/** The OS device name of a LUN seen through controller `controller`, or undefined (no node). */

@@ -55,9 +55,6 @@ interface PassCounters {
 }
 
 export class FpPort implements FcPortView {
-	readonly name: string;
-	/** `<host>/fp<N>`: the source of this instance's events. */
-	readonly label: string;
 	readonly instance: number;
 	readonly controller: number;
 	state: FpState = 'offline';
@@ -90,8 +87,16 @@ export class FpPort implements FcPortView {
 		const {instance, controller} = stack.names.attachFp(devfsPath);
 		this.instance = instance;
 		this.controller = controller;
-		this.name = `fp${instance}`;
-		this.label = `${stack.name}/${this.name}`;
+	}
+
+	// Made when asked (fcinfo, events), not kept: 100,000 instances would keep two strings each.
+	get name(): string {
+		return `fp${this.instance}`;
+	}
+
+	/** `<host>/fp<N>`: the source of this instance's events. */
+	get label(): string {
+		return `${this.stack.name}/fp${this.instance}`;
 	}
 
 	get host(): string {
@@ -576,17 +581,13 @@ export class FpPort implements FcPortView {
 		if (d.peripheralQualifier !== 0) return; // not connected: no device node
 		const path = this.stack.names.lunDevicePath(this.controller, r.wwpn, lun, d.deviceType);
 		if (path === undefined) return;
-		let blocks: bigint | undefined;
-		let blockSize: number | undefined;
+		let capacity: {readonly blocks: bigint; readonly blockSize: number} | undefined;
 		if (d.deviceType === DeviceType.disk || d.deviceType === DeviceType.cdrom || d.deviceType === DeviceType.optical) {
 			const cap = link.scsi(sid, r.fcid, {op: 'read-capacity', lun});
 			this.fca.stats.exchange();
-			if (cap.status === 'good' && 'capacity' in cap) {
-				blocks = cap.capacity.blocks;
-				blockSize = cap.capacity.blockSize;
-			}
+			if (cap.status === 'good' && 'capacity' in cap) capacity = cap.capacity;
 		}
-		const lp = new LunPath(lun, r.wwpn, d.peripheralQualifier, d.deviceType, d.vendor, d.product, d.revision, d.serial, d.luid, blocks, blockSize, path);
+		const lp = new LunPath(lun, r.wwpn, d, capacity, path);
 		r.addLun(lp);
 		this.startPass().lunsAdded++;
 		this.raise('device_online', {targetPortWwn: r.wwpn, lun, devicePath: path});

@@ -2,6 +2,7 @@
  * An fp instance's remote-port table entry (fctl's fc_remote_port_t) and the LUN paths fcp
  * created under it. Each fp instance, physical or virtual, has its own table.
  */
+import type {InquiryData} from '../fabric/Fcp.js';
 import type {FcId} from '../sim/FcId.js';
 import type {Wwn} from '../sim/Wwn.js';
 import type {DeviceState, LunPathView, RemotePortView} from './Views.js';
@@ -12,17 +13,48 @@ export class LunPath implements LunPathView {
 	constructor(
 		readonly lun: number,
 		readonly targetWwpn: Wwn,
-		readonly peripheralQualifier: number,
-		readonly deviceType: number,
-		readonly vendor: string,
-		readonly product: string,
-		readonly revision: string,
-		readonly serial: string,
-		readonly luid: string,
-		readonly blocks: bigint | undefined,
-		readonly blockSize: number | undefined,
+		/** The INQUIRY answer as received: the target's own (unchanging) data, shared, not copied field by field. */
+		private readonly inquiry: InquiryData,
+		/** READ CAPACITY, when it answered (disks). */
+		private readonly capacity: {readonly blocks: bigint; readonly blockSize: number} | undefined,
 		readonly osDeviceName: string,
 	) {}
+
+	get peripheralQualifier(): number {
+		return this.inquiry.peripheralQualifier;
+	}
+
+	get deviceType(): number {
+		return this.inquiry.deviceType;
+	}
+
+	get vendor(): string {
+		return this.inquiry.vendor;
+	}
+
+	get product(): string {
+		return this.inquiry.product;
+	}
+
+	get revision(): string {
+		return this.inquiry.revision;
+	}
+
+	get serial(): string {
+		return this.inquiry.serial;
+	}
+
+	get luid(): string {
+		return this.inquiry.luid;
+	}
+
+	get blocks(): bigint | undefined {
+		return this.capacity?.blocks;
+	}
+
+	get blockSize(): number | undefined {
+		return this.capacity?.blockSize;
+	}
 
 	get fcpLun(): bigint {
 		return encodeFcpLun(this.lun);

@@ -170,7 +170,7 @@ export class TargetPort implements NPortEndpoint {
 	 */
 	receiveRscn(did: FcId, rscn: Rscn): void {
 		if (did !== this.address || this.currentState !== 'ready' || !this.fabric) return;
-		if (rscn.pages.every(page => page.format === 'fabric')) {
+		if (rscn.pages.length > 0 && rscn.pages.every(page => page.format === 'fabric')) {
 			// Everyone is a suspect (a coalesced RSCN in a busy fabric): the session list as it is.
 			const everyone = this.responder.sessionFcids();
 			if (everyone.length > 0) this.after(TargetTiming.ctRoundTrip, 'rscn check', () => this.checkSessions(everyone));

@@ -124,7 +124,9 @@ export function vportDetail(world: World, key: RowKey, xen: XenFacts): DetailVie
 				if (fp.lastLoginError && a.PortState !== 2) lines.push(['Last login error', fp.lastLoginError]);
 				lines.push(...remoteLines(v, vp.index, a));
 				lines.push(['LUNs', String(entries.length)]);
-				lines.push(...capped(entries, e => [[`  ${e.ScsiId.OSDeviceName || 'Unknown'}`, `${e.FcpId.PortWWN} LUN ${e.ScsiId.ScsiOSLun}`] as Line]));
+				// Label by what an operator looks for (target and LUN); the device path is the value, so
+				// a narrow panel wraps the path rather than cutting the label.
+				lines.push(...capped(entries, e => [[`  …${e.FcpId.PortWWN.slice(-6)} LUN ${e.ScsiId.ScsiOSLun}`, e.ScsiId.OSDeviceName || 'Unknown'] as Line]));
 				found = {title: `Virtual port ${wwpn} (${host.config.name})`, lines};
 			});
 			return found;
