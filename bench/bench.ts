@@ -11,6 +11,7 @@
  *   ... --hosts 50                                    a smaller SAN (hosts x 2 ports x 100 vports)
  */
 import {spawnSync} from 'node:child_process';
+import os from 'node:os';
 import path from 'node:path';
 import type {ConsoleFigures} from './consoleBench.js';
 import {runOneShotBench, type OneShotFigures} from './oneShotBench.js';
@@ -76,7 +77,7 @@ function printSan(s: SanFigures): void {
 	for (const st of s.storms) {
 		const all = st.vportsSawRscn >= s.vports;
 		budget(`RSCN storm: ${st.what}`.slice(0, 58), `${fmt(st.ms)} ms`, '<= 1 s', all ? st.ms <= 1000 : undefined);
-		note(`${fmt(st.vportsSawRscn)} vports saw the RSCN, ${fmt(st.vportsLostTarget)} lost the target; ${fmt(st.rscnsSent)} RSCNs sent, ${fmt(st.events)} sim events` + (all ? '' : ' (one fabric only: not the budget\'s 100,000)'));
+		note(`${fmt(st.vportsSawRscn)} vports saw the RSCN, ${fmt(st.vportsLostTarget)} lost the target; ${fmt(st.rscnsSent)} RSCNs sent, ${fmt(st.events)} sim events` + (all ? ' (a target port per fabric: every vport is zoned with one)' : ' (one fabric: half the vports; the budget line is the next)'));
 	}
 	budget('store size per virtual port', `${fmt(s.storeBytesPerVport, 1)} B`, '<= 100 B', s.storeBytesPerVport <= 100);
 	note(`${fmt(s.storeBytes)} bytes for ${fmt(s.vports)} vports`);
@@ -105,7 +106,8 @@ async function main(): Promise<void> {
 	}
 	const only = option('only')?.split(',') ?? [...PARTS];
 	const started = Date.now();
-	console.log(`npiv-console bench (node ${process.version}, ${process.platform}/${process.arch})`);
+	const load = os.loadavg()[0]!.toFixed(2);
+	console.log(`npiv-console bench (node ${process.version}, ${process.platform}/${process.arch}, ${os.cpus().length} CPUs, load average ${load} at start)`);
 	for (const p of PARTS) {
 		if (!only.includes(p)) continue;
 		const r = inChild(p);

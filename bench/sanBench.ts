@@ -101,7 +101,7 @@ export async function runSanBench(options: ScenarioOptions = BENCH_SCENARIO): Pr
 	t = performance.now();
 	array.setPortOnline(array.ports[0]!.name, true);
 	world.runUntilIdle();
-	storms.push(storm(world, vports, `array ${array.name} offline (${array.ports.length} target ports, both fabrics)`, array.ports.map(p => p.name), array.name));
+	storms.push(storm(world, vports, `${array.name}'s ${array.ports.length} target ports offline`, array.ports.map(p => p.name), array.name));
 
 	return {
 		scenario: doc.lab.description ?? doc.lab.name,

@@ -4,11 +4,15 @@
 // node_modules file by file cost more than the command itself. The console's packages (Ink,
 // React, yoga, xterm) stay external, imported only when the console or a renderer starts.
 import {build} from 'esbuild';
+import {rmSync} from 'node:fs';
 import {chmodSync} from 'node:fs';
 
 const entryPoints = {cli: 'cli.tsx', hbaapi: 'hbaapi.ts'};
 import {existsSync} from 'node:fs';
 if (existsSync('bench/bench.ts')) entryPoints.bench = 'bench/bench.ts';
+
+// Chunk names carry content hashes: start clean so stale chunks never pile up.
+rmSync('dist', {recursive: true, force: true});
 
 await build({
 	entryPoints,
