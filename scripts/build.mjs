@@ -4,17 +4,15 @@
 // node_modules file by file cost more than the command itself. The console's packages (Ink,
 // React, yoga, xterm) stay external, imported only when the console or a renderer starts.
 import {build} from 'esbuild';
-import {rmSync} from 'node:fs';
-import {chmodSync} from 'node:fs';
+import {chmodSync, readdirSync, rmSync} from 'node:fs';
+import path from 'node:path';
 
 const entryPoints = {cli: 'cli.tsx', hbaapi: 'hbaapi.ts'};
 import {existsSync} from 'node:fs';
 if (existsSync('bench/bench.ts')) entryPoints.bench = 'bench/bench.ts';
 
-// Chunk names carry content hashes: start clean so stale chunks never pile up.
-rmSync('dist', {recursive: true, force: true});
-
-await build({
+const result = await build({
+	metafile: true,
 	entryPoints,
 	outdir: 'dist',
 	bundle: true,
@@ -29,3 +27,11 @@ await build({
 	banner: {js: ''},
 });
 chmodSync('dist/cli.js', 0o755);
+
+// Chunk names carry content hashes: drop the ones an earlier build left (after this build, so a
+// process running the old files never finds dist/ half empty).
+const fresh = new Set(Object.keys(result.metafile.outputs).map(f => path.resolve(f)));
+for (const name of readdirSync('dist')) {
+	const file = path.resolve('dist', name);
+	if (!fresh.has(file)) rmSync(file, {force: true});
+}
