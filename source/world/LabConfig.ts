@@ -43,38 +43,14 @@ export interface HostConfig {
 	readonly npivPorts: readonly string[];
 }
 
-export type LunDeviceType = 'disk' | 'tape' | 'medium-changer' | 'cdrom' | 'enclosure' | 'raid-controller';
-
-export interface LunConfig {
-	/** Array-internal LU number. */
-	readonly id: number;
-	readonly name?: string;
-	readonly sizeMiB: number;
-	readonly type: LunDeviceType;
-	readonly vendor: string;
-	readonly product: string;
-	readonly revision: string;
-	readonly serial?: string;
-}
-
-export interface HostGroupConfig {
-	readonly name: string;
-	/** Initiator WWPNs (physical or virtual). */
-	readonly initiators: readonly string[];
-	/** Array LU id -> LUN number the host sees. */
-	readonly luns: readonly {readonly lun: number; readonly hostLun: number}[];
-	/** Target ports (by name) the group applies to; absent = all ports of the array. */
-	readonly ports?: readonly string[];
-}
-
-export interface ArrayConfig {
-	readonly name: string;
-	readonly vendor: string;
-	readonly model: string;
-	readonly ports: readonly {readonly name: string; readonly wwpn: string; readonly wwnn: string; readonly online?: boolean}[];
-	readonly luns: readonly LunConfig[];
-	readonly hostGroups: readonly HostGroupConfig[];
-}
+/** Arrays, LUNs and host groups: the storage layer's configuration shapes. */
+export type {
+	LunDeviceType,
+	StorageLunConfig as LunConfig,
+	StorageHostGroupConfig as HostGroupConfig,
+	StorageArrayConfig as ArrayConfig,
+} from '../storage/StorageConfig.js';
+import type {StorageArrayConfig as ArrayConfig} from '../storage/StorageConfig.js';
 
 /** One end of a cable. */
 export type CableEnd =
@@ -90,24 +66,9 @@ export interface CableConfig {
 	readonly connected?: boolean;
 }
 
-export interface DomainConfig {
-	readonly name: string;
-	/** The dom0 the domain is defined on / runs on. */
-	readonly host: string;
-	readonly memoryMiB: number;
-	readonly vcpus: number;
-	readonly disk?: readonly string[];
-	readonly vif?: readonly string[];
-	/** Sun xVM key: `vpwwn:vnwwn:autoattach:ppwwn`. */
-	readonly npiv?: readonly string[];
-	readonly onPoweroff?: string;
-	readonly onReboot?: string;
-	readonly onCrash?: string;
-	/** Administrative power state the lab restores at boot. */
-	readonly state: 'running' | 'paused' | 'halted' | 'suspended';
-	/** Managed (xm new) domains stay defined when halted; unmanaged ones vanish on shutdown. */
-	readonly managed: boolean;
-}
+/** A domain as the store keeps it: the xVM layer's configuration shape. */
+export type {DomainConfig} from '../xvm/DomainSpec.js';
+import type {DomainConfig} from '../xvm/DomainSpec.js';
 
 export interface LabConfig {
 	readonly name: string;
