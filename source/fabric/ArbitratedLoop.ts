@@ -6,7 +6,7 @@
  */
 import type {FcId} from '../sim/FcId.js';
 import {AL_PAS} from './AlPa.js';
-import {DirectLink, ZERO_WWN, zeroErrors, type DirectMedium, type DirectMember} from './DirectLink.js';
+import {startDirectLink, stopDirectLink, ZERO_WWN, zeroErrors, type DirectMedium, type DirectMember} from './DirectLink.js';
 import {FabricError} from './FabricError.js';
 import type {MediumContext} from './MediumContext.js';
 import type {LoginAccept, NPortEndpoint} from './NPort.js';
@@ -91,20 +91,10 @@ export class ArbitratedLoop implements DirectMedium {
 	}
 
 	private start(m: DirectMember): void {
-		const link = new DirectLink('private-loop', this.speedGbps, this, m);
-		m.link = link;
-		this.ctx.outbound.post(this.ctx.options.linkUpMs, () => {
-			if (!link.alive) return;
-			link.delivered = true;
-			m.endpoint.linkUp(link);
-		});
+		startDirectLink(this.ctx, 'private-loop', this.speedGbps, this, m);
 	}
 
 	private stop(m: DirectMember): void {
-		const link = m.link;
-		if (!link) return;
-		link.alive = false;
-		m.link = null;
-		if (link.delivered) this.ctx.outbound.post(0, () => m.endpoint.linkDown());
+		stopDirectLink(this.ctx, m);
 	}
 }

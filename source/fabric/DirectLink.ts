@@ -11,6 +11,7 @@ import type {EventLog} from '../sim/EventLog.js';
 import {FsRjtExplanation, FsRjtReason, type ElsReject} from './ElsCodes.js';
 import type {Initiator, ScsiCommand, ScsiReply} from './Fcp.js';
 import {FabricReject, hex2} from './FabricReject.js';
+import type {MediumContext} from './MediumContext.js';
 import type {
 	CtReply,
 	ElsReply,
@@ -57,6 +58,26 @@ export interface DirectMedium {
 	peer(member: DirectMember, did: FcId): DirectMember | undefined;
 	loopMembers(member: DirectMember): readonly FcId[];
 	reset(member: DirectMember): void;
+}
+
+/** Light on the member's cable: a new link, announced after the medium's link-up delay. */
+export function startDirectLink(ctx: MediumContext, topology: Topology, speedGbps: number, medium: DirectMedium, m: DirectMember): void {
+	const link = new DirectLink(topology, speedGbps, medium, m);
+	m.link = link;
+	ctx.outbound.post(ctx.options.linkUpMs, () => {
+		if (!link.alive) return;
+		link.delivered = true;
+		m.endpoint.linkUp(link);
+	});
+}
+
+/** The member's link goes dark; link down is told only if link up was. */
+export function stopDirectLink(ctx: MediumContext, m: DirectMember): void {
+	const link = m.link;
+	if (!link) return;
+	link.alive = false;
+	m.link = null;
+	if (link.delivered) ctx.outbound.post(0, () => m.endpoint.linkDown());
 }
 
 const NO_CONNECTION: ScsiReply = Object.freeze({status: 'no-connection' as const});

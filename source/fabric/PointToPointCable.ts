@@ -4,7 +4,7 @@
  * Pulling either end takes the whole link down (the cable is gone; plug again to reconnect).
  */
 import type {FcId} from '../sim/FcId.js';
-import {DirectLink, zeroErrors, type DirectMedium, type DirectMember} from './DirectLink.js';
+import {startDirectLink, stopDirectLink, zeroErrors, type DirectMedium, type DirectMember} from './DirectLink.js';
 import type {MediumContext} from './MediumContext.js';
 import type {LoginAccept, NPortEndpoint} from './NPort.js';
 
@@ -87,20 +87,10 @@ export class PointToPointCable implements DirectMedium {
 	}
 
 	private start(m: DirectMember): void {
-		const link = new DirectLink('point-to-point', this.speedGbps, this, m);
-		m.link = link;
-		this.ctx.outbound.post(this.ctx.options.linkUpMs, () => {
-			if (!link.alive) return;
-			link.delivered = true;
-			m.endpoint.linkUp(link);
-		});
+		startDirectLink(this.ctx, 'point-to-point', this.speedGbps, this, m);
 	}
 
 	private stop(m: DirectMember): void {
-		const link = m.link;
-		if (!link) return;
-		link.alive = false;
-		m.link = null;
-		if (link.delivered) this.ctx.outbound.post(0, () => m.endpoint.linkDown());
+		stopDirectLink(this.ctx, m);
 	}
 }

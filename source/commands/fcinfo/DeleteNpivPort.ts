@@ -1,9 +1,9 @@
 /** `fcadm delete-npiv-port -p vPWWN physPWWN` (fc_util_delete_npivport). */
 import {HBA_STATUS} from '../../hbaapi/types.js';
 import type {Wwn} from '../../sim/Wwn.js';
-import {statusName} from './AttributeText.js';
 import type {CmdOption} from './CmdParse.js';
 import type {FcHandlerContext} from './FcToolContext.js';
+import {openPhysicalPort} from './OpenPhysicalPort.js';
 import {retrievePortNpiv} from './PortNpivAttributes.js';
 import {HBA_MAX_RETRIES, retryWhileBusy} from './Retry.js';
 import {isValidWwnText, ZERO_WWN} from './ScanWwn.js';
@@ -31,29 +31,9 @@ export function deleteNpivPort(operands: readonly string[], options: readonly Cm
 		vport = text.toLowerCase() as Wwn;
 	}
 	const physicalText = operands[0]!;
-	if (!isValidWwnText(physicalText)) {
-		io.warn('Invalid Physical Port WWN\n');
-		return 1;
-	}
-	const load = api.HBA_LoadLibrary();
-	if (load !== HBA_STATUS.OK) {
-		io.warn(`Failed to load FC-HBA common library\n${statusName(load)}\n`);
-		return 1;
-	}
-	const physical = physicalText.toLowerCase() as Wwn;
-	const opened = api.HBA_OpenAdapterByWWN(physical);
-	if (opened.status !== HBA_STATUS.OK) {
-		io.warn(`Error: HBA port ${physicalText}: not found\n`);
-		api.HBA_FreeLibrary();
-		return 1;
-	}
-	const handle = opened.value;
-	const fail = (message: string): number => {
-		io.warn(message);
-		api.HBA_CloseAdapter(handle);
-		api.HBA_FreeLibrary();
-		return 1;
-	};
+	const opened = openPhysicalPort(physicalText, ctx);
+	if (typeof opened === 'number') return opened;
+	const {physical, handle, fail} = opened;
 
 	const attrs = retrievePortNpiv(api, handle, physical);
 	if (attrs === undefined) return fail('Error: failed to get port NPIV attributes\n');
