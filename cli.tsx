@@ -59,8 +59,8 @@ async function main(): Promise<number> {
 		setConsoleRecorder(recordConsoleSession);
 		return openConsole(globals, {record: record ?? '', args: split.rest});
 	}
-	const {runFamily} = await import('./source/commands/runFamily.js');
-	return runFamily(split.family, split.rest, globals);
+	const {runOneShot} = await import('./source/lab/OneShot.js');
+	return runOneShot(split.family, split.rest, globals);
 }
 
 /** The global options through meow: --help, --version, and whatever plainGlobalFlags leaves to it. */

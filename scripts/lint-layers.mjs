@@ -3,7 +3,7 @@
 import {readdirSync, readFileSync, statSync} from 'node:fs';
 import path from 'node:path';
 
-const order = ['sim', 'fabric', 'storage', 'driver', 'hbaapi', 'xvm', 'world', 'store', 'commands', 'session', 'ui'];
+const order = ['sim', 'fabric', 'storage', 'driver', 'hbaapi', 'xvm', 'world', 'store', 'commands', 'lab', 'session', 'ui'];
 const problems = [];
 
 function walk(dir) {

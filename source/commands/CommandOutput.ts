@@ -5,6 +5,11 @@ export interface CommandOutput {
 	readonly exitCode: number;
 	/** True when the command changed administrative state that must be saved. */
 	readonly changed?: boolean;
+	/**
+	 * What the command did, as data (the same facts `--json` prints): callers that need to know
+	 * (the console's create dialog wants the WWNs drawn) read these, never the printed text.
+	 */
+	readonly facts?: Readonly<Record<string, unknown>>;
 }
 
 export const ExitCode = {ok: 0, commandError: 1, usageError: 2} as const;

@@ -67,6 +67,7 @@ export class CompactMap<K, V> {
 		for (let i = 0; i < flat.length; i += 2) {
 			if (flat[i] === key) {
 				flat.splice(i, 2);
+				if (flat.length === 0) this.flat = undefined;
 				return true;
 			}
 		}

@@ -38,6 +38,34 @@ export class DeviceNamespace {
 		return {instance: Math.floor(numbers / PACK), controller: numbers % PACK};
 	}
 
+	/** What path_to_inst and the device links hold, for the store (paths in attach order). */
+	liveState(): {paths: string[]; tapes: string[]; enclosures: string[]} {
+		const paths: string[] = [];
+		let k = 0;
+		for (const [path, numbers] of this.attached) {
+			// Numbers are handed out together, one of each per path: the k-th path has both.
+			if (numbers !== k * PACK + FIRST_FC_CONTROLLER + k) throw new Error(`device namespace: ${path} has unexpected numbers`);
+			paths.push(path);
+			k++;
+		}
+		return {paths, tapes: [...this.tapes.keys()], enclosures: [...this.enclosures.keys()]};
+	}
+
+	restoreLive(state: {readonly paths: readonly string[]; readonly tapes: readonly string[]; readonly enclosures: readonly string[]}): void {
+		const physical = [...this.attached.keys()];
+		physical.forEach((path, k) => {
+			if (state.paths[k] !== path) throw new Error(`saved device namespace does not start with ${path}`);
+		});
+		this.attached.clear();
+		state.paths.forEach((path, k) => this.attached.set(path, k * PACK + FIRST_FC_CONTROLLER + k));
+		this.nextInstance = state.paths.length;
+		this.nextController = FIRST_FC_CONTROLLER + state.paths.length;
+		this.tapes.clear();
+		state.tapes.forEach((key, n) => this.tapes.set(key, n));
+		this.enclosures.clear();
+		state.enclosures.forEach((key, n) => this.enclosures.set(key, n));
+	}
+
 	/** The OS device name of a LUN seen through controller `controller`, or undefined (no node). */
 	lunDevicePath(controller: number, target: Wwn, lun: number, deviceType: number): string | undefined {
 		const path = this.devicePath(controller, target, lun, deviceType);

@@ -6,7 +6,7 @@
  */
 import type {ElsReject} from '../fabric/ElsCodes.js';
 import type {FcpTarget} from '../fabric/Fcp.js';
-import type {LoginAccept, NPortEndpoint, NPortLink, Rscn} from '../fabric/NPort.js';
+import type {LoginAccept, NPortEndpoint, NPortLink, Rscn, Topology} from '../fabric/NPort.js';
 import type {FcId} from '../sim/FcId.js';
 import type {Wwn} from '../sim/Wwn.js';
 import type {Fca} from './Fca.js';
@@ -38,7 +38,15 @@ export class FcaPort implements NPortEndpoint {
 	readonly symbolicNodeName: string;
 	readonly physical: FpPort;
 	readonly stats: LinkStatistics;
-	link: NPortLink | undefined;
+	/**
+	 * The medium's link while there is light. A restored port knows it had a link (topology and
+	 * speed, below) but finds the link object only when it first sends something, so that reading
+	 * a host never builds the fabric.
+	 */
+	private currentLink: NPortLink | undefined | typeof UNRESOLVED;
+	private resolveLink: (() => void) | undefined;
+	/** Topology and speed of the link as the driver saw it come up. */
+	private known: {readonly topology: Topology; readonly speedGbps: number} | undefined;
 	/** The physical port's FLOGI ACC: fabric name, whether the fabric accepts FDISC. */
 	private fabricLogin: LoginAccept | undefined;
 	/**
@@ -77,13 +85,37 @@ export class FcaPort implements NPortEndpoint {
 		return this.fca.model;
 	}
 
+	get link(): NPortLink | undefined {
+		if (this.currentLink === UNRESOLVED) this.resolveLink?.();
+		if (this.currentLink === UNRESOLVED) throw new Error(`${this.label}: the link of a restored port was not found`);
+		return this.currentLink;
+	}
+
+	/**
+	 * A restored port learns its link object from the medium (whichever of the two is restored
+	 * second tells the other); a port that already has one keeps it.
+	 */
+	bindRestoredLink(link: NPortLink | undefined): void {
+		if (this.currentLink === UNRESOLVED) this.currentLink = link;
+	}
+
+	set link(link: NPortLink | undefined) {
+		this.currentLink = link;
+		this.known = link ? {topology: link.topology, speedGbps: link.speedGbps} : undefined;
+	}
+
+	/** The topology of the link, undefined with no light. */
+	get topology(): Topology | undefined {
+		return this.known?.topology;
+	}
+
 	get driverInstanceName(): string {
 		return `${this.model.driverName}${this.driverInstance}`;
 	}
 
 	/** Negotiated speed in Gb/s, 0 with no link. */
 	get speedGbps(): number {
-		return this.link ? negotiatedSpeed(this.model, this.link.speedGbps) : 0;
+		return this.known ? negotiatedSpeed(this.model, this.known.speedGbps) : 0;
 	}
 
 	get fabricName(): Wwn | undefined {
@@ -105,6 +137,11 @@ export class FcaPort implements NPortEndpoint {
 		return {created: this.created, count: this.created.length};
 	}
 
+	/** The ring oldest first (the order the store keeps). */
+	get createdOrder(): readonly FpPort[] {
+		return this.created;
+	}
+
 	vport(wwpn: Wwn): FpPort | undefined {
 		return this.vports.find(p => p.wwpn === wwpn);
 	}
@@ -117,6 +154,7 @@ export class FcaPort implements NPortEndpoint {
 	// ---- NPortEndpoint ----------------------------------------------------------------------------
 
 	linkUp(link: NPortLink): void {
+		this.host.materialize();
 		// Light again on a live link (a LIP, a loop re-initialisation): every login starts over.
 		if (this.link) this.dropAll('link re-initialised');
 		this.link = link;
@@ -133,6 +171,7 @@ export class FcaPort implements NPortEndpoint {
 	}
 
 	linkDown(): void {
+		this.host.materialize();
 		const link = this.link;
 		if (!link) return;
 		this.link = undefined;
@@ -147,10 +186,12 @@ export class FcaPort implements NPortEndpoint {
 	}
 
 	receiveRscn(did: FcId, rscn: Rscn): void {
+		this.host.materialize();
 		this.byFcid.get(did)?.onRscn(rscn);
 	}
 
 	receiveLogo(did: FcId): void {
+		this.host.materialize();
 		const fp = this.byFcid.get(did);
 		if (!fp) return;
 		this.host.log.emit(fp.label, 'driver.login', `logged out by the fabric: ${fp.wwpn}`, {wwpn: fp.wwpn, els: 'LOGO', ok: false});
@@ -166,13 +207,47 @@ export class FcaPort implements NPortEndpoint {
 	/** Initiators answer PLOGI and PRLI (as initiator) for each of their N_Port_IDs, nothing else. */
 	readonly responder: FcpTarget = {
 		plogi: (_from, did) => {
+			this.host.materialize();
 			const fp = this.byFcid.get(did);
 			return fp ? {accepted: true, wwpn: fp.wwpn, wwnn: fp.wwnn} : NO_SUCH_PORT;
 		},
-		prli: (_from, did) => (this.byFcid.has(did) ? {accepted: true, initiator: true, target: false} : NO_SUCH_PORT),
+		prli: (_from, did) => {
+			this.host.materialize();
+			return this.byFcid.has(did) ? {accepted: true, initiator: true, target: false} : NO_SUCH_PORT;
+		},
 		logo: () => {},
 		scsi: () => ({status: 'no-connection'}),
 	};
+
+	// ---- live state -------------------------------------------------------------------------------
+
+	/** What the store keeps of the physical port (its fp instances are saved on their own). */
+	liveState(): FcaPortLiveState {
+		return {link: this.known, flogi: this.fabricLogin, resetPending: this.resetPending, stats: this.stats.toArray()};
+	}
+
+	/** Puts saved state back (restore); the link object is looked up when first needed. */
+	restoreLive(state: FcaPortLiveState & {readonly resolveLink: () => void}): void {
+		this.known = state.link;
+		this.currentLink = state.link ? UNRESOLVED : undefined;
+		this.resolveLink = state.resolveLink;
+		this.fabricLogin = state.flogi;
+		this.resetPending = state.resetPending;
+		this.stats.restoreArray(state.stats);
+	}
+
+	/** A saved virtual port back at the head of the ring (restore: no FDISC, no event). */
+	restoreVport(wwpn: Wwn, wwnn: Wwn, index: number): FpPort {
+		if (!Number.isInteger(index) || index < 1 || index > MAX_VPORT_INDEX || this.indexUsed[index]) {
+			throw new Error(`saved virtual port ${wwpn} has index ${index}, which is invalid or taken on ${this.wwpn}`);
+		}
+		const vp = new FpPort(this.host, this, wwpn, wwnn, index, flatString(`${this.devfsNode}/fp@${index.toString(16)},0`));
+		this.indexUsed[index] = 1;
+		while (this.indexUsed[this.lowestMaybeFree]) this.lowestMaybeFree++;
+		this.created.push(vp);
+		this.newestFirst = undefined;
+		return vp;
+	}
 
 	// ---- logins -----------------------------------------------------------------------------------
 
@@ -305,6 +380,15 @@ export class FcaPort implements NPortEndpoint {
 		this.physical.goOffline(reason);
 		for (const vp of this.vports) vp.goOffline(reason);
 	}
+}
+
+const UNRESOLVED = Symbol('link not looked up yet');
+
+export interface FcaPortLiveState {
+	readonly link: {readonly topology: Topology; readonly speedGbps: number} | undefined;
+	readonly flogi: LoginAccept | undefined;
+	readonly resetPending: boolean;
+	readonly stats: readonly number[];
 }
 
 /** A ring as it was: the first `count` of an oldest-first list that only ever grows. */

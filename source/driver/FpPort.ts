@@ -27,6 +27,8 @@ import type {FcPortView, FpState, LunPathView} from './Views.js';
 /** What an fp instance needs from its host's stack. */
 export interface FpHost {
 	readonly name: string;
+	/** Puts the host's saved state back if it is still waiting (a restored host is rebuilt when first touched). */
+	materialize(): void;
 	readonly sim: Simulator;
 	readonly log: EventLog;
 	readonly names: DeviceNamespace;
@@ -39,6 +41,15 @@ export type SyseventExtras = Pick<Sysevent, 'affectedPages' | 'targetPortWwn' | 
 
 const P2P_LOW_ID = 0x010101 as FcId;
 const P2P_HIGH_ID = 0x010102 as FcId;
+
+export interface FpLiveState {
+	readonly state: FpState;
+	readonly fcid: FcId | undefined;
+	readonly lastLoginError: string | undefined;
+	readonly lastChange: number;
+	readonly rscnCount: number;
+	readonly directRetries: number;
+}
 
 interface Candidate {
 	readonly wwpn: Wwn;
@@ -116,7 +127,7 @@ export class FpPort implements FcPortView {
 	}
 
 	get topology(): FcPortView['topology'] {
-		return this.fca.link?.topology;
+		return this.fca.topology;
 	}
 
 	get speedGbps(): number {
@@ -151,8 +162,34 @@ export class FpPort implements FcPortView {
 
 	/** Fabric, public loop: a name server exists. Private loop, point-to-point: none. */
 	private get usesNameServer(): boolean {
-		const t = this.fca.link?.topology;
+		const t = this.fca.topology;
 		return t === 'fabric' || t === 'public-loop';
+	}
+
+	// ---- live state ----------------------------------------------------------------------------
+
+	/** What the store keeps of this instance; only while no work is pending. */
+	liveState(): FpLiveState {
+		if (this.step || this.expiry || this.queue || this.pendingPages || this.pendingFull || this.pass) {
+			throw new Error(`${this.label} has discovery work pending: its state cannot be saved`);
+		}
+		return {state: this.state, fcid: this.fcid, lastLoginError: this.lastLoginError, lastChange: this.lastChange, rscnCount: this.rscnCount, directRetries: this.directRetries};
+	}
+
+	/** Puts saved state back (restore): login, counters and the remote port table, in its order. */
+	restoreLive(state: FpLiveState, remotes: readonly RemotePort[]): void {
+		this.state = state.state;
+		this.fcid = state.fcid;
+		this.lastLoginError = state.lastLoginError;
+		this.lastChange = state.lastChange;
+		this.rscnCount = state.rscnCount;
+		this.directRetries = state.directRetries;
+		for (const r of remotes) {
+			this.remotes.set(r.wwpn, r);
+			this.byId.set(r.fcid, r);
+		}
+		this.remoteList = undefined;
+		if (this.fcid !== undefined) this.fca.registerFcid(this);
 	}
 
 	// ---- login ---------------------------------------------------------------------------------

@@ -52,6 +52,8 @@ export class HostFcStack implements FpHost {
 	private readonly local = new Map<Wwn, FpPort>();
 	private readonly byPhysicalWwpn = new Map<Wwn, FcaPort>();
 	private readonly listeners = new Set<SyseventListener>();
+	/** Saved state not yet put back: a restored host is rebuilt the first time it is touched. */
+	private pendingLive: (() => void) | undefined;
 
 	constructor(options: HostFcStackOptions) {
 		const {host, sim, log} = options;
@@ -77,6 +79,36 @@ export class HostFcStack implements FpHost {
 			this.local.set(port.wwpn, port.physical);
 			this.byPhysicalWwpn.set(port.wwpn, port);
 			port.physical.raise('port_attach');
+		}
+	}
+
+	/**
+	 * Holds saved state to put back when the host is first touched (see materialize). The world
+	 * touches a host through its accessors; the fabric through the ports' N_Port methods.
+	 */
+	deferLive(restore: () => void): void {
+		this.pendingLive = restore;
+	}
+
+	/** Puts deferred saved state back, once. */
+	materialize(): void {
+		const restore = this.pendingLive;
+		if (!restore) return;
+		this.pendingLive = undefined;
+		restore();
+	}
+
+	/** True while saved state waits to be put back (the store can keep its saved text as is). */
+	get deferred(): boolean {
+		return this.pendingLive !== undefined;
+	}
+
+	/** After a restore: the host-wide WWN table from the ports as they now are. */
+	restoreLocalPorts(): void {
+		this.local.clear();
+		for (const fp of this.fpPorts()) {
+			if (this.local.has(fp.wwpn)) throw new Error(`saved state of host ${this.name}: port WWN ${fp.wwpn} appears twice`);
+			this.local.set(fp.wwpn, fp);
 		}
 	}
 

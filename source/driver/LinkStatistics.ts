@@ -13,6 +13,21 @@ import type {SimTime} from '../sim/Simulator.js';
 
 const WORDS_PER_FRAME = 16;
 
+const STAT_FIELDS = [
+	'linkFailureCount',
+	'lossOfSyncCount',
+	'lossOfSignalCount',
+	'primitiveSeqProtocolErrorCount',
+	'invalidTxWordCount',
+	'invalidCrcCount',
+	'lipCount',
+	'nosCount',
+	'txFrames',
+	'rxFrames',
+	'errorFrames',
+	'dumpedFrames',
+] as const;
+
 export class LinkStatistics implements LinkErrorStatus {
 	linkFailureCount = 0;
 	lossOfSyncCount = 0;
@@ -75,6 +90,18 @@ export class LinkStatistics implements LinkErrorStatus {
 		this.errorFrames = 0;
 		this.dumpedFrames = 0;
 		this.resetAt = now;
+	}
+
+	/** The counters in STAT_FIELDS order, then resetAt (the store keeps them). */
+	toArray(): number[] {
+		return [...STAT_FIELDS.map(f => this[f]), this.resetAt];
+	}
+
+	restoreArray(values: readonly number[]): void {
+		STAT_FIELDS.forEach((f, i) => {
+			this[f] = values[i] ?? 0;
+		});
+		this.resetAt = values[STAT_FIELDS.length] ?? 0;
 	}
 
 	/** The Link Error Status Block an RLS to this port returns. */

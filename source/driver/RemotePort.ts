@@ -20,6 +20,15 @@ export class LunPath implements LunPathView {
 		readonly osDeviceName: string,
 	) {}
 
+	/** The INQUIRY answer as received (the store keeps it). */
+	get inquiryData(): InquiryData {
+		return this.inquiry;
+	}
+
+	get capacityData(): {readonly blocks: bigint; readonly blockSize: number} | undefined {
+		return this.capacity;
+	}
+
 	get peripheralQualifier(): number {
 		return this.inquiry.peripheralQualifier;
 	}

@@ -12,3 +12,4 @@ export * from './FpPort.js';
 export * from './FcaPort.js';
 export * from './Fca.js';
 export * from './HostFcStack.js';
+export * from './HostLive.js';

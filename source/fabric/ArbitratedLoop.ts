@@ -39,6 +39,22 @@ export class ArbitratedLoop implements DirectMedium {
 		return this.members.map(m => ({label: m.endpoint.label, wwpn: m.endpoint.wwpn, alpa: m.id, up: m.link?.alive ?? false}));
 	}
 
+	/** Members in loop order (saved live state). */
+	liveMembers(): readonly DirectMember[] {
+		return this.members;
+	}
+
+	/** Replaces the members with saved ones (restore): no loop initialisation, no event. */
+	restoreMembers(members: readonly DirectMember[]): void {
+		this.members.splice(0, this.members.length, ...members);
+	}
+
+	/** Joins without a loop initialisation (restore: the saved state says who has light). */
+	restorePlug(endpoint: NPortEndpoint): void {
+		if (this.has(endpoint)) throw new FabricError(`${endpoint.label} is already on loop ${this.name}`);
+		this.members.push({endpoint, id: 0 as FcId, errors: zeroErrors(), link: null});
+	}
+
 	plug(endpoint: NPortEndpoint): void {
 		if (this.has(endpoint)) throw new FabricError(`${endpoint.label} is already on loop ${this.name}`);
 		const used = new Set(this.members.map(m => m.id as number));

@@ -181,6 +181,31 @@ export class Fabric {
 		return this.seq++;
 	}
 
+	/** The next login sequence number, for the saved live state. */
+	get loginSeqState(): number {
+		return this.seq;
+	}
+
+	/**
+	 * Puts a saved login back (restore): indexed like addLogin, but nothing is announced: the
+	 * RSCNs of that login went out in the process that made it.
+	 */
+	restoreLogin(login: FabricLogin): void {
+		const port = login.port;
+		if (this.byFcid.has(login.fcid) || this.byWwpn.has(login.wwpn)) throw new FabricError(`saved login ${login.wwpn} (${formatFcId(login.fcid)}) appears twice in fabric ${this.name}`);
+		this.byFcid.set(login.fcid, login);
+		this.byWwpn.set(login.wwpn, login);
+		port.logins.set(login.fcid, login);
+		port.slots[login.fcid & 0xff] = login;
+		if (!login.npiv) port.base = login;
+		port.sw.loginCount++;
+		this.sorted = null;
+	}
+
+	restoreLiveCounters(loginSeq: number): void {
+		this.seq = loginSeq;
+	}
+
 	addLogin(login: FabricLogin): void {
 		const port = login.port;
 		this.byFcid.set(login.fcid, login);

@@ -8,11 +8,11 @@ import type {Simulator} from '../sim/Simulator.js';
 import {parseWwn} from '../sim/Wwn.js';
 import type {FabricConfig, IslConfig, LoopConfig, SwitchConfig, SwitchPortConfig} from './FabricConfig.js';
 import {ArbitratedLoop} from './ArbitratedLoop.js';
-import {Fabric, type FabricContext} from './Fabric.js';
+import {describeAttachment, Fabric, type FabricContext} from './Fabric.js';
 import {FabricError} from './FabricError.js';
 import {DEFAULT_NPIV_LIMIT, MAX_NPIV_LIMIT, defaultFabricOptions, type FabricOptions} from './FabricOptions.js';
 import type {FcSwitch} from './FcSwitch.js';
-import type {NPortEndpoint} from './NPort.js';
+import type {NPortEndpoint, NPortLink} from './NPort.js';
 import {OutboundQueue} from './OutboundQueue.js';
 import {PointToPointCable} from './PointToPointCable.js';
 import type {SwitchPort} from './SwitchPort.js';
@@ -117,6 +117,15 @@ export class FabricSet {
 
 	attachmentOf(endpoint: NPortEndpoint): Attachment | undefined {
 		return this.attachments.get(endpoint);
+	}
+
+	/** The medium's live link to an N_Port (undefined while it has no light). */
+	linkOf(endpoint: NPortEndpoint): NPortLink | undefined {
+		const a = this.attachments.get(endpoint);
+		if (!a) return undefined;
+		if (a.kind === 'switch') return a.port.link?.endpoint === endpoint ? a.port.link : undefined;
+		const member = a.kind === 'loop' ? a.loop.liveMembers().find(m => m.endpoint === endpoint) : a.cable.ends.find(m => m.endpoint === endpoint);
+		return member?.link ?? undefined;
 	}
 
 	/** The fabric an N_Port is cabled into, if it is on a switch. */
@@ -228,6 +237,35 @@ export class FabricSet {
 		this.attachments.set(a, {kind: 'p2p', cable});
 		this.attachments.set(b, {kind: 'p2p', cable});
 		cable.connect();
+		return cable;
+	}
+
+	/**
+	 * Cables an N_Port back as the saved state had it (restore): the attachment only, no link
+	 * started, nothing posted or recorded. loadFabricSetLive then puts back links and logins.
+	 */
+	restoreAttachment(endpoint: NPortEndpoint, target: PlugTarget, opts: PlugOptions = {}): void {
+		this.checkFree(endpoint);
+		if ('loop' in target) {
+			const loop = this.requireLoop(target.loop);
+			loop.restorePlug(endpoint);
+			this.attachments.set(endpoint, {kind: 'loop', loop});
+			return;
+		}
+		const port = this.requireSwitch(target.switch).requirePort(target.port);
+		if (port.attachment) throw new FabricError(`${port.sw.name} port ${port.index} is already cabled to ${describeAttachment(port)}`);
+		port.attachment = {kind: 'nport', endpoint, maxSpeedGbps: opts.maxSpeedGbps};
+		this.attachments.set(endpoint, {kind: 'switch', port});
+	}
+
+	/** A point-to-point cable as the saved state had it (restore): no link started. */
+	restorePointToPoint(a: NPortEndpoint, b: NPortEndpoint, opts: {readonly speedGbps?: number} = {}): PointToPointCable {
+		this.checkFree(a);
+		this.checkFree(b);
+		const cable = new PointToPointCable(`p2p:${a.label}-${b.label}`, a, b, this.ctx, opts.speedGbps);
+		this.cables.push(cable);
+		this.attachments.set(a, {kind: 'p2p', cable});
+		this.attachments.set(b, {kind: 'p2p', cable});
 		return cable;
 	}
 

@@ -135,6 +135,21 @@ export class RscnService {
 		return ACC;
 	}
 
+	/** What the store keeps between processes (the service is idle: no window is open). */
+	liveState(): {clock: number; flushes: number; sent: number; registered: FabricLogin[]} {
+		if (this.timer || this.pendingBatches > 0) throw new Error('RSCN service is not idle: its state cannot be saved');
+		return {clock: this.clock, flushes: this.flushes, sent: this.sent, registered: [...this.registered]};
+	}
+
+	restoreLive(state: {clock: number; flushes: number; sent: number; registered: readonly FabricLogin[]}): void {
+		this.clock = state.clock;
+		this.flushes = state.flushes;
+		this.sent = state.sent;
+		this.registered.clear();
+		for (const l of state.registered) this.registered.add(l);
+		this.last = undefined;
+	}
+
 	/** The login is gone: it receives nothing more. */
 	forget(login: FabricLogin): void {
 		this.registered.delete(login);

@@ -7,6 +7,7 @@
  * alias name. Displays print WWPNs in colon form.
  */
 import {wwnColons, type Wwn} from '../sim/Wwn.js';
+import {isValidZoneObjectName} from './ZoneObjectName.js';
 
 export type ZoneMember =
 	| {readonly kind: 'wwpn'; readonly wwpn: Wwn}
@@ -19,7 +20,6 @@ export function portKey(domain: number, index: number): number {
 }
 
 const PORT_MEMBER = /^\s*(\d{1,3})\s*,\s*(\d{1,4})\s*$/;
-const NAME = /^[A-Za-z][A-Za-z0-9_$^-]{0,63}$/;
 
 function isHex(c: number): boolean {
 	return (c >= 48 && c <= 57) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70);
@@ -42,25 +42,31 @@ function isColonWwn(t: string): boolean {
 	return true;
 }
 
-/** Zone object names: a letter, then letters, digits, `_ $ ^ -`; not something that reads as a WWN. */
-export function isValidZoneObjectName(name: string): boolean {
-	return NAME.test(name) && !isPlainWwn(name);
-}
-
 /** The canonical text of a member as typed, or undefined when it is not a valid member. */
 export function canonicalMember(text: string): string | undefined {
 	let t = text.trim();
 	if (t.length === 18 && (t.startsWith('0x') || t.startsWith('0X'))) t = t.slice(2);
 	if (isPlainWwn(t)) return t.toLowerCase();
 	if (isColonWwn(t)) return t.replaceAll(':', '').toLowerCase();
-	const port = PORT_MEMBER.exec(t);
-	if (port) {
-		const domain = Number(port[1]);
-		const index = Number(port[2]);
-		if (domain < 1 || domain > 239 || index > 255) return undefined;
-		return `${domain},${index}`;
-	}
+	const port = readPortMember(t);
+	if (port) return port.problem === undefined ? `${port.domain},${port.index}` : undefined;
 	return isValidZoneObjectName(t) ? t : undefined;
+}
+
+/** Text of the `domain,index` shape, with why its numbers are out of range if they are. */
+function readPortMember(text: string): {domain: number; index: number; problem?: string} | undefined {
+	const port = PORT_MEMBER.exec(text);
+	if (!port) return undefined;
+	const domain = Number(port[1]);
+	const index = Number(port[2]);
+	if (domain < 1 || domain > 239) return {domain, index, problem: `domain ${domain} is outside 1 to 239`};
+	if (index > 255) return {domain, index, problem: `port index ${index} is outside 0 to 255`};
+	return {domain, index};
+}
+
+/** Why `domain,index` text names no switch port (undefined when it does, or is not of that shape). */
+export function portMemberRangeProblem(text: string): string | undefined {
+	return readPortMember(text)?.problem;
 }
 
 /** Canonical text that names an alias (neither a WWPN nor `d,i`). */

@@ -9,7 +9,8 @@
  * when that leaves them empty). Member lists are replaced, never mutated, so the effective
  * snapshot shares them with the defined configuration. Members are canonical text (ZoneMember).
  */
-import {canonicalMember, isAliasMember, isPeerPropertyMember, isValidZoneObjectName, peerPrincipalCount, peerPropertyMember} from './ZoneMember.js';
+import {canonicalMember, isAliasMember, isPeerPropertyMember, peerPrincipalCount, peerPropertyMember} from './ZoneMember.js';
+import {zoneObjectNameProblem} from './ZoneObjectName.js';
 import type {ZoningConfig} from './FabricConfig.js';
 
 export class ZoningError extends Error {
@@ -258,7 +259,9 @@ export class ZoningDatabase {
 	}
 
 	private checkNewName(name: string): void {
-		if (!isValidZoneObjectName(name)) throw new ZoningError(`invalid name "${name}"`);
+		const problem = zoneObjectNameProblem(name);
+		// refused before anything is touched: no transaction opens, nothing is logged
+		if (problem !== undefined) throw new ZoningError(`invalid name "${name}": a name ${problem}`);
 		const kind = this.kindOf(name);
 		if (kind) throw new ZoningError(`duplicate name "${name}" (already ${KIND_TEXT[kind]})`);
 	}

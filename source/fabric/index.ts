@@ -47,10 +47,12 @@ export {
 	type PlugTarget,
 } from './FabricSet.js';
 export {LoginServer} from './LoginServer.js';
+export {loadFabricSetLive, saveFabricSetLive, type FabricSetLive} from './FabricLive.js';
 export {NameServer, FC4_NAMES} from './NameServer.js';
 export {RscnService, wantsRscn, describePages} from './RscnService.js';
 export {ZoningDatabase, ZoningError, type DefaultZoneMode, type EffectiveConfig, type EffectiveZone, type FabricZoningState} from './ZoningDatabase.js';
 export {ZoneIndex, type CompiledZone, type ZoneMode, type ZoneSubject} from './ZoneIndex.js';
 export {canonicalMember, displayMember, formatZoneMember, memberOf, parseZoneMember, portKey, type ZoneMember} from './ZoneMember.js';
+export {isValidZoneObjectName, zoneObjectNameProblem} from './ZoneObjectName.js';
 export * from './views.js';
 export {runSwitchCommand, switchCommandNames, type SwitchCommandResult, type SwitchCommandOptions} from './shell/runSwitchCommand.js';

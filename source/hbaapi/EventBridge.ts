@@ -51,6 +51,30 @@ export class EventBridge {
 		private readonly subscribe: (listener: (event: Sysevent) => void) => () => void,
 	) {}
 
+	/** The next callback handle, for the store. */
+	get nextHandleState(): number {
+		return this.nextHandle;
+	}
+
+	restoreNextHandle(next: number): void {
+		this.nextHandle = next;
+	}
+
+	/**
+	 * Runs `register` (a registration call) so that it gets callback handle `handle` (restore: a
+	 * program that kept its callbacks registers them again under their saved handles).
+	 */
+	withHandle<T>(handle: number, register: () => T): T {
+		if (this.listeners.has(handle)) throw new Error(`callback handle ${handle} is already registered`);
+		const next = this.nextHandle;
+		this.nextHandle = handle;
+		try {
+			return register();
+		} finally {
+			this.nextHandle = next;
+		}
+	}
+
 	add(listener: Listener): number {
 		const handle = this.nextHandle++;
 		this.listeners.set(handle, listener);

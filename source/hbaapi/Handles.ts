@@ -62,6 +62,25 @@ export class OpenHandle {
 	refresh(): void {
 		this.ports.clear();
 	}
+
+	/** [port WWN, lastChange seen, virtual ports seen] per port this handle has looked at. */
+	liveTracking(): [string, number, number][] {
+		return [...this.ports].map(([wwpn, t]) => [wwpn, t.lastState, t.snapshot.count]);
+	}
+
+	/**
+	 * Puts saved tracking back. The ring seen is rebuilt from the port's ring as it is now: when
+	 * the port has not changed since (lastChange equal) that is the same ring; when it has, every
+	 * index-based call answers STALE_DATA before it would read it.
+	 */
+	restoreTracking(tracking: readonly (readonly [string, number, number])[]): void {
+		this.ports.clear();
+		for (const [wwpn, lastState, count] of tracking) {
+			const port = this.fca.ports.find(p => p.wwpn === wwpn);
+			if (!port) throw new Error(`saved HBA-API handle tracks port ${wwpn}, which adapter ${this.fca.index} does not have`);
+			this.ports.set(port.wwpn, {lastState, snapshot: {created: port.createdOrder, count: Math.min(count, port.createdOrder.length)}, vports: undefined});
+		}
+	}
 }
 
 export class HandleTable {
@@ -94,4 +113,32 @@ export class HandleTable {
 	closeAll(): void {
 		this.open.clear();
 	}
+
+	/** The last vendor handle handed out and the open handles, for the store. */
+	liveState(): HandleTableLive {
+		return {
+			previous: this.previous,
+			open: [...this.open.values()].map(h => [h.value, h.fca.index, h.vport?.wwpn ?? '', h.liveTracking()]),
+		};
+	}
+
+	restoreLive(state: HandleTableLive, fcas: readonly Fca[], vportByWwn: (wwpn: Wwn) => FpPort | undefined): void {
+		this.open.clear();
+		this.previous = state.previous;
+		for (const [value, fcaIndex, vport, tracking] of state.open) {
+			const fca = fcas[fcaIndex];
+			if (!fca) throw new Error(`saved HBA-API handle ${value.toString(16)} is on adapter ${fcaIndex}, which the host does not have`);
+			const vp = vport ? vportByWwn(vport as Wwn) : undefined;
+			if (vport && !vp) throw new Error(`saved HBA-API handle ${value.toString(16)} is open on virtual port ${vport}, which is gone`);
+			const handle = new OpenHandle(value, fca, vp);
+			handle.restoreTracking(tracking);
+			this.open.set(value, handle);
+		}
+	}
+}
+
+export interface HandleTableLive {
+	readonly previous: number;
+	/** [handle, adapter index, virtual port WWN or '', tracking]. */
+	readonly open: readonly (readonly [number, number, string, readonly (readonly [string, number, number])[]])[];
 }

@@ -25,7 +25,7 @@ import type {Simulator} from '../sim/Simulator.js';
 import {parseWwn, type Wwn} from '../sim/Wwn.js';
 import {adapterAttributes, discoveredPortAttributes, localPortAttributes, portStatistics, rlsStatistics} from './Attributes.js';
 import {EventBridge} from './EventBridge.js';
-import {HandleTable, type OpenHandle} from './Handles.js';
+import {HandleTable, type HandleTableLive, type OpenHandle} from './Handles.js';
 import {RandomWwnSource} from './RandomWwn.js';
 import {
 	HBA_CREATE_WWN_FACTORY,
@@ -63,11 +63,27 @@ const SCSI_CHECK_CONDITION = 2;
 /** FC_OFFLINE: what FCIO_RESET_LINK leaves in fcio_errno when there is no link to reset. */
 const FC_OFFLINE = 0x0d;
 
-export function createHbaApi(stack: HostFcStack, options: HbaApiOptions): HbaApi & HbaApiVportViews {
+export function createHbaApi(stack: HostFcStack, options: HbaApiOptions): HbaApi & HbaApiVportViews & HbaApiLive {
 	return new HbaLibrary(stack, options);
 }
 
-class HbaLibrary implements HbaApi, HbaApiVportViews {
+/**
+ * The state a long-lived user of the library (xennpivd) keeps in it: open handles and the next
+ * callback handle. A one-shot command's library goes away with its process, as fcinfo's does.
+ */
+export interface HbaLibraryLive {
+	readonly handles: HandleTableLive;
+	readonly nextCallback: number;
+}
+
+export interface HbaApiLive {
+	saveLive(): HbaLibraryLive;
+	restoreLive(state: HbaLibraryLive): void;
+	/** Runs a registration so that it is given callback handle `handle` (restore). */
+	withCallbackHandle<T>(handle: number, register: () => T): T;
+}
+
+class HbaLibrary implements HbaApi, HbaApiVportViews, HbaApiLive {
 	private readonly handles = new HandleTable();
 	private readonly events: EventBridge;
 	private readonly random: RandomWwnSource;
@@ -78,6 +94,21 @@ class HbaLibrary implements HbaApi, HbaApiVportViews {
 	) {
 		this.events = new EventBridge(options.sim, listener => stack.subscribe(listener));
 		this.random = new RandomWwnSource(options.prng, options.wwnRegistry, w => stack.localPort(w) !== undefined);
+	}
+
+	// ---- live state ------------------------------------------------------------------------------
+
+	saveLive(): HbaLibraryLive {
+		return {handles: this.handles.liveState(), nextCallback: this.events.nextHandleState};
+	}
+
+	restoreLive(state: HbaLibraryLive): void {
+		this.handles.restoreLive(state.handles, this.stack.fcas, w => this.vportByWwn(w));
+		this.events.restoreNextHandle(state.nextCallback);
+	}
+
+	withCallbackHandle<T>(handle: number, register: () => T): T {
+		return this.events.withHandle(handle, register);
 	}
 
 	// ---- resolution helpers ----------------------------------------------------------------------

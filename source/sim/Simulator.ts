@@ -64,6 +64,17 @@ export class Simulator {
 		}
 	}
 
+	/**
+	 * Drops every pending event. Only for building a world from saved state: the constructors it
+	 * runs schedule their first steps (a watch's first event, say), which the saved state already
+	 * reflects.
+	 */
+	discardPending(): void {
+		this.buckets.clear();
+		this.dues.length = 0;
+		this.live = 0;
+	}
+
 	/** Time of the next live event, or undefined when idle. */
 	nextDue(): SimTime | undefined {
 		return this.head()?.due;

@@ -182,6 +182,16 @@ export class FcpResponder implements FcpTarget {
 		return posted.map(s => s.initiator);
 	}
 
+	/** Replaces the session table with saved sessions, in their login order (restore). */
+	restoreSessions(sessions: readonly ItNexus[]): void {
+		this.dropAll();
+		for (const n of sessions) {
+			const session: Session = {...n};
+			this.byFcid.set(session.fcid, session);
+			this.byWwpn.set(session.initiator, session);
+		}
+	}
+
 	/** Forgets every session (link down, fabric logout, port offline). */
 	dropAll(): number {
 		const n = this.byFcid.size;

@@ -35,10 +35,20 @@ export class LunMasking {
 		const old = this.byName.get(group.name);
 		if (old) this.unindex(old);
 		this.byName.set(group.name, group);
+		// Each initiator's groups stay in table order (the order the configuration lists them), so
+		// that a table built from the saved configuration looks up, and refuses, the same way.
+		let order: Map<HostGroup, number> | undefined;
 		for (const w of group.initiators) {
 			const list = this.byInitiator.get(w);
-			if (list) list.push(group);
-			else this.byInitiator.set(w, [group]);
+			if (!list) {
+				this.byInitiator.set(w, [group]);
+				continue;
+			}
+			list.push(group);
+			if (list.length > 1) {
+				order ??= new Map([...this.byName.values()].map((g, i) => [g, i] as const));
+				list.sort((a, b) => order!.get(a)! - order!.get(b)!);
+			}
 		}
 	}
 

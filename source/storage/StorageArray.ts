@@ -53,7 +53,6 @@ const NAME = /^[A-Za-z0-9][A-Za-z0-9_.:@+-]{0,31}$/;
 interface PortOrigin {
 	readonly wwpn: string;
 	readonly wwnn: string;
-	readonly onlineKey: boolean;
 }
 
 /**
@@ -325,7 +324,9 @@ export class StorageArray {
 					name: p.name,
 					wwpn: origin.wwpn,
 					wwnn: origin.wwnn,
-					...(origin.onlineKey || !p.adminOnline ? {online: p.adminOnline} : {}),
+					// Only an offline port says so: a port put back online reads as it did before it went
+					// offline, whichever process does it.
+					...(!p.adminOnline ? {online: false} : {}),
 				};
 			}),
 			luns: this.luns().map(l => l.toConfig()),
@@ -364,7 +365,7 @@ export class StorageArray {
 		if (!wwpn) throw new StorageError(`${where}, port ${p.name}: bad WWPN '${p.wwpn}'`);
 		if (!wwnn) throw new StorageError(`${where}, port ${p.name}: bad WWNN '${p.wwnn}'`);
 		const port = new TargetPort(this, p.name, wwpn, wwnn, p.online ?? true);
-		this.origins.set(port, {wwpn: p.wwpn, wwnn: p.wwnn, onlineKey: p.online !== undefined});
+		this.origins.set(port, {wwpn: p.wwpn, wwnn: p.wwnn});
 		return port;
 	}
 

@@ -40,6 +40,14 @@ const TARGET_SCR: ScrFunction = 'fabric-detected';
  */
 export type TargetPortState = 'link-down' | 'logging-in' | 'ready' | 'login-failed' | 'logged-out' | 'offline';
 
+export interface TargetPortLiveState {
+	readonly state: TargetPortState;
+	readonly fcid: FcId | undefined;
+	readonly fabric: boolean;
+	readonly busyRetries: number;
+	readonly relogins: number;
+}
+
 /** What a port needs from the array it belongs to. */
 export interface TargetPortOwner {
 	readonly name: string;
@@ -123,6 +131,23 @@ export class TargetPort implements NPortEndpoint {
 
 	sessions(): ItNexus[] {
 		return this.responder.sessions();
+	}
+
+	/** The login state the store keeps (the port is idle: no step pending). */
+	liveState(): TargetPortLiveState {
+		if (this.timers.size > 0) throw new Error(`${this.label} has steps pending: its state cannot be saved`);
+		return {state: this.currentState, fcid: this.address, fabric: this.fabric, busyRetries: this.busyRetries, relogins: this.relogins};
+	}
+
+	/** Puts a saved login state back (restore); `link` is the medium's live link, if any. */
+	restoreLive(state: TargetPortLiveState, link: NPortLink | undefined): void {
+		this.abort();
+		this.link = link;
+		this.currentState = state.state;
+		this.address = state.fcid;
+		this.fabric = state.fabric;
+		this.busyRetries = state.busyRetries;
+		this.relogins = state.relogins;
 	}
 
 	// ---- NPortEndpoint -------------------------------------------------------------------------

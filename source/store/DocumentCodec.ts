@@ -2,11 +2,12 @@
  * Text <-> StoreDocument: parse, recognise the version, migrate, validate; and serialise for a
  * save. Every refusal is a StoreError naming the file and each problem by its path in the document.
  */
+import {createHash} from 'node:crypto';
 import type {LabConfig} from '../world/LabConfig.js';
 import {describeValue, issueLines, storeErrorMap, summariseLines} from './IssueText.js';
 import {formatJson, parseJsonText} from './JsonText.js';
 import {migrateDocument, OLDEST_STORE_VERSION} from './migrations.js';
-import {labSchema, STORE_EVENT_CAP, STORE_VERSION, storeDocumentSchema, type StoreDocument} from './schema.js';
+import {labSchema, STORE_EVENT_CAP, STORE_VERSION, storeDocumentSchema, trustedDocumentSchema, type StoreDocument} from './schema.js';
 import {StoreError, type StoreErrorCode} from './StoreError.js';
 
 /**
@@ -25,6 +26,13 @@ export interface Decoded {
 	readonly document: StoreDocument;
 	/** Set when the file was in an older schema version (it is migrated in memory only). */
 	readonly migratedFrom?: number;
+	/** Why the file's live state was set aside (the lab then boots from its configuration). */
+	readonly liveSetAside?: string;
+}
+
+/** The hash that ties a live state to the configuration it was saved with. */
+export function labHash(lab: LabConfig): string {
+	return createHash('sha1').update(JSON.stringify(lab)).digest('hex');
 }
 
 function refuse(source: Source, code: StoreErrorCode, problem: string, problems: readonly string[] = []): StoreError {
@@ -68,10 +76,21 @@ export function decodeDocumentValue(value: unknown, source: Source): Decoded {
 		if (migrated.issues) throw refuse(source, 'invalid', `cannot be migrated from schema version ${version}`, issueLines(migrated.issues, raw));
 		current = migrated.doc;
 	}
-	const result = storeDocumentSchema.safeParse(current, PARSE);
+	// A configuration with the hash its live state carries is the one this program saved and
+	// checked: only the rest of the document is checked again. Any other is checked in full, and
+	// its live state, which belongs to another configuration, is set aside.
+	const live = current['live'] as {labHash?: unknown} | undefined;
+	const trusted = live !== undefined && typeof live === 'object' && live !== null && typeof live.labHash === 'string' && current['lab'] !== undefined && live.labHash === labHash(current['lab'] as LabConfig);
+	const result = (trusted ? trustedDocumentSchema : storeDocumentSchema).safeParse(current, PARSE);
 	if (!result.success) throw refuse(source, 'invalid', 'is invalid', issueLines(result.error.issues, current));
-	const document = result.data as StoreDocument;
-	return version < STORE_VERSION ? {document, migratedFrom: version} : {document};
+	let document = result.data as StoreDocument;
+	let liveSetAside: string | undefined;
+	if (document.live && !trusted) {
+		const {live: _dropped, ...rest} = document;
+		document = rest;
+		liveSetAside = 'its configuration was edited by hand since the lab was last saved';
+	}
+	return {document, ...(version < STORE_VERSION ? {migratedFrom: version} : {}), ...(liveSetAside ? {liveSetAside} : {})};
 }
 
 /** A lab configuration on its own (the JSON of state/scenarios/*.json). */
@@ -102,8 +121,9 @@ export function checkDocumentForSave(document: StoreDocument, file: string): Sto
 	return result.data as StoreDocument;
 }
 
-/** The document as it is saved: this version, the given revision, the event log capped. */
+/** The document as it is saved: this version, the given revision, the event log capped, the live state tied to its lab. */
 export function finaliseDocument(document: StoreDocument, revision: number): StoreDocument {
+	const live = document.live;
 	return {
 		version: STORE_VERSION,
 		revision,
@@ -113,6 +133,7 @@ export function finaliseDocument(document: StoreDocument, revision: number): Sto
 		lab: document.lab,
 		retiredWwns: document.retiredWwns,
 		events: document.events.length > STORE_EVENT_CAP ? document.events.slice(-STORE_EVENT_CAP) : document.events,
+		...(live ? {live: {labHash: labHash(document.lab), core: live.core, hosts: live.hosts, xen: live.xen}} : {}),
 	};
 }
 

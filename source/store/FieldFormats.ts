@@ -1,9 +1,10 @@
 /**
  * The text formats the store keeps verbatim: WWNs as an operator writes them, the npiv_config SMF
- * `port_list` value and the Sun xVM domain `npiv` key. The store keeps these strings exactly as
- * written (the SMF keeps the physical WWN "as typed"), so parsing normalises only for comparison.
+ * `port_list` value (parsed and formatted in world/NpivPortListEntry.ts) and the Sun xVM domain
+ * `npiv` key. The store keeps these strings exactly as written (the SMF keeps the physical WWN
+ * "as typed"), so parsing normalises only for comparison.
  */
-import {parseWwn, wwnUpper, type Wwn} from '../sim/Wwn.js';
+import {parseWwn, type Wwn} from '../sim/Wwn.js';
 
 /** 16 hex digits, or 8 colon-separated bytes. No `0x`: the store is not a command line. */
 const WWN_TEXT = /^(?:[0-9a-fA-F]{16}|(?:[0-9a-fA-F]{2}:){7}[0-9a-fA-F]{2})$/;
@@ -23,65 +24,17 @@ export function storeWwn(text: string): Wwn | undefined {
 
 export type Parsed<T> = {readonly value: T; readonly problem?: undefined} | {readonly value?: undefined; readonly problem: string};
 
-/** Kernel vport index range (fp.c): 1..254; 0 means "any" and is never stored. */
-export const VPORT_INDEX_MIN = 1;
-export const VPORT_INDEX_MAX = 254;
-
 /**
- * One value of the npiv_config `port_list` property: the physical WWN as typed, the virtual WWNs
- * in upper case (fcadm's form; anything else would never match a delete).
+ * The npiv_config `port_list` value has one parser and one formatter, below the store so that
+ * fcadm and the boot replay use the same ones (world/NpivPortListEntry.ts).
  */
-export interface NpivPortEntry {
-	/** The physical port WWN exactly as it was typed (delete matches it case-sensitively). */
-	readonly physicalText: string;
-	readonly physicalWwn: Wwn;
-	readonly portWwn: Wwn;
-	readonly nodeWwn: Wwn;
-	readonly index: number;
-}
-
-const NPIV_PORT_EXAMPLE = '2100001b32813c5a:C0007D5A3E81C241:C0007D5A3E81C240:1';
-
-const NPIV_PORT_ENTRY = /^([0-9a-fA-F]{16}):([0-9A-F]{16}):([0-9A-F]{16}):(\d{1,3})$/;
-
-export function parseNpivPortEntry(text: string): Parsed<NpivPortEntry> {
-	// Generated labs hold 100,000 of these: one regex for the common, valid case.
-	const m = NPIV_PORT_ENTRY.exec(text);
-	if (m) {
-		const index = Number(m[4]);
-		const portWwn = m[2]!.toLowerCase() as Wwn;
-		const nodeWwn = m[3]!.toLowerCase() as Wwn;
-		if (index >= VPORT_INDEX_MIN && index <= VPORT_INDEX_MAX && portWwn !== nodeWwn) {
-			return {value: {physicalText: m[1]!, physicalWwn: m[1]!.toLowerCase() as Wwn, portWwn, nodeWwn, index}};
-		}
-	}
-	return {problem: npivPortEntryProblem(text)};
-}
-
-function npivPortEntryProblem(text: string): string {
-	const fields = text.split(':');
-	if (fields.length !== 4) {
-		return `'${text}' is not an NPIV port list entry: expected <physical WWN>:<virtual port WWN>:<virtual node WWN>:<index>, e.g. ${NPIV_PORT_EXAMPLE}`;
-	}
-	const [physical, port, node, index] = fields as [string, string, string, string];
-	const names = ['physical port WWN', 'virtual port WWN', 'virtual node WWN'];
-	const wwns = [physical, port, node];
-	for (let i = 0; i < 3; i++) {
-		if (!HEX16.test(wwns[i]!)) return `in '${text}': the ${names[i]} '${wwns[i]}' is not 16 hex digits`;
-		// delete-npiv-port removes values starting with `<physical>:<VPWWN in upper case>`, so a
-		// lower-case entry would silently survive every delete.
-		if (i > 0 && wwns[i] !== wwns[i]!.toUpperCase()) return `in '${text}': the ${names[i]} '${wwns[i]}' must be in upper case, as fcadm writes it`;
-	}
-	if (!/^\d+$/.test(index) || Number(index) < VPORT_INDEX_MIN || Number(index) > VPORT_INDEX_MAX) {
-		return `in '${text}': the index '${index}' is not a whole number from ${VPORT_INDEX_MIN} to ${VPORT_INDEX_MAX} (the kernel's vport index range)`;
-	}
-	return `in '${text}': the virtual port WWN is the same as the virtual node WWN`;
-}
-
-/** As fcadm writes it: physical WWN as typed, virtual WWNs in upper case, decimal index. */
-export function formatNpivPortEntry(entry: {readonly physicalText: string; readonly portWwn: Wwn; readonly nodeWwn: Wwn; readonly index: number}): string {
-	return `${entry.physicalText}:${wwnUpper(entry.portWwn)}:${wwnUpper(entry.nodeWwn)}:${entry.index}`;
-}
+export {
+	formatNpivPortEntry,
+	parseNpivPortEntry,
+	VPORT_INDEX_MAX,
+	VPORT_INDEX_MIN,
+	type NpivPortEntry,
+} from '../world/NpivPortListEntry.js';
 
 /** One value of the Sun xVM domain key `npiv = ['vpwwn:vnwwn:autoattach:ppwwn']`. */
 export interface DomainNpivEntry {

@@ -3,17 +3,14 @@
  * at something that exists, a switch port carries at most one cable, and the NPIV strings are what
  * fcadm and xm would have written. Run on a lab whose fields already have the right types.
  */
+import {canonicalMember, isAliasMember, portMemberRangeProblem} from '../fabric/ZoneMember.js';
+import {zoneObjectNameProblem} from '../fabric/ZoneObjectName.js';
 import type {Wwn} from '../sim/Wwn.js';
 import type {CableEnd, LabConfig, ZoningConfig} from '../world/LabConfig.js';
 import {parseDomainNpivEntry, parseNpivPortEntry, storeWwn} from './FieldFormats.js';
 import type {IssuePath, StoreIssue} from './IssueText.js';
 
 type Add = (path: IssuePath, message: string) => void;
-
-/** Brocade zone object names: a letter, then letters, digits, `_` or `-`. */
-const ZONE_OBJECT_NAME = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
-/** `domain,index` zone members (D,I zoning: the port and every NPIV login through it). */
-const DOMAIN_PORT = /^(\d{1,3}),(\d{1,4})$/;
 
 export function checkLab(lab: LabConfig): StoreIssue[] {
 	const issues: StoreIssue[] = [];
@@ -270,7 +267,9 @@ function checkZoning(zoning: ZoningConfig, at: IssuePath, add: Add): void {
 	// Brocade keeps aliases, zones and configurations in one name space.
 	const names = new Map<string, string>();
 	const claim = (name: string, kind: string, path: IssuePath) => {
-		if (!ZONE_OBJECT_NAME.test(name)) add(path, `${kind} name ${JSON.stringify(name)} must start with a letter and hold only letters, digits, '_' or '-' (at most 64)`);
+		// the fabric's own rule (FOS naming), so the store keeps exactly what the switch shell accepts
+		const problem = zoneObjectNameProblem(name);
+		if (problem !== undefined) add(path, `${kind} name ${JSON.stringify(name)} ${problem}`);
 		const previous = names.get(name);
 		if (previous) add(path, `${kind} name ${JSON.stringify(name)} is already used by ${previous === kind ? 'another' : 'an'} ${previous}`);
 		else names.set(name, kind);
@@ -303,14 +302,12 @@ function checkZoning(zoning: ZoningConfig, at: IssuePath, add: Add): void {
 	}
 }
 
+/** A member the fabric takes (ZoneMember.canonicalMember): a WWN or `domain,index`; aliases are checked by the caller. */
 function memberProblem(member: string, aliasAllowed: boolean): string | undefined {
-	if (storeWwn(member)) return undefined;
-	const di = DOMAIN_PORT.exec(member);
-	if (di) {
-		const domain = Number(di[1]);
-		if (domain < 1 || domain > 239) return `member ${JSON.stringify(member)}: domain ${domain} is outside 1 to 239`;
-		return undefined;
-	}
+	const canonical = canonicalMember(member);
+	if (canonical !== undefined && !isAliasMember(canonical)) return undefined;
+	const range = portMemberRangeProblem(member);
+	if (range !== undefined) return `member ${JSON.stringify(member)}: ${range}`;
 	return aliasAllowed
 		? `member ${JSON.stringify(member)} is not a WWN, a domain,port pair or a defined alias`
 		: `member ${JSON.stringify(member)} is not a WWN or a domain,port pair`;

@@ -12,7 +12,7 @@ import {checkDocumentForSave, decodeDocumentText, encodeDocument, finaliseDocume
 import {DEFAULT_SEED, loadEmbeddedLab, newDocument} from './EmbeddedLab.js';
 import type {StoreDocument} from './schema.js';
 import {StoreError} from './StoreError.js';
-import {withStoreLock} from './StoreLock.js';
+import {holdStoreLock, withStoreLock} from './StoreLock.js';
 
 /** Where the store lives when neither `--state FILE` nor NPIV_STATE says otherwise. */
 export const DEFAULT_STORE_PATH = './state/store.json';
@@ -34,6 +34,7 @@ export class Store {
 	readonly #source: Source;
 	#document: StoreDocument;
 	#migratedFrom: number | undefined;
+	#liveSetAside: string | undefined;
 	/** The file content #document was decoded from (or saved as): unchanged text need not be validated again. */
 	#content: string;
 
@@ -45,6 +46,7 @@ export class Store {
 		migratedFrom: number | undefined,
 		text: TextFile,
 		content: string,
+		liveSetAside: string | undefined,
 	) {
 		this.lockFile = `${file}.lock`;
 		this.#source = {file, kind: 'store'};
@@ -52,6 +54,7 @@ export class Store {
 		this.#migratedFrom = migratedFrom;
 		this.#text = text;
 		this.#content = content;
+		this.#liveSetAside = liveSetAside;
 	}
 
 	/**
@@ -72,7 +75,7 @@ export class Store {
 			});
 		}
 		const decoded = decodeDocumentText(content, source);
-		return new Store(file, options, decoded.document, decoded.migratedFrom, text, content);
+		return new Store(file, options, decoded.document, decoded.migratedFrom, text, content, decoded.liveSetAside);
 	}
 
 	/** The document as of the last open, read or update of this object. */
@@ -88,12 +91,17 @@ export class Store {
 		return this.#migratedFrom;
 	}
 
+	/** Why the live state of the document last read was set aside (a hand-edited configuration), if it was. */
+	get liveSetAside(): string | undefined {
+		return this.#liveSetAside;
+	}
+
 	/** Reads the file again, without the lock (a save is a rename, so a reader never sees half). */
 	async read(): Promise<StoreDocument> {
 		const content = await readText(this.#text, this.file);
 		if (content === null) {
 			const reopened = await Store.open(this.file, this.options);
-			this.#adopt(reopened.document, reopened.migratedFrom, reopened.#content);
+			this.#adopt(reopened.document, reopened.migratedFrom, reopened.#content, reopened.#liveSetAside);
 			return reopened.document;
 		}
 		return this.#decode(content);
@@ -101,8 +109,9 @@ export class Store {
 
 	/**
 	 * Read-modify-write under the lock: re-reads the file, applies `change`, bumps the revision,
-	 * validates and saves. If `change` throws or produces an invalid document, nothing is written.
-	 * Returns the document as saved.
+	 * validates and saves. If `change` throws or produces an invalid document, nothing is written;
+	 * if it returns the document it was given, nothing changed and nothing is written either.
+	 * Returns the document as saved (or as it is).
 	 */
 	async update(change: StoreChange): Promise<StoreDocument> {
 		await ensureFolder(this.file);
@@ -110,24 +119,62 @@ export class Store {
 			const content = await readText(this.#text, this.file);
 			const current = content === null ? fresh(this.options) : this.#decode(content);
 			const changed = await change(current);
+			if (changed === current) return current;
 			const next = checkDocumentForSave(finaliseDocument(changed, current.revision + 1), this.file);
-			this.#adopt(next, undefined, await save(this.#text, this.file, next));
+			this.#adopt(next, undefined, await save(this.#text, this.file, next), undefined);
 			return next;
 		});
+	}
+
+	/**
+	 * Takes the store's lock and keeps it until release(): between the two, `save` writes without
+	 * asking for the lock again. For a writer whose change takes a while (a console whose command
+	 * is still running in simulated time): other writers wait instead of saving underneath it.
+	 */
+	async hold(): Promise<HeldStore> {
+		await ensureFolder(this.file);
+		const release = await holdStoreLock(this.file, {timeoutMs: this.options.lockTimeoutMs});
+		let released = false;
+		return {
+			read: () => this.read(),
+			save: async (document: StoreDocument) => {
+				if (released) throw new StoreError('io', this.file, `store ${this.file}: saved after its lock was released (a bug)`);
+				const content = await readText(this.#text, this.file);
+				const current = content === null ? fresh(this.options) : this.#decode(content);
+				const next = checkDocumentForSave(finaliseDocument(document, current.revision + 1), this.file);
+				this.#adopt(next, undefined, await save(this.#text, this.file, next), undefined);
+				return next;
+			},
+			release: async () => {
+				if (released) return;
+				released = true;
+				await release();
+			},
+		};
 	}
 
 	#decode(content: string): StoreDocument {
 		if (content === this.#content) return this.#document;
 		const decoded = decodeDocumentText(content, this.#source);
-		this.#adopt(decoded.document, decoded.migratedFrom, content);
+		this.#adopt(decoded.document, decoded.migratedFrom, content, decoded.liveSetAside);
 		return decoded.document;
 	}
 
-	#adopt(document: StoreDocument, migratedFrom: number | undefined, content: string): void {
+	#adopt(document: StoreDocument, migratedFrom: number | undefined, content: string, liveSetAside: string | undefined): void {
 		this.#document = document;
 		this.#migratedFrom = migratedFrom;
 		this.#content = content;
+		this.#liveSetAside = liveSetAside;
 	}
+}
+
+/** The store with its lock taken (see Store.hold). */
+export interface HeldStore {
+	/** The file as it is now (another process cannot change it while the lock is held). */
+	read(): Promise<StoreDocument>;
+	/** Writes a document (revision: the file's plus one); returns it as saved. */
+	save(document: StoreDocument): Promise<StoreDocument>;
+	release(): Promise<void>;
 }
 
 export function openStore(file: string, options: StoreOptions = {}): Promise<Store> {

@@ -27,6 +27,29 @@ const POLL_MAX_MS = 50;
 const queues = new Map<string, Promise<void>>();
 
 /**
+ * Takes `<file>.lock` and keeps it until the returned release is called (a console holds it while
+ * its own change is still running in simulated time). Queued behind this process's other users
+ * of the same lock, like withStoreLock.
+ */
+export function holdStoreLock(file: string, options: LockOptions): Promise<() => Promise<void>> {
+	return new Promise((held, failed) => {
+		let finish!: () => void;
+		const finished = new Promise<void>(resolve => {
+			finish = resolve;
+		});
+		const done: Promise<void> = withStoreLock(file, options, async () => {
+			held(async () => {
+				finish();
+				await done.catch(() => undefined);
+			});
+			await finished;
+		});
+		// Taking the lock failed (timeout, I/O): nothing is held.
+		done.catch(failed);
+	});
+}
+
+/**
  * Runs `fn` while holding `<file>.lock`. `file` is the store file, named in errors as given.
  */
 export async function withStoreLock<T>(file: string, options: LockOptions, fn: () => Promise<T>): Promise<T> {

@@ -1,8 +1,8 @@
-export {Store, openStore, resolveStorePath, DEFAULT_STORE_PATH, type StoreOptions, type StoreChange} from './Store.js';
+export {Store, openStore, resolveStorePath, DEFAULT_STORE_PATH, type HeldStore, type StoreOptions, type StoreChange} from './Store.js';
 export {StoreError, isStoreError, type StoreErrorCode} from './StoreError.js';
 export {STORE_VERSION, STORE_EVENT_CAP, labSchema, storeDocumentSchema, type StoreDocument} from './schema.js';
 export {OLDEST_STORE_VERSION} from './migrations.js';
-export {decodeDocumentText, decodeDocumentValue, decodeLabValue, encodeDocument, type Decoded} from './DocumentCodec.js';
+export {decodeDocumentText, decodeDocumentValue, decodeLabValue, encodeDocument, finaliseDocument, labHash, type Decoded} from './DocumentCodec.js';
 export {loadEmbeddedLab, newDocument, DEFAULT_SEED, EMBEDDED_LAB_FILE} from './EmbeddedLab.js';
 export {
 	parseNpivPortEntry,

@@ -54,8 +54,14 @@ function v1ToV2(raw: Raw): StepResult {
 	return {doc: {...raw, version: 2, lab: migratedLab, events: raw['events'] ?? []}};
 }
 
+/** Version 3 adds the live state (`live`), optional: a version-2 store boots from its configuration. */
+function v2ToV3(raw: Raw): StepResult {
+	return {doc: {...raw, version: 3}};
+}
+
 const steps: Readonly<Record<number, (raw: Raw) => StepResult>> = {
 	1: v1ToV2,
+	2: v2ToV3,
 };
 
 /** Runs every step from `raw.version` up to STORE_VERSION. */

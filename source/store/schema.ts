@@ -13,7 +13,7 @@ import {describeValue} from './IssueText.js';
 import {checkLab} from './LabChecks.js';
 
 /** The schema version this build writes. Older versions are migrated on read (see migrations.ts). */
-export const STORE_VERSION = 2;
+export const STORE_VERSION = 3;
 
 /** Events kept in the store; older ones are dropped on save (the EventLog ring's default size). */
 export const STORE_EVENT_CAP = 5000;
@@ -180,7 +180,19 @@ const sanEvent = z.strictObject({
 	data: z.record(z.string(), eventValue),
 });
 
-export const storeDocumentSchema = z.strictObject({
+/**
+ * The live state: texts the world parses when it needs each part (see world/WorldDocument.ts),
+ * and the hash of the configuration they belong to. A configuration that no longer has that hash
+ * was edited by hand: the live state is then set aside and the lab boots from the configuration.
+ */
+const liveState = z.strictObject({
+	labHash: z.string().regex(/^[0-9a-f]{40}$/, {error: 'must be the 40 hex digits of a SHA-1'}),
+	core: z.string(),
+	hosts: z.array(z.string()),
+	xen: z.string(),
+});
+
+const documentShape = {
 	version: z.literal(STORE_VERSION),
 	revision: z.number().int().min(0),
 	seed: z.number().int(),
@@ -191,7 +203,16 @@ export const storeDocumentSchema = z.strictObject({
 	lab: labSchema,
 	retiredWwns: z.array(wwnText),
 	events: z.array(sanEvent),
-});
+	live: liveState.optional(),
+};
+
+export const storeDocumentSchema = z.strictObject(documentShape);
+
+/**
+ * The same document when its configuration is the one this program saved (its hash matches the
+ * live state's): the lab was checked when it was written, and is not checked again on every read.
+ */
+export const trustedDocumentSchema = z.strictObject({...documentShape, lab: z.looseObject({})});
 
 export interface StoreDocument {
 	readonly version: typeof STORE_VERSION;
@@ -202,9 +223,19 @@ export interface StoreDocument {
 	readonly prng: PrngState;
 	readonly clock: SimTime;
 	readonly lab: LabConfig;
-	/** Random WWNs handed out and since deleted: a random WWN is never handed out twice. */
+	/** Every random WWN handed out (the list only grows): a random WWN is never handed out twice. */
 	readonly retiredWwns: readonly string[];
 	readonly events: readonly SanEvent[];
+	/** The live state the SAN reached, for the configuration whose hash it carries. */
+	readonly live?: StoreLive;
+}
+
+export interface StoreLive {
+	/** SHA-1 of the lab configuration as JSON (see labHash); set by every save. */
+	readonly labHash?: string;
+	readonly core: string;
+	readonly hosts: readonly string[];
+	readonly xen: string;
 }
 
 // Compile-time guarantees: whatever the schema accepts is a LabConfig / StoreDocument, so the

@@ -1,36 +1,51 @@
 /**
  * The SAN as a whole, built from the store's lab configuration: fabrics and loops, arrays, every
- * host's FC stack with its HBA-API, and the Xen hosts with their domains. Booting plugs the
- * cables, lets every port log in and discover, replays each host's NPIV port list, starts the
- * domains that were running, and runs to quiescence. What the SAN derives (logins, FCIDs,
- * discovered ports, LUN paths) is never saved; `exportLab` gives back only what an administrator
- * configured, in LabConfig shapes.
+ * host's FC stack, and the Xen hosts with their domains. A world comes to life one of two ways:
+ *
+ * - boot: the cables are plugged, every port logs in and discovers, each host's NPIV port list is
+ *   replayed, the domains that were running start, all to quiescence (a new lab, a scenario load,
+ *   a configuration edited by hand);
+ * - restore: the live state the store kept (see WorldLive) is put back as it was, with no event
+ *   and no login. Its parts come back when first touched: the core (fabric logins, target
+ *   sessions, links), each host's FC stack on its own, and the Xen side. A command about one host
+ *   of a 100,000-port lab rebuilds that host and nothing else, and what it never touched is saved
+ *   back as the text it was read from.
+ *
+ * `exportLab` gives back what an administrator configured, in LabConfig shapes; `saveLive` what
+ * the SAN reached. Both are taken only when the simulator is idle.
  */
+import {HostFcStack} from '../driver/HostFcStack.js';
+import {loadHostLive, saveHostLive} from '../driver/HostLive.js';
+import {buildFabrics, loadFabricSetLive, saveFabricSetLive, type FabricSet, type FabricSetLive} from '../fabric/index.js';
+import type {FcaPort} from '../driver/FcaPort.js';
+import type {NPortEndpoint} from '../fabric/NPort.js';
+import {createHbaApi, type HbaApiLive} from '../hbaapi/HbaLibrary.js';
+import type {HbaApi, HbaApiVportViews} from '../hbaapi/types.js';
 import {EventLog} from '../sim/EventLog.js';
+import type {FcId} from '../sim/FcId.js';
 import {Prng, type PrngState} from '../sim/Prng.js';
 import {Simulator} from '../sim/Simulator.js';
-import {buildFabrics, type FabricSet} from '../fabric/index.js';
-import {buildArrays, exportArrays, type StorageArray} from '../storage/index.js';
-import {HostFcStack} from '../driver/HostFcStack.js';
-import {createHbaApi} from '../hbaapi/HbaLibrary.js';
-import type {HbaApi, HbaApiVportViews} from '../hbaapi/types.js';
+import type {Wwn} from '../sim/Wwn.js';
+import {buildArrays, exportArrays, loadArrayLive, saveArrayLive, type ArrayLive, type StorageArray} from '../storage/index.js';
+import type {XenWorldLive} from '../xvm/XenLive.js';
+import {XenWorld} from '../xvm/XenWorld.js';
 import {Cable, connect, disconnect, resolveEnd, type ResolvedEnd} from './Cabling.js';
 import type {HostConfig, LabConfig} from './LabConfig.js';
 import {replayNpivPortList} from './NpivConfigService.js';
-import type {WorldDocument} from './WorldDocument.js';
+import type {WorldDocument, WorldLive} from './WorldDocument.js';
 import {WorldError} from './WorldError.js';
 import {WwnLedger} from './WwnLedger.js';
-import {XenWorld} from '../xvm/XenWorld.js';
 
 export const EVENT_CAPACITY = 5000;
 
-/** One host: its configuration, FC stack, HBA-API, and SMF npiv port list (mutable). */
+/** One host: its configuration, its FC stack, and its SMF npiv port list (mutable). */
 export interface WorldHost {
 	readonly config: HostConfig;
 	readonly stack: HostFcStack;
-	readonly api: HbaApi & HbaApiVportViews;
 	/** npiv_config/port_list, edited by fcadm create/delete. */
 	npivPorts: string[];
+	/** A new HBA-API library on this host (see World.hbaLibrary). */
+	openLibrary(): HbaLibrary;
 }
 
 export interface BootOptions {
@@ -38,21 +53,46 @@ export interface BootOptions {
 	readonly record?: boolean;
 }
 
+/** What the core of a live world keeps: fabrics' runtime state and the arrays' target ports. */
+interface CoreLive {
+	readonly fabrics: FabricSetLive;
+	readonly arrays: readonly ArrayLive[];
+}
+
+interface Core {
+	readonly arrays: StorageArray[];
+	readonly cables: Cable[];
+	readonly endpoints: Map<string, NPortEndpoint>;
+}
+
+export type HbaLibrary = HbaApi & HbaApiVportViews & HbaApiLive;
+
 export class World {
 	readonly sim: Simulator;
 	readonly log: EventLog;
 	readonly prng: Prng;
 	readonly wwns: WwnLedger;
-	readonly fabrics: FabricSet;
-	readonly arrays: StorageArray[];
-	readonly hosts: WorldHost[];
-	readonly cables: Cable[];
-	readonly xen: XenWorld;
 	private readonly base: LabConfig;
+	private readonly fabricSet: FabricSet;
+	private readonly hostList: WorldHost[];
+	private readonly xenWorld: XenWorld;
+	/** xennpivd's library on each Xen host: long-lived, its handles and callbacks are live state. */
+	private readonly daemonLibraries = new Map<string, HbaLibrary>();
+	private core: Core | undefined;
+	/** Saved state not yet put back (restore), and the saved texts to write back untouched. */
+	private readonly saved: WorldLive | undefined;
+	private pendingCore: string | undefined;
+	private pendingXen: string | undefined;
+	/** Links of host ports not yet restored, as the core had them when it came back. */
+	private readonly coreLinks = new Map<FcaPort, import('../fabric/NPort.js').NPortLink | undefined>();
 	private adminChanges = 0;
 	private booted = false;
 
-	constructor(doc: WorldDocument) {
+	/**
+	 * Builds the world's parts from the configuration. With `live` (the document's saved state)
+	 * the world is restored and needs no boot; without, call boot().
+	 */
+	constructor(doc: WorldDocument, options: {readonly live?: WorldLive} = {}) {
 		const lab = doc.lab;
 		this.base = lab;
 		this.sim = new Simulator(doc.clock);
@@ -60,34 +100,54 @@ export class World {
 		this.log.restore(doc.events);
 		this.prng = new Prng(doc.prng as unknown as PrngState);
 		this.wwns = new WwnLedger(lab, doc.retiredWwns);
-		this.fabrics = buildFabrics(lab, this.sim, this.log, {onAdminChange: () => this.adminChanges++});
-		this.arrays = buildArrays(lab.arrays, this.sim, this.log);
-		this.hosts = lab.hosts.map(config => {
-			const stack = new HostFcStack({host: config, sim: this.sim, log: this.log, wwnRegistry: this.wwns});
-			const api = createHbaApi(stack, {sim: this.sim, wwnRegistry: this.wwns, prng: this.prng});
-			return {config, stack, api, npivPorts: [...config.npivPorts]};
-		});
-		const parts = {fabrics: this.fabrics, hosts: this.hosts.map(h => h.stack), arrays: this.arrays};
-		this.cables = lab.cables.map(c => new Cable(c, resolveEnd(parts, c.a), resolveEnd(parts, c.b)));
-		this.xen = new XenWorld(
-			{sim: this.sim, log: this.log, prng: this.prng, hbaApiOf: name => this.host(name)!.api},
-			lab.hosts,
-			lab.domains,
+		const live = options.live;
+		// Restoring, building announces nothing and leaves nothing to run: the saved state already
+		// is the outcome of everything the constructors would start (a watch's first event, say).
+		const quiet = <T>(fn: () => T): T => (live ? this.log.quietly(fn) : fn());
+		this.fabricSet = quiet(() => buildFabrics(lab, this.sim, this.log, {onAdminChange: () => this.adminChanges++}));
+		this.hostList = quiet(() =>
+			lab.hosts.map(config => ({
+				config,
+				stack: new HostFcStack({host: config, sim: this.sim, log: this.log, wwnRegistry: this.wwns}),
+				npivPorts: [...config.npivPorts],
+				openLibrary: () => this.hbaLibrary(config.name),
+			})),
 		);
+		if (!live) this.core = this.buildCore();
+		this.xenWorld = quiet(() => new XenWorld({sim: this.sim, log: this.log, prng: this.prng, hbaApiOf: name => this.daemonLibrary(name)}, lab.hosts, lab.domains));
+		if (!live) return;
+		this.sim.discardPending();
+		this.saved = live;
+		this.booted = true;
+		this.pendingCore = live.core;
+		this.pendingXen = live.xen;
+		if (live.hosts.length !== this.hostList.length) throw new WorldError(`the saved live state has ${live.hosts.length} hosts; the configuration has ${this.hostList.length}`);
+		this.hostList.forEach((h, i) => {
+			const text = live.hosts[i]!;
+			h.stack.deferLive(() => {
+				this.quietRestore(() => loadHostLive(h.stack, JSON.parse(text), port => this.bindLink(port)));
+				if (this.core) for (const port of h.stack.ports) this.bindLink(port);
+				// xennpivd listens to a Xen host's stack: whatever touches the stack must find it there.
+				if (h.config.kind === 'xen') void this.xen;
+			});
+		});
 	}
+
+	// ---- boot ------------------------------------------------------------------------------
 
 	/** Brings the lab up to quiescence. */
 	boot(options: BootOptions = {}): void {
 		if (this.booted) throw new WorldError('the world is already booted');
 		this.booted = true;
 		const run = (): void => {
-			for (const cable of this.cables) if (cable.connected) connect(this.fabrics, cable);
+			const core = this.ensureCore();
+			for (const cable of core.cables) if (cable.connected) connect(this.fabricSet, cable);
 			this.sim.runUntilIdle();
-			for (const host of this.hosts) {
-				if (host.npivPorts.length > 0) replayNpivPortList(host.config.name, host.api, host.npivPorts, this.log);
+			for (const host of this.hostList) {
+				if (host.npivPorts.length > 0) replayNpivPortList(host.config.name, this.hbaLibrary(host.config.name), host.npivPorts, this.log);
 			}
 			this.sim.runUntilIdle();
-			this.xen.boot();
+			this.xenWorld.boot();
 			this.sim.runUntilIdle();
 		};
 		if (options.record) run();
@@ -99,13 +159,164 @@ export class World {
 		return this.sim.runUntilIdle();
 	}
 
+	// ---- parts -----------------------------------------------------------------------------
+
+	get fabrics(): FabricSet {
+		this.ensureCore();
+		return this.fabricSet;
+	}
+
+	get arrays(): StorageArray[] {
+		return this.ensureCore().arrays;
+	}
+
+	get cables(): Cable[] {
+		return this.ensureCore().cables;
+	}
+
+	/** Every host, each one's saved state put back. */
+	get hosts(): readonly WorldHost[] {
+		for (const h of this.hostList) h.stack.materialize();
+		return this.hostList;
+	}
+
 	host(name: string): WorldHost | undefined {
-		return this.hosts.find(h => h.config.name === name);
+		const h = this.hostList.find(x => x.config.name === name);
+		h?.stack.materialize();
+		return h;
+	}
+
+	/** Host names in configuration order, without touching any host. */
+	get hostNames(): readonly string[] {
+		return this.hostList.map(h => h.config.name);
+	}
+
+	/** The configuration of a host, without touching its FC stack. */
+	hostConfig(name: string): HostConfig | undefined {
+		return this.hostList.find(x => x.config.name === name)?.config;
+	}
+
+	get xen(): XenWorld {
+		const text = this.pendingXen;
+		if (text !== undefined) {
+			this.pendingXen = undefined;
+			for (const h of this.xenWorld.hosts) this.host(h.name);
+			this.quietRestore(() => this.xenWorld.restoreLive(JSON.parse(text) as XenWorldLive));
+		}
+		return this.xenWorld;
+	}
+
+	/**
+	 * A new HBA-API library on a host's stack, as a process gets when it loads libHBAAPI: its
+	 * handles and callbacks are its own and end with it (fcinfo, fcadm, the console's panes).
+	 */
+	hbaLibrary(hostName: string): HbaLibrary {
+		const h = this.host(hostName);
+		if (!h) throw new WorldError(`no host named '${hostName}'`);
+		return createHbaApi(h.stack, {sim: this.sim, wwnRegistry: this.wwns, prng: this.prng});
+	}
+
+	private daemonLibrary(hostName: string): HbaLibrary {
+		let lib = this.daemonLibraries.get(hostName);
+		if (!lib) {
+			const h = this.hostList.find(x => x.config.name === hostName);
+			if (!h) throw new WorldError(`no host named '${hostName}'`);
+			lib = createHbaApi(h.stack, {sim: this.sim, wwnRegistry: this.wwns, prng: this.prng});
+			this.daemonLibraries.set(hostName, lib);
+		}
+		return lib;
 	}
 
 	/** Counts administrative changes that happened through models that report them (fabric). */
 	get adminChangeCount(): number {
 		return this.adminChanges;
+	}
+
+	// ---- the core: arrays, cables, fabric runtime --------------------------------------------
+
+	private buildCore(): Core {
+		const arrays = buildArrays(this.base.arrays, this.sim, this.log);
+		const parts = {fabrics: this.fabricSet, hosts: this.hostList.map(h => h.stack), arrays};
+		const cables = this.base.cables.map(c => new Cable(c, resolveEnd(parts, c.a), resolveEnd(parts, c.b)));
+		const endpoints = new Map<string, NPortEndpoint>();
+		for (const c of cables) for (const e of c.nports()) endpoints.set(e.label, e);
+		return {arrays, cables, endpoints};
+	}
+
+	private ensureCore(): Core {
+		if (this.core) return this.core;
+		const text = this.pendingCore;
+		this.pendingCore = undefined;
+		const core = this.quietRestore(() => this.buildCore());
+		this.core = core;
+		if (text !== undefined) this.quietRestore(() => this.restoreCore(core, JSON.parse(text) as CoreLive));
+		return core;
+	}
+
+	private restoreCore(core: Core, live: CoreLive): void {
+		const set = this.fabricSet;
+		for (const cable of core.cables) {
+			if (!cable.connected) continue;
+			const {a, b} = cable;
+			if (a.kind === 'nport' && b.kind === 'nport') {
+				set.restorePointToPoint(a.endpoint, b.endpoint);
+				continue;
+			}
+			const nport = a.kind === 'nport' ? a : b.kind === 'nport' ? b : undefined;
+			const medium = nport === a ? b : a;
+			if (!nport) throw new WorldError(`cable ${cable.label}: joins two switch or loop ports`);
+			if (medium.kind === 'switch') set.restoreAttachment(nport.endpoint, {switch: medium.switch, port: medium.port}, {maxSpeedGbps: nport.maxSpeedGbps});
+			else if (medium.kind === 'loop') set.restoreAttachment(nport.endpoint, {loop: medium.loop});
+		}
+		loadFabricSetLive(set, live.fabrics, key => core.endpoints.get(key));
+		for (const h of this.hostList) {
+			for (const port of h.stack.ports) {
+				if (h.stack.deferred) this.coreLinks.set(port, set.linkOf(port));
+				else port.bindRestoredLink(set.linkOf(port));
+			}
+		}
+		if (live.arrays.length !== core.arrays.length) throw new WorldError(`the saved live state has ${live.arrays.length} arrays; the configuration has ${core.arrays.length}`);
+		live.arrays.forEach((a, i) => {
+			const array = core.arrays[i]!;
+			if (array.name !== a.name) throw new WorldError(`the saved live state names array ${a.name} where the configuration has ${array.name}`);
+			loadArrayLive(array, a, (port, fcid) => this.loginAt(port as NPortEndpoint, fcid), port => set.linkOf(port as NPortEndpoint));
+		});
+	}
+
+	/** Who is logged in at an N_Port_ID on the medium an endpoint is cabled to. */
+	private loginAt(endpoint: NPortEndpoint, fcid: FcId): {wwpn: Wwn; wwnn: Wwn} | undefined {
+		const att = this.fabricSet.attachmentOf(endpoint);
+		if (!att) return undefined;
+		if (att.kind === 'switch') {
+			const l = att.port.sw.fabric.loginById(fcid);
+			return l ? {wwpn: l.wwpn, wwnn: l.wwnn} : undefined;
+		}
+		const members = att.kind === 'loop' ? att.loop.liveMembers() : att.cable.ends;
+		const m = members.find(x => x.id === fcid && x.endpoint !== endpoint);
+		return m ? {wwpn: m.endpoint.wwpn, wwnn: m.endpoint.wwnn} : undefined;
+	}
+
+	/**
+	 * A restored host port that had light learns its link: now if the core is back, else when it
+	 * comes back (restoreCore binds every host restored before it).
+	 */
+	private bindLink(port: FcaPort): void {
+		if (!this.core) {
+			this.ensureCore();
+			return;
+		}
+		// The link the medium had for it when the core came back: it may have gone since (a
+		// cable pulled before this host was touched), and the host must still see it go.
+		port.bindRestoredLink(this.coreLinks.get(port));
+		this.coreLinks.delete(port);
+	}
+
+	/** Runs a restore step without recording events; it must leave nothing to run. */
+	private quietRestore<T>(fn: () => T): T {
+		const pending = this.sim.pending;
+		const result = this.log.quietly(fn);
+		if (this.sim.pending !== pending) throw new WorldError('restoring saved state scheduled work (a bug)');
+		return result;
 	}
 
 	// ---- cables ----------------------------------------------------------------------------
@@ -117,16 +328,17 @@ export class World {
 	}
 
 	resolveEndText(text: string): ResolvedEnd | undefined {
-		const parts = {fabrics: this.fabrics, hosts: this.hosts.map(h => h.stack), arrays: this.arrays};
+		const core = this.ensureCore();
+		const parts = {fabrics: this.fabricSet, hosts: this.hostList.map(h => h.stack), arrays: core.arrays};
 		const m = /^([^/]+)\/(.+)$/.exec(text.trim());
 		const loop = /^loop:(.+)$/.exec(text.trim());
 		try {
 			if (loop) return resolveEnd(parts, {loop: loop[1]!});
 			if (!m) return undefined;
 			const [, owner, rest] = m as unknown as [string, string, string];
-			if (this.fabrics.switch(owner)) return resolveEnd(parts, {switch: owner, port: Number(rest)});
-			if (this.host(owner)) return resolveEnd(parts, {host: owner, wwpn: rest});
-			if (this.arrays.some(a => a.name === owner)) return resolveEnd(parts, {array: owner, port: rest});
+			if (this.fabricSet.switch(owner)) return resolveEnd(parts, {switch: owner, port: Number(rest)});
+			if (this.hostList.some(h => h.config.name === owner)) return resolveEnd(parts, {host: owner, wwpn: rest});
+			if (core.arrays.some(a => a.name === owner)) return resolveEnd(parts, {array: owner, port: rest});
 		} catch {
 			return undefined;
 		}
@@ -151,20 +363,48 @@ export class World {
 
 	// ---- export ----------------------------------------------------------------------------
 
+	/** The configuration as it now is; parts never touched are given back as they were read. */
 	exportLab(): LabConfig {
-		const {fabrics, switches} = this.fabrics.exportConfig();
+		const core = this.core;
+		const {fabrics, switches} = core ? this.fabricSet.exportConfig() : {fabrics: this.base.fabrics, switches: this.base.switches};
 		return {
 			...this.base,
 			fabrics,
 			switches,
-			hosts: this.hosts.map(h => ({...h.config, npivPorts: [...h.npivPorts]})),
-			arrays: exportArrays(this.arrays) as LabConfig['arrays'],
-			cables: this.cables.map(c => c.toConfig()),
-			domains: this.xen.exportDomains(),
+			hosts: this.hostList.map(h => ({...h.config, npivPorts: [...h.npivPorts]})),
+			arrays: core ? (exportArrays(core.arrays) as LabConfig['arrays']) : this.base.arrays,
+			cables: core ? core.cables.map(c => c.toConfig()) : this.base.cables,
+			domains: this.pendingXen === undefined ? this.xenWorld.exportDomains() : this.base.domains,
 		};
 	}
 
-	/** The document to save: the lab as now configured, PRNG, clock, the capped log, retired WWNs. */
+	/**
+	 * The live state to save (the simulator must be idle). Parts never touched since the restore
+	 * are the saved texts, unchanged.
+	 */
+	saveLive(): WorldLive {
+		if (this.sim.pending > 0) throw new WorldError(`the SAN is busy (${this.sim.pending} events pending): its live state cannot be saved now`);
+		const saved = this.saved;
+		const core = this.core && this.pendingCore === undefined ? this.saveCore(this.core) : saved?.core;
+		const xen = this.pendingXen === undefined ? JSON.stringify(this.xenWorld.saveLive()) : saved?.xen;
+		if (core === undefined || xen === undefined) throw new WorldError('live state missing (a bug)');
+		return {
+			core,
+			hosts: this.hostList.map((h, i) => (h.stack.deferred ? saved!.hosts[i]! : JSON.stringify(saveHostLive(h.stack)))),
+			xen,
+		};
+	}
+
+	private saveCore(core: Core): string {
+		const keyOf = (e: NPortEndpoint): string => e.label;
+		const live: CoreLive = {
+			fabrics: saveFabricSetLive(this.fabricSet, keyOf),
+			arrays: core.arrays.map(a => saveArrayLive(a, (port, fcid) => this.loginAt(port as NPortEndpoint, fcid))),
+		};
+		return JSON.stringify(live);
+	}
+
+	/** The document to save: the lab as now configured, its live state, PRNG, clock, the capped log, retired WWNs. */
 	toDocument<D extends WorldDocument>(base: D): D {
 		const lab = this.exportLab();
 		return {
@@ -173,14 +413,21 @@ export class World {
 			prng: [...this.prng.state],
 			clock: this.sim.now,
 			events: [...this.log.entries()],
-			retiredWwns: this.wwns.retiredAgainst(lab),
+			retiredWwns: this.wwns.handedOut(),
+			live: this.saveLive(),
 		};
 	}
 }
 
-/** Builds and boots a world from a document. */
+/** Builds and boots a world from a document (ignoring any saved live state). */
 export function bootWorld(doc: WorldDocument, options: BootOptions = {}): World {
 	const world = new World(doc);
 	world.boot(options);
 	return world;
+}
+
+/** The world of a document: restored from its live state when it has one, else booted. */
+export function openWorld(doc: WorldDocument, options: BootOptions = {}): World {
+	if (doc.live) return new World(doc, {live: doc.live});
+	return bootWorld(doc, options);
 }

@@ -10,4 +10,18 @@ export interface WorldDocument {
 	readonly clock: number;
 	readonly events: readonly SanEvent[];
 	readonly retiredWwns: readonly string[];
+	/** The live state the SAN reached (absent: boot from the configuration). */
+	readonly live?: WorldLive;
+}
+
+/**
+ * What the SAN reached, as JSON texts the world parses when it first needs each part: the core
+ * (fabric logins and links, the arrays' target ports), each host's FC stack (in configuration
+ * order), and the Xen side. Texts rather than JSON values, so that reading the store does not
+ * build 100,000 virtual ports' worth of objects that a command about one host never looks at.
+ */
+export interface WorldLive {
+	readonly core: string;
+	readonly hosts: readonly string[];
+	readonly xen: string;
 }

@@ -1,8 +1,11 @@
 /**
- * Every WWN the store has ever seen, so that a random WWN is never handed out twice: the lab's
- * configured WWNs (hosts, arrays, switches, zoning, masking, domains' npiv entries, the hosts'
- * npiv port lists) plus the retired ones the store keeps. At save time the WWNs that are no
- * longer in the lab become the new retired list.
+ * The WWNs a random WWN must not be: the lab's configured WWNs (hosts, arrays, switches, zoning,
+ * masking, domains' npiv entries, the hosts' npiv port lists) plus every random WWN ever handed
+ * out, which the store keeps (`retiredWwns`) so that none is handed out twice, even after the
+ * port that had it is gone.
+ *
+ * The handed-out list only grows, in the order the WWNs were drawn, so it is the same whether a
+ * lab ran its commands in one process or in one process each.
  */
 import {parseWwn, type Wwn} from '../sim/Wwn.js';
 import type {WwnRegistry} from '../driver/WwnRegistry.js';
@@ -15,6 +18,8 @@ export class WwnLedger implements WwnRegistry {
 	 * given at construction are plain data that nobody changes afterwards.
 	 */
 	private ledger: Set<Wwn> | undefined;
+	/** Random WWNs handed out by this process, in order. */
+	private readonly drawn: Wwn[] = [];
 
 	constructor(
 		private readonly lab: LabConfig,
@@ -39,12 +44,14 @@ export class WwnLedger implements WwnRegistry {
 
 	remember(wwn: Wwn): void {
 		this.known.add(wwn);
+		this.drawn.push(wwn);
 	}
 
-	/** The WWNs to keep as retired: seen but not in `lab`. */
-	retiredAgainst(lab: LabConfig): string[] {
-		const live = labWwns(lab);
-		return [...this.known].filter(w => !live.has(w));
+	/** Every random WWN handed out: the store's list, then this process's draws. */
+	handedOut(): readonly string[] {
+		if (this.drawn.length === 0) return this.retired;
+		const seen = new Set(this.retired);
+		return [...this.retired, ...this.drawn.filter(w => !seen.has(w))];
 	}
 }
 

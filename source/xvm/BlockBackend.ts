@@ -9,6 +9,7 @@ import type {XenStore, XenStoreWatch} from './XenStore.js';
 import type {XenTiming} from './XenTiming.js';
 import {XenbusState} from './Xenbus.js';
 import {parseBackendPath} from './DeviceController.js';
+import type {BackendDeviceLive} from './XenLive.js';
 
 interface BackendDevice {
 	readonly path: string;
@@ -25,6 +26,22 @@ export class BlockBackend {
 		private readonly timing: XenTiming,
 	) {
 		for (const cls of ['vbd', 'vif']) store.watch(`/local/domain/0/backend/${cls}`, `${cls}back`, path => this.onChange(path));
+	}
+
+	saveLive(): BackendDeviceLive[] {
+		return [...this.devices.values()].map(d => ({path: d.path, hotplugged: d.hotplugged, ...(d.frontendWatch ? {frontendWatch: d.frontendWatch.path} : {})}));
+	}
+
+	restoreLive(devices: readonly BackendDeviceLive[]): void {
+		this.devices.clear();
+		for (const d of devices) {
+			const dev: BackendDevice = {path: d.path, hotplugged: d.hotplugged};
+			if (d.frontendWatch) {
+				const be = d.path;
+				dev.frontendWatch = this.store.restoreWatch(d.frontendWatch, `otherend ${be}`, () => this.reconcile(be));
+			}
+			this.devices.set(d.path, dev);
+		}
 	}
 
 	private onChange(path: string): void {

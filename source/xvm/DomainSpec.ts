@@ -124,11 +124,23 @@ export interface DomainSpecInput {
 	bootloader?: string;
 }
 
+/**
+ * Domain names: xend's own rule (letters, digits and `_ . : + - @`, at most 64) narrowed to what
+ * the lab store keeps (store/schema.ts `name`: a letter or digit, then letters, digits, `.`, `_`
+ * or `-`). xm refuses the rest itself, in xend's words, so that `xm create` and `xm rename` never
+ * start a domain whose save the store would then refuse; the console's create form asks the same.
+ */
+const DOMAIN_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
+
+export function isValidDomainName(name: string): boolean {
+	return DOMAIN_NAME.test(name);
+}
+
 /** Validates and normalises; throws DomainSpecError with xm's wording. */
 export function makeDomainSpec(input: DomainSpecInput): DomainSpec {
 	const name = input.name;
 	if (!name) throw new DomainSpecError('Domain name not specified');
-	if (!/^[A-Za-z0-9_.:+-][A-Za-z0-9_.:+@-]*$/.test(name) || name.length > 64) throw new DomainSpecError(`Invalid VM name '${name}'`);
+	if (!isValidDomainName(name)) throw new DomainSpecError(`Invalid VM name '${name}'`);
 	if (name === 'Domain-0' || /^migrating-/.test(name)) throw new DomainSpecError(`VM name '${name}' is reserved`);
 	const memoryMiB = input.memoryMiB ?? 128;
 	if (!Number.isInteger(memoryMiB) || memoryMiB <= 0) throw new DomainSpecError(`Invalid value: ${memoryMiB}`);

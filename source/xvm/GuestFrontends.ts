@@ -5,7 +5,8 @@
  * paused domain's frontends wait, which is why xend waits on hotplug-status, not on frontends.
  */
 import type {Simulator} from '../sim/Simulator.js';
-import type {XenStore, XenStoreWatch} from './XenStore.js';
+import type {WatchCallback, XenStore, XenStoreWatch} from './XenStore.js';
+import type {GuestLive} from './XenLive.js';
 import type {XenTiming} from './XenTiming.js';
 import type {XenDomain, ShutdownReason} from './XenDomain.js';
 import {XenbusState} from './Xenbus.js';
@@ -38,10 +39,32 @@ export class GuestFrontends {
 		if (this.guests.has(domid)) return;
 		const rec: GuestRecord = {watches: [], pending: new Set(), shutdownPending: false, nextChannel: 0};
 		this.guests.set(domid, rec);
+		this.watchGuest(domid, rec, (path, token, cb) => this.store.watch(path, token, cb));
+	}
+
+	private watchGuest(domid: number, rec: GuestRecord, watch: (path: string, token: string, cb: WatchCallback) => XenStoreWatch): void {
 		const onChange = (path: string): void => this.onChange(domid, path);
-		rec.watches.push(this.store.watch(`/local/domain/${domid}/device`, `frontends-${domid}`, onChange));
-		rec.watches.push(this.store.watch(`/local/domain/${domid}/control/shutdown`, `shutdown-${domid}`, () => this.reconcileShutdown(domid)));
-		for (const cls of ['vbd', 'vif']) rec.watches.push(this.store.watch(`/local/domain/0/backend/${cls}/${domid}`, `otherend-${cls}-${domid}`, onChange));
+		rec.watches.push(watch(`/local/domain/${domid}/device`, `frontends-${domid}`, onChange));
+		rec.watches.push(watch(`/local/domain/${domid}/control/shutdown`, `shutdown-${domid}`, () => this.reconcileShutdown(domid)));
+		for (const cls of ['vbd', 'vif']) rec.watches.push(watch(`/local/domain/0/backend/${cls}/${domid}`, `otherend-${cls}-${domid}`, onChange));
+	}
+
+	saveLive(): GuestLive[] {
+		return [...this.guests].map(([domid, rec]) => {
+			if (rec.pending.size > 0) throw new Error(`guest ${domid} has frontend work pending: its state cannot be saved`);
+			return {domid, shutdownPending: rec.shutdownPending, nextChannel: rec.nextChannel};
+		});
+	}
+
+	/** Saved guests back, their watches registered again under the saved numbers. */
+	restoreLive(guests: readonly GuestLive[]): void {
+		for (const rec of this.guests.values()) for (const w of rec.watches) this.store.unwatch(w);
+		this.guests.clear();
+		for (const g of guests) {
+			const rec: GuestRecord = {watches: [], pending: new Set(), shutdownPending: g.shutdownPending, nextChannel: g.nextChannel};
+			this.guests.set(g.domid, rec);
+			this.watchGuest(g.domid, rec, (path, token, cb) => this.store.restoreWatch(path, token, cb));
+		}
 	}
 
 	detach(domid: number): void {

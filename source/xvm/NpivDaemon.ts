@@ -10,6 +10,8 @@ import type {Simulator, Timer} from '../sim/Simulator.js';
 import type {EventLog} from '../sim/EventLog.js';
 import type {Wwn} from '../sim/Wwn.js';
 import {HBA_EVENT, HBA_STATUS, statusName, type HBA_HANDLE, type HbaApi} from '../hbaapi/types.js';
+import type {HbaApiLive} from '../hbaapi/HbaLibrary.js';
+import type {CallbackKind, NpivDaemonLive, NpivLunLive} from './XenLive.js';
 import type {NpivSpec} from './NpivSpec.js';
 import type {XenTiming} from './XenTiming.js';
 import {XenOp} from './XenOp.js';
@@ -66,7 +68,8 @@ interface Binding {
 	readonly portIndex: number;
 	readonly vindex: number;
 	state: NpivPortState;
-	callbacks: number[];
+	/** Callback registrations in order, with the kind of each (the store keeps them). */
+	callbacks: [CallbackKind, number][];
 	/** LUNs of the last scan (visible on the port). */
 	visible: Map<string, NpivLun>;
 	attached: Map<string, {lun: NpivLun; dev: string}>;
@@ -97,7 +100,7 @@ export class NpivDaemon {
 	private attacher: LunAttacher | undefined;
 
 	constructor(
-		private readonly hba: HbaApi,
+		private readonly hba: HbaApi & Partial<HbaApiLive>,
 		private readonly sim: Simulator,
 		private readonly log: EventLog,
 		private readonly timing: XenTiming,
@@ -237,7 +240,7 @@ export class NpivDaemon {
 			return op;
 		}
 		b.state = 'deleting';
-		for (const cb of b.callbacks) this.hba.HBA_RemoveCallback(cb);
+		for (const [, cb] of b.callbacks) this.hba.HBA_RemoveCallback(cb);
 		b.callbacks = [];
 		this.sim.cancel(b.rescan);
 		for (const t of b.pendingAttach.values()) this.sim.cancel(t);
@@ -274,6 +277,58 @@ export class NpivDaemon {
 		return op;
 	}
 
+	// ---- live state -----------------------------------------------------------------------
+
+	saveLive(): NpivDaemonLive {
+		return {
+			loaded: this.loaded,
+			bindings: [...this.bindings.values()].map(b => {
+				if (b.rescan || b.pendingAttach.size > 0) throw new Error(`${this.source}: ${b.req.spec.vpwwn} has work pending: its state cannot be saved`);
+				return {
+					domid: b.req.domid,
+					devid: b.req.devid,
+					domain: b.req.domain,
+					spec: b.req.spec,
+					handle: b.handle,
+					portIndex: b.portIndex,
+					vindex: b.vindex,
+					state: b.state,
+					callbacks: b.callbacks,
+					visible: [...b.visible.values()].map(lunLive),
+					attached: [...b.attached].map(([key, a]) => [key, a.dev, lunLive(a.lun)] as const),
+					offlineTargets: [...b.offlineTargets],
+					types: [...b.types],
+				};
+			}),
+		};
+	}
+
+	/** Saved bindings back, each registered again for its events under the saved callback handles. */
+	restoreLive(live: NpivDaemonLive): void {
+		this.loaded = live.loaded;
+		this.bindings.clear();
+		for (const s of live.bindings) {
+			const visible = new Map(s.visible.map(l => [l.key, lunFromLive(l)]));
+			const attached = new Map<string, {lun: NpivLun; dev: string}>();
+			for (const [key, dev, lun] of s.attached) attached.set(key, {lun: lunFromLive(lun), dev});
+			const b: Binding = {
+				req: {domid: s.domid, devid: s.devid, domain: s.domain, spec: s.spec},
+				handle: s.handle,
+				portIndex: s.portIndex,
+				vindex: s.vindex,
+				state: s.state,
+				callbacks: [],
+				visible,
+				attached,
+				pendingAttach: new Map(),
+				offlineTargets: new Set(s.offlineTargets as Wwn[]),
+				types: new Map(s.types),
+			};
+			this.bindings.set(s.spec.vpwwn, b);
+			this.register(b, s.callbacks);
+		}
+	}
+
 	/** Rescans every port now (after a fault the world injected, say); mostly for tests. */
 	rescanAll(): void {
 		for (const b of this.bindings.values()) this.scheduleRescan(b);
@@ -293,7 +348,7 @@ export class NpivDaemon {
 		return `HBA port ${ppwwn} is not a physical port`;
 	}
 
-	private register(b: Binding): void {
+	private register(b: Binding, saved?: readonly (readonly [CallbackKind, number])[]): void {
 		const vp = b.req.spec.vpwwn;
 		const onEvent = (kind: string, eventType: number, detail: Record<string, string | number>): void => {
 			if (b.state !== 'active' || this.bindings.get(vp) !== b) return;
@@ -305,12 +360,27 @@ export class NpivDaemon {
 			if (eventType === HBA_EVENT.PORT_NEW_TARGETS) b.offlineTargets.clear();
 			this.scheduleRescan(b);
 		};
-		const push = (r: {status: number; value?: number}): void => {
-			if (r.status === HBA_STATUS.OK && r.value !== undefined) b.callbacks.push(r.value);
-		};
-		push(this.hba.HBA_RegisterForAdapterPortEvents((_u, _w, type, fcid) => onEvent('port', type, {fcid}), vp, b.handle, vp));
-		push(this.hba.HBA_RegisterForTargetEvents((_u, _h, disc, type) => onEvent('target', type, {target: disc}), vp, b.handle, vp, null, true));
-		push(this.hba.Sun_HBA_RegisterForAdapterDeviceEvents((_u, _w, type, fcid) => onEvent('device', type, {fcid}), vp, b.handle, vp));
+		// A restore registers again exactly the callbacks that were registered, under their handles.
+		const registrations: [CallbackKind, () => {status: number; value?: number}][] = [
+			['port', () => this.hba.HBA_RegisterForAdapterPortEvents((_u, _w, type, fcid) => onEvent('port', type, {fcid}), vp, b.handle, vp)],
+			['target', () => this.hba.HBA_RegisterForTargetEvents((_u, _h, disc, type) => onEvent('target', type, {target: disc}), vp, b.handle, vp, null, true)],
+			['device', () => this.hba.Sun_HBA_RegisterForAdapterDeviceEvents((_u, _w, type, fcid) => onEvent('device', type, {fcid}), vp, b.handle, vp)],
+		];
+		for (const [kind, call] of registrations) {
+			let r: {status: number; value?: number};
+			if (saved) {
+				const entry = saved.find(([k]) => k === kind);
+				if (!entry) continue;
+				const library = this.hba.withCallbackHandle ? this.hba : undefined;
+				if (!library) throw new Error(`${this.source}: this HBA-API cannot restore callbacks`);
+				r = library.withCallbackHandle!(entry[1], call);
+				if (r.value !== entry[1]) throw new Error(`${this.source}: callback ${entry[1]} of ${vp} could not be registered again`);
+			} else {
+				r = call();
+			}
+			if (r.status === HBA_STATUS.OK && r.value !== undefined) b.callbacks.push([kind, r.value]);
+		}
+		if (saved) return;
 		this.log.emit(this.source, 'xvm.daemon.register', `${b.req.domain}: registered for events on ${vp} (${b.callbacks.length} callbacks)`, {
 			domain: b.req.domain,
 			vpwwn: vp,
@@ -411,6 +481,14 @@ export class NpivDaemon {
 		});
 		this.attacher?.detachLun(b.req.domid, a.lun);
 	}
+}
+
+function lunLive(l: NpivLun): NpivLunLive {
+	return {...l, fcpLun: l.fcpLun.toString(16)};
+}
+
+function lunFromLive(l: NpivLunLive): NpivLun {
+	return {...l, vpwwn: l.vpwwn as Wwn, targetWwn: l.targetWwn as Wwn, fcpLun: BigInt(`0x${l.fcpLun}`)};
 }
 
 function view(b: Binding): NpivPortView {

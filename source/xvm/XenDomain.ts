@@ -4,6 +4,7 @@
  * XenDomain on the destination (new domid, same name and configuration).
  */
 import type {SimTime} from '../sim/Simulator.js';
+import type {XenDomainLive} from './XenLive.js';
 import type {Wwn} from '../sim/Wwn.js';
 import type {DomainSpec} from './DomainSpec.js';
 import {isActive, stateFlags, vmOperState, xendPowerState, type PowerState, type VmOperState} from './DomainState.js';
@@ -83,6 +84,49 @@ export class XenDomain {
 	/** The guest is scheduled: unpaused and instantiated. */
 	get scheduled(): boolean {
 		return this.power === 'running';
+	}
+
+	saveLive(): XenDomainLive {
+		return {
+			spec: this.spec,
+			uuid: this.uuid,
+			managed: this.managed,
+			power: this.power,
+			...(this.domid !== undefined ? {domid: this.domid} : {}),
+			...(this.shutdownRequested !== undefined ? {shutdownRequested: this.shutdownRequested} : {}),
+			onlineVcpus: this.onlineVcpus,
+			...(this.startTime !== undefined ? {startTime: this.startTime} : {}),
+			...(this.lunNames.size > 0 ? {lunNames: [...this.lunNames]} : {}),
+			...(this.restartCount ? {restartCount: this.restartCount} : {}),
+			cpuSeconds: this.cpuSeconds,
+			...(this.runningSince !== undefined ? {runningSince: this.runningSince} : {}),
+			...(this.bootedAt !== undefined ? {bootedAt: this.bootedAt} : {}),
+		};
+	}
+
+	/** A domain as saved (restore). */
+	static fromLive(live: XenDomainLive, privileged = false): XenDomain {
+		const dom = new XenDomain(live.spec, live.uuid, live.managed, live.power, privileged);
+		dom.restoreLive(live);
+		return dom;
+	}
+
+	restoreLive(live: XenDomainLive): void {
+		if (live.uuid !== this.uuid) throw new Error(`saved domain ${live.spec.name} has UUID ${live.uuid}, not ${this.uuid}`);
+		this.spec = live.spec;
+		this.managed = live.managed;
+		this.power = live.power;
+		this.domid = live.domid;
+		this.shutdownRequested = live.shutdownRequested;
+		this.migrationRole = undefined;
+		this.onlineVcpus = live.onlineVcpus;
+		this.startTime = live.startTime;
+		this.lunNames.clear();
+		for (const [k, v] of live.lunNames ?? []) this.lunNames.set(k, v);
+		this.restartCount = live.restartCount ?? 0;
+		this.cpuSeconds = live.cpuSeconds;
+		this.runningSince = live.runningSince;
+		this.bootedAt = live.bootedAt;
 	}
 
 	cpuTime(now: SimTime): number {

@@ -7,6 +7,8 @@ import type {Simulator} from '../sim/Simulator.js';
 import type {EventLog} from '../sim/EventLog.js';
 import type {Prng} from '../sim/Prng.js';
 import type {HbaApi} from '../hbaapi/types.js';
+import type {HbaApiLive} from '../hbaapi/HbaLibrary.js';
+import type {XenHostLive} from './XenLive.js';
 import {XenStore} from './XenStore.js';
 import {DeviceController} from './DeviceController.js';
 import {BlockBackend} from './BlockBackend.js';
@@ -24,7 +26,7 @@ export interface XenHostOptions {
 	readonly memoryMiB: number;
 	/** dom0's own memory; default 1/8 of the host, between 512 and 2048 MiB. */
 	readonly dom0MemoryMiB?: number;
-	readonly hba: HbaApi;
+	readonly hba: HbaApi & Partial<HbaApiLive>;
 	readonly sim: Simulator;
 	readonly log: EventLog;
 	readonly prng: Prng;
@@ -36,7 +38,7 @@ export class XenHost {
 	readonly name: string;
 	readonly cpus: number;
 	readonly memoryMiB: number;
-	readonly hba: HbaApi;
+	readonly hba: HbaApi & Partial<HbaApiLive>;
 	readonly store: XenStore;
 	readonly devices: DeviceController;
 	readonly backends: BlockBackend;
@@ -46,7 +48,7 @@ export class XenHost {
 	readonly xend: Xend;
 	readonly dom0: XenDomain;
 	/** Sim time xend started (Domain-0 uptime). */
-	readonly bootTime: number;
+	bootTime: number;
 
 	constructor(o: XenHostOptions) {
 		this.name = o.name;
@@ -97,5 +99,38 @@ export class XenHost {
 			registry: o.registry,
 		});
 		this.xend = xend;
+	}
+
+	/** What the store keeps of this host's Xen side (see XenLive). */
+	saveLive(): XenHostLive {
+		if (!this.hba.saveLive) throw new Error(`xen host ${this.name}: its HBA-API cannot save its state`);
+		return {
+			name: this.name,
+			bootTime: this.bootTime,
+			dom0: this.dom0.saveLive(),
+			xend: this.xend.saveLive(),
+			store: this.store.saveLive(),
+			backends: this.backends.saveLive(),
+			guests: this.guests.saveLive(),
+			xfc: this.xfc.saveLive(),
+			daemon: this.daemon.saveLive(),
+			library: this.hba.saveLive(),
+		};
+	}
+
+	/** Puts a saved state back into a host just built from the same configuration. */
+	restoreLive(live: XenHostLive): void {
+		if (live.name !== this.name) throw new Error(`saved Xen state of ${live.name} given to ${this.name}`);
+		if (!this.hba.restoreLive) throw new Error(`xen host ${this.name}: its HBA-API cannot restore its state`);
+		this.store.restoreLive(live.store);
+		this.bootTime = live.bootTime;
+		this.dom0.restoreLive(live.dom0);
+		this.xend.restoreLive(live.xend);
+		this.hba.restoreLive(live.library);
+		this.daemon.restoreLive(live.daemon);
+		this.backends.restoreLive(live.backends);
+		this.guests.restoreLive(live.guests);
+		this.xfc.restoreLive(live.xfc);
+		this.store.checkWatchesRestored();
 	}
 }

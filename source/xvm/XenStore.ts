@@ -7,6 +7,7 @@
  */
 import type {Simulator} from '../sim/Simulator.js';
 import type {EventLog} from '../sim/EventLog.js';
+import type {XenStoreLive, XenStoreNodeLive} from './XenLive.js';
 
 export type WatchCallback = (path: string, token: string) => void;
 
@@ -36,6 +37,8 @@ export class XenStore {
 	private watches = new Map<string, WatchEntry[]>();
 	private watchSeq = 0;
 	private gen = 0;
+	/** During a restore: saved watches not yet registered again, with their numbers. */
+	private awaited: Map<string, number> | undefined;
 
 	constructor(
 		private readonly sim: Simulator,
@@ -104,6 +107,61 @@ export class XenStore {
 		const i = list.indexOf(w);
 		if (i >= 0) list.splice(i, 1);
 		if (list.length === 0) this.watches.delete(w.path);
+	}
+
+	// ---- live state -----------------------------------------------------------------------
+
+	saveLive(): XenStoreLive {
+		const node = (name: string, n: Node): XenStoreNodeLive => [name, n.value, n.gen, [...n.children].map(([k, c]) => node(k, c))];
+		const watches: [string, string, number][] = [];
+		for (const list of this.watches.values()) for (const w of list) watches.push([w.path, w.token, w.seq]);
+		watches.sort((a, b) => a[2] - b[2]);
+		return {root: node('', this.root), gen: this.gen, watchSeq: this.watchSeq, watches};
+	}
+
+	/**
+	 * Puts the saved tree back. The watches registered so far (by constructors) must be the saved
+	 * ones with the same numbers; the others are expected from their owners' restoreWatch, and
+	 * checkWatchesRestored says whether every one came back.
+	 */
+	restoreLive(live: XenStoreLive): void {
+		const node = ([, value, gen, children]: XenStoreNodeLive): Node => ({value, gen, children: new Map(children.map(c => [c[0], node(c)]))});
+		this.root = node(live.root);
+		this.gen = live.gen;
+		const expected = new Map<string, number>();
+		for (const [path, token, seq] of live.watches) expected.set(`${path}\u0000${token}`, seq);
+		for (const list of this.watches.values()) {
+			for (const w of list) {
+				const key = `${w.path}\u0000${w.token}`;
+				if (expected.get(key) !== w.seq) throw new XenStoreError(`saved xenstore of ${this.source} has no watch ${w.token} on ${w.path} numbered ${w.seq}`);
+				expected.delete(key);
+			}
+		}
+		this.awaited = expected;
+		this.watchSeq = live.watchSeq;
+	}
+
+	/** Registers a watch its owner had when the state was saved: its saved number, no first event. */
+	restoreWatch(path: string, token: string, cb: WatchCallback): XenStoreWatch {
+		const p = join(split(path));
+		const key = `${p}\u0000${token}`;
+		const seq = this.awaited?.get(key);
+		if (seq === undefined) throw new XenStoreError(`saved xenstore of ${this.source} has no watch ${token} on ${p}`);
+		this.awaited!.delete(key);
+		const w: WatchEntry = {path: p, token, cb, seq, active: true};
+		const list = this.watches.get(w.path);
+		if (list) {
+			list.push(w);
+			list.sort((a, b) => a.seq - b.seq);
+		} else this.watches.set(w.path, [w]);
+		return w;
+	}
+
+	/** Throws when a saved watch was not registered again by its owner. */
+	checkWatchesRestored(): void {
+		const left = [...(this.awaited ?? new Map<string, number>()).keys()];
+		this.awaited = undefined;
+		if (left.length > 0) throw new XenStoreError(`saved xenstore of ${this.source}: ${left.length} watch(es) not restored (${left[0]!.replace('\u0000', ' ')})`);
 	}
 
 	/** Watches registered (for tests and the console's xenstore view). */

@@ -8,6 +8,7 @@ import type {EventLog} from '../sim/EventLog.js';
 import type {Prng} from '../sim/Prng.js';
 import type {Wwn} from '../sim/Wwn.js';
 import {HBA_STATUS, HBA_PORTSTATE, type HbaApi} from '../hbaapi/types.js';
+import type {HbaApiLive} from '../hbaapi/HbaLibrary.js';
 import {XenHost} from './XenHost.js';
 import type {XenDomain} from './XenDomain.js';
 import {specFromDomainConfig, specToDomainConfig, type DomainConfig, type XenHostConfig} from './DomainSpec.js';
@@ -15,13 +16,14 @@ import {DEFAULT_XEN_TIMING, type XenTiming} from './XenTiming.js';
 import {Migration, type MigrationEnv} from './Migration.js';
 import {XendError, type NpivRegistry} from './Xend.js';
 import {XenOp} from './XenOp.js';
+import type {XenWorldLive} from './XenLive.js';
 
 export interface XenWorldOptions {
 	readonly sim: Simulator;
 	readonly log: EventLog;
 	readonly prng: Prng;
 	/** The FC stack of a host (its libHBAAPI). Called once per Xen host. */
-	hbaApiOf(hostName: string): HbaApi;
+	hbaApiOf(hostName: string): HbaApi & Partial<HbaApiLive>;
 	/**
 	 * The fabric a port WWN is logged into. Default: the FabricName that port's own host reports
 	 * through the HBA-API (undefined when the port is not online).
@@ -75,6 +77,16 @@ export class XenWorld {
 				}),
 			);
 		}
+	}
+
+	saveLive(): XenWorldLive {
+		if (this.activeMigrations().length > 0) throw new Error('a migration is in progress: the Xen state cannot be saved');
+		return {hosts: this.hosts.map(h => h.saveLive())};
+	}
+
+	restoreLive(live: XenWorldLive): void {
+		if (live.hosts.length !== this.hosts.length) throw new Error(`saved Xen state has ${live.hosts.length} hosts; the configuration has ${this.hosts.length}`);
+		live.hosts.forEach((h, i) => this.hosts[i]!.restoreLive(h));
 	}
 
 	host(name: string): XenHost | undefined {
@@ -176,12 +188,18 @@ export class XenWorld {
 		return out;
 	}
 
-	/** Who has `vpwwn` in their configuration (any host). */
+	/** Who has `vpwwn` in their configuration (any host); while migrating, the source's host. */
 	npivOwner(vpwwn: Wwn): {host: string; domain: string} | undefined {
+		let destination: {host: string; domain: string} | undefined;
 		for (const host of this.hosts) {
-			for (const d of host.xend.guests()) if (d.spec.npiv.some(n => n.vpwwn === vpwwn)) return {host: host.name, domain: d.spec.name};
+			for (const d of host.xend.guests()) {
+				if (!d.spec.npiv.some(n => n.vpwwn === vpwwn)) continue;
+				const owner = {host: host.name, domain: d.spec.name};
+				if (d.migrationRole !== 'destination') return owner;
+				destination ??= owner;
+			}
 		}
-		return undefined;
+		return destination;
 	}
 
 	fabricOf(wwpn: Wwn): string | undefined {

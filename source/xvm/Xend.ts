@@ -20,6 +20,7 @@ import {formatConfigText, domainSpecFromConfig, parseConfigText} from './DomainC
 import type {PowerState} from './DomainState.js';
 import {XenOp, allOps} from './XenOp.js';
 import {blockDeviceNumber, xvdName} from './Xenbus.js';
+import type {XendLive} from './XenLive.js';
 
 /** An error xend raises. `invalidDomain` is xend's ERROR_INVALID_DOMAIN fault (xm exit code 3). */
 export class XendError extends Error {
@@ -82,6 +83,18 @@ export class Xend implements LunAttacher {
 
 	get hostName(): string {
 		return this.p.hostName;
+	}
+
+	saveLive(): XendLive {
+		if (this.doms.some(d => d.migrationRole)) throw new Error(`xend@${this.hostName} has a migration in progress: its state cannot be saved`);
+		return {domains: this.doms.map(d => d.saveLive()), nextDomid: this.nextDomid, macs: [...this.macs]};
+	}
+
+	restoreLive(live: XendLive): void {
+		this.doms = live.domains.map(d => XenDomain.fromLive(d));
+		this.nextDomid = live.nextDomid;
+		this.macs = new Map(live.macs.map(([uuid, list]) => [uuid, [...list]]));
+		this.listeners.clear();
 	}
 
 	/** Domain-0 first, then guests in definition order. */

@@ -15,6 +15,7 @@ import type {NpivDaemon} from './NpivDaemon.js';
 import type {NpivSpec} from './NpivSpec.js';
 import {XenbusState} from './Xenbus.js';
 import {parseBackendPath} from './DeviceController.js';
+import type {XfcPortLive} from './XenLive.js';
 
 type XfcState = 'attaching' | 'attached' | 'failed' | 'detaching' | 'closed';
 
@@ -37,6 +38,14 @@ export class Xfc {
 		readonly source: string,
 	) {
 		store.watch('/local/domain/0/backend/vfc', 'xfc', path => this.onChange(path));
+	}
+
+	saveLive(): XfcPortLive[] {
+		return [...this.ports].map(([key, p]) => ({key, state: p.state, spec: p.spec, detachRequested: p.detachRequested}));
+	}
+
+	restoreLive(ports: readonly XfcPortLive[]): void {
+		this.ports = new Map(ports.map(p => [p.key, {state: p.state, spec: p.spec, detachRequested: p.detachRequested}]));
 	}
 
 	/** Ports xfc holds (attached or on their way), for consistency checks. */

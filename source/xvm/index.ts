@@ -13,3 +13,4 @@ export * from './Xend.js';
 export * from './XenHost.js';
 export * from './Migration.js';
 export * from './XenWorld.js';
+export * from './XenLive.js';

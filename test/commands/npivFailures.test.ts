@@ -15,6 +15,7 @@ const SOL_C_8G = '2100001b329e7730';
 const SOL_C_2G = '210000e08b1c4482';
 const SOL_C_LOOP = '10000000c93e5d77';
 const WEB01_VPORT = 'c0007d5a3e81c241';
+const DB01_VPORT = 'c0007d93f0b27e17';
 
 function lab(): World {
 	const world = new World(newDocument(loadEmbeddedLab()));
@@ -89,5 +90,20 @@ describe('NPIV failure cases on the default lab', () => {
 		expectRefused(world, 'dom0-a', `fcadm create-npiv-port -p c0007d1c6d04a9b3 -n c0007d1c6d04a9b3 ${DOM0_A_P0}`, 'Error: Port WWN is same as Node WWN\n');
 		expectRefused(world, 'dom0-a', 'fcadm create-npiv-port 2100001b32819999', 'Error: HBA port 2100001b32819999: not found\n');
 		expectRefused(world, 'dom0-a', `fcadm delete-npiv-port -p c0007d0000000001 ${DOM0_A_P0}`, 'Error: failed to delete a npiv port\n');
+	});
+
+	it("a virtual port a Xen domain holds (web01's): fcadm refuses it and names the xm command; no event, nothing changed", () => {
+		const world = lab();
+		const seq = world.log.lastSeq;
+		const refusal = `Error: NPIV port ${WEB01_VPORT} belongs to domain web01 on dom0-a; detach it with: xm npiv-detach web01 ${WEB01_VPORT}\n`;
+		expectRefused(world, 'dom0-a', `fcadm delete-npiv-port -p ${WEB01_VPORT} ${DOM0_A_P0}`, refusal);
+		// db01 is halted on dom0-b (its port does not exist now): asked from any host, the answer is the same
+		expectRefused(world, 'sol-c', `fcadm delete-npiv-port -p ${DB01_VPORT} ${SOL_C_8G}`, `Error: NPIV port ${DB01_VPORT} belongs to domain db01 on dom0-b; detach it with: xm npiv-detach db01 ${DB01_VPORT}\n`);
+		world.runUntilIdle();
+		expect(world.log.lastSeq).toBe(seq);
+		expect(run(world, 'dom0-a', 'xm npiv-list web01').stdout).toMatch(new RegExp(`${WEB01_VPORT}.*connected`));
+		// the way out it names works, and then fcadm has nothing to refuse
+		expect(run(world, 'dom0-a', `xm npiv-detach web01 ${WEB01_VPORT}`).exitCode).toBe(0);
+		expect(world.xen.npivOwner(WEB01_VPORT as never)).toBeUndefined();
 	});
 });

@@ -186,6 +186,22 @@ describe('switch shell', () => {
 		expect(run('SwitchShow').exitCode).toBe(0); // FOS commands are case-insensitive
 	});
 
+	it("names FOS 8.0 refuses: FOS-like text, exit 1, nothing changes (no transaction, no event)", () => {
+		const {run, lab, sw} = shellLab();
+		const seq = lab.log.lastSeq;
+		const rule = 'a name must start with a letter and hold only letters, digits and underscores (at most 64 characters)';
+		// `npiv switch alicreate 'a$1' ...`: the user's shell has taken the quotes
+		expect(run('alicreate', 'a$1', '21:00:00:00:00:00:00:04')).toEqual({stdout: '', stderr: `alicreate: invalid name "a$1": ${rule}\n`, exitCode: 1, changed: false});
+		expect(run('zonecreate', 'zone-1,', '1,4')).toEqual({stdout: '', stderr: `zonecreate: invalid name "zone-1": ${rule}\n`, exitCode: 1, changed: false});
+		expect(run('alicreate', `a${'b'.repeat(64)},`, '1,4')).toMatchObject({exitCode: 1, stderr: `alicreate: invalid name "a${'b'.repeat(64)}": ${rule}\n`});
+		expect(run('alicreate', 'c0007d7e25f3d018,', '1,4')).toMatchObject({exitCode: 1, stderr: 'alicreate: invalid name "c0007d7e25f3d018": a name must not be 16 hex digits: it would read as a WWN in a member list\n'});
+		expect(sw.fabric.zoning.transactionOpen).toBe(false);
+		expect(lab.log.lastSeq).toBe(seq);
+		expect(run('alishow').stdout).toBe('');
+		// the longest name FOS takes, and an underscore
+		expect(run('alicreate', `A_${'9'.repeat(62)},`, '1,4').exitCode).toBe(0);
+	});
+
 	it('--json gives the same facts', () => {
 		const {sw} = shellLab();
 		const ss = JSON.parse(runSwitchCommand(sw, ['switchshow'], {json: true}).stdout);

@@ -3,7 +3,7 @@ import {mkdtempSync, readFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {describe, expect, test} from 'vitest';
-import {runFamilyOutput} from '../../source/commands/runFamily.js';
+import {runOneShotOutput as runFamilyOutput} from '../../source/lab/OneShot.js';
 import {runSnapshotCommand} from '../../source/ui/snapshotCommand.js';
 import {captureIo, GLOBALS} from './io.js';
 
@@ -37,12 +37,12 @@ describe('npiv snapshot', () => {
 		const state = store();
 		const created = await runFamilyOutput('fcadm', ['create-npiv-port', '-p', 'c0007d1c6d04a9b3', '-n', 'c0007d1c6d04a9b2', '2100001b32813c5a'], {...GLOBALS, statePath: state});
 		expect(created.exitCode).toBe(0);
-		// each boot re-creates the saved port before xend starts web01, whose port is then listed first
-		const r = await snapshot(state, ['--pane', 'vports', '--select', '2', '--detail', '--cols', '120', '--rows', '40']);
+		// the lab carries on from the one-shot command: the new port is the newest, listed first
+		const r = await snapshot(state, ['--pane', 'vports', '--select', '1', '--detail', '--cols', '120', '--rows', '40']);
 		expect(r.code).toBe(0);
 		const lines = r.out.split('\n');
 		expect(lines).toHaveLength(41);
-		expect(r.out).toMatch(/│> c0007d1c6d04a9b3 +2100001b32813c5a +dom0-a +010001 +online +- +4│/);
+		expect(r.out).toMatch(/│> c0007d1c6d04a9b3 +2100001b32813c5a +dom0-a +010002 +online +- +4│/);
 		expect(r.out).toContain('╭─ Virtual port c0007d1c6d04a9b3 (dom0-a) ─╮');
 	});
 

@@ -42,6 +42,11 @@ describe('configuration round trip', () => {
 		expect(rebuilt.lun(3)!.luid).toBe(arrays[0]!.lun(3)!.luid);
 	});
 
+	it('writes a port back online without an `online` key, whoever wrote one: the same text in every process', () => {
+		const explicit: StorageArrayConfig = {...ARRAY_1, ports: [{...ARRAY_1.ports[0]!, online: true}, ARRAY_1.ports[1]!]};
+		expect(exportArrays(build([explicit]))[0]!.ports[0]).toStrictEqual(ARRAY_1.ports[0]);
+	});
+
 	it('takes world ArrayConfig values and gives them back (the types match structurally)', () => {
 		const fromWorld: readonly ArrayConfig[] = [ARRAY_1];
 		const back: ArrayConfig[] = exportArrays(build(fromWorld));

@@ -16,7 +16,7 @@ export const ARRAY_1: StorageArrayConfig = {
 	model: '6140',
 	ports: [
 		{name: 'ct0', wwpn: '20:14:00:a0:b8:29:f1:a0', wwnn: '20:04:00:a0:b8:29:f1:a0'},
-		{name: 'ct1', wwpn: '201500a0b829f1a0', wwnn: '200400a0b829f1a0', online: true},
+		{name: 'ct1', wwpn: '201500a0b829f1a0', wwnn: '200400a0b829f1a0'},
 	],
 	luns: [
 		{id: 0, name: 'web-data', sizeMiB: 10240, type: 'disk', vendor: 'SUN', product: 'CSM200_R', revision: '0660'},

@@ -58,7 +58,7 @@ describe('schema version 1 -> 2', () => {
 		expect(error.problems).toEqual(['lab.hosts[0](dom0-a).npivPorts[0]: host dom0-a has no HBA port 2100001b32000000']);
 	});
 
-	test('the file stays version 1 until the next save, which writes version 2', async () => {
+	test('the file stays version 1 until the next save, which writes the current version', async () => {
 		const file = path.join(tempDir(), 'store.json');
 		const bytes = formatJson(v1Document());
 		writeFileSync(file, bytes);
@@ -69,7 +69,7 @@ describe('schema version 1 -> 2', () => {
 		const saved = await store.update(doc => ({...doc, clock: doc.clock + 1}));
 		expect(store.migratedFrom).toBeUndefined();
 		const onDisk = JSON.parse(readFileSync(file, 'utf8'));
-		expect(onDisk.version).toBe(2);
+		expect(onDisk.version).toBe(STORE_VERSION);
 		expect(onDisk.events).toEqual([]);
 		expect(onDisk.lab.hosts[0].npivPorts[0]).toBe('2100001b32813c5a:C0007D1C6D04A9B3:C0007D1C6D04A9B2:1');
 		expect(onDisk.revision).toBe(saved.revision);

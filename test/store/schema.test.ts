@@ -90,6 +90,13 @@ const cases: {what: string; mutate: (doc: any) => void; path: string; says: stri
 	{what: 'a zone member that is nothing', mutate: d => (d.lab.fabrics[0].zoning.zones[0].members[1] = 'array9_a1'), path: 'lab.fabrics[0](A).zoning.zones[0](z_dom0a_p0).members[1]', says: 'is not a WWN, a domain,port pair or a defined alias'},
 	{what: 'an effective configuration that is not defined', mutate: d => (d.lab.fabrics[1].zoning.effective = 'cfg_x'), path: 'lab.fabrics[1](B).zoning.effective', says: 'configuration "cfg_x" is not defined'},
 	{what: 'a zone name Brocade refuses', mutate: d => (d.lab.fabrics[1].zoning.zones[0].name = '1zone'), path: 'lab.fabrics[1](B).zoning.zones[0](1zone).name', says: 'must start with a letter'},
+	{
+		what: 'an alias name FOS 8.0 refuses (a $)',
+		mutate: d => (d.lab.fabrics[0].zoning.aliases[0].name = 'a$1'),
+		path: 'lab.fabrics[0](A).zoning.aliases[0](a$1).name',
+		says: 'alias name "a$1" must start with a letter and hold only letters, digits and underscores (at most 64 characters)',
+	},
+	{what: 'a zone member on a port index past 255', mutate: d => (d.lab.fabrics[0].zoning.zones[0].members[1] = '1,300'), path: 'lab.fabrics[0](A).zoning.zones[0](z_dom0a_p0).members[1]', says: 'member "1,300": port index 300 is outside 0 to 255'},
 	{what: 'a host group mapping a LU the array lacks', mutate: d => (d.lab.arrays[0].hostGroups[0].luns[0].lun = 42), path: 'lab.arrays[0](array-1).hostGroups[0](dom0-a).luns[0].lun', says: 'LU 42 does not exist in array array-1'},
 	{what: 'a duplicate physical WWPN', mutate: d => (d.lab.arrays[1].ports[0].wwpn = '50:0a:0b:81:00:29:ed:f4'), path: 'lab.arrays[1](tape-1).ports[0](p0).wwpn', says: 'is already used by array array-1 port A-1'},
 	{what: 'an unknown host kind', mutate: d => (d.lab.hosts[0].kind = 'linux'), path: 'lab.hosts[0](dom0-a).kind', says: 'must be one of "xen", "solaris" (found text "linux")'},

@@ -1,9 +1,9 @@
 /** `fcadm create-npiv-port [-p vPWWN -n vNWWN] physPWWN` (fc_util_create_npivport). */
 import {HBA_CREATE_WWN_RANDOM, HBA_STATUS} from '../../hbaapi/types.js';
 import type {Wwn} from '../../sim/Wwn.js';
+import {formatNpivPortEntry} from '../../world/NpivPortListEntry.js';
 import type {CmdOption} from './CmdParse.js';
 import type {FcHandlerContext} from './FcToolContext.js';
-import {npivPortListValue} from './NpivPortList.js';
 import {openPhysicalPort} from './OpenPhysicalPort.js';
 import {retrievePortNpiv} from './PortNpivAttributes.js';
 import {HBA_MAX_RETRIES, retryWhileBusy} from './Retry.js';
@@ -81,7 +81,7 @@ export function createNpivPort(operands: readonly string[], options: readonly Cm
 	io.changed = true;
 
 	// success prints nothing; the SMF entry keeps the physical WWN as typed
-	const value = npivPortListValue(physicalText, port, node, created.value);
+	const value = formatNpivPortEntry({physicalText, portWwn: port, nodeWwn: node, index: created.value});
 	if (!smf.get().some(v => v.startsWith(value))) smf.add(value);
 	const facts: CreatedNpivPortFacts = {physicalPortWWN: physical, portWWN: port, nodeWWN: node, vindex: created.value, portListValue: value};
 	io.facts['npivPort'] = facts;

@@ -1,7 +1,8 @@
 /**
  * The SMF property `svc:/network/npiv_config` pg `npiv-port-list` / `port_list`: one value per
  * virtual port, `<physical WWN as typed>:<VPORT WWN UPPER>:<VNODE WWN UPPER>:<vindex>`, replayed
- * at boot by `fcadm create-port-list`. The world keeps it in HostConfig.npivPorts.
+ * at boot by `fcadm create-port-list`. The world keeps it in HostConfig.npivPorts. The values are
+ * formatted and parsed by world/NpivPortListEntry.ts only.
  */
 export interface NpivPortListStore {
 	/** The values in order. */
@@ -35,9 +36,4 @@ export class MemoryNpivPortList implements NpivPortListStore {
 		this.values = this.values.filter(v => !v.startsWith(prefix));
 		return before - this.values.length;
 	}
-}
-
-/** The value fcadm writes for a virtual port it created. */
-export function npivPortListValue(physicalAsTyped: string, vportWwn: string, vnodeWwn: string, vindex: number): string {
-	return `${physicalAsTyped}:${vportWwn.toUpperCase()}:${vnodeWwn.toUpperCase()}:${vindex}`;
 }

@@ -49,9 +49,9 @@ export class ToolIo {
 	}
 
 	result(exitCode: number, json: boolean): FcToolResult {
-		if (!json) return {stdout: this.out, stderr: this.err, exitCode, changed: this.changed};
+		if (!json) return {stdout: this.out, stderr: this.err, exitCode, changed: this.changed, facts: this.facts};
 		const error = this.complaints.join('').trimEnd();
 		const value = error === '' ? this.facts : {...this.facts, error};
-		return {stdout: JSON.stringify(value, jsonReplacer, 2) + '\n', stderr: '', exitCode, changed: this.changed};
+		return {stdout: JSON.stringify(value, jsonReplacer, 2) + '\n', stderr: '', exitCode, changed: this.changed, facts: value};
 	}
 }

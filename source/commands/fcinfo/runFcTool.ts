@@ -11,6 +11,6 @@ import type {FcToolName} from './ToolTables.js';
  */
 export function runFcTool(tool: FcToolName, argv: readonly string[], ctx: FcToolContext): FcToolResult {
 	const io = new ToolIo();
-	const exitCode = runCmdParse(tool, argv, toolTables(tool), io, {api: ctx.api, smf: ctx.smf, io});
+	const exitCode = runCmdParse(tool, argv, toolTables(tool), io, {api: ctx.api, smf: ctx.smf, io, ownerOf: ctx.ownerOf});
 	return io.result(exitCode, ctx.json);
 }

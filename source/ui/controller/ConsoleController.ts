@@ -5,6 +5,7 @@
  */
 import type {Key} from 'ink';
 import {parseWwn, type Wwn} from '../../sim/Wwn.js';
+import {isValidDomainName} from '../../xvm/DomainSpec.js';
 import {PANES, type ActionResult, type CommandResult, type ConsoleSnapshot, type ConsoleSource, type LinkRef, type PaneId} from '../model/ConsoleSource.js';
 import type {CommandId, Context} from '../keys/defaultBindings.js';
 import {dispatchKey, type Dispatched, type KeyLayer} from '../keys/Dispatcher.js';
@@ -778,7 +779,8 @@ export class ConsoleController {
 			}
 			case 'domain.create': {
 				const name = v('name');
-				if (!/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(name)) return 'Name: letters, digits, . _ - (not empty).';
+				// xm's own rule, asked here too only to answer inside the form
+				if (!isValidDomainName(name)) return 'Name: letters, digits, . _ - (a letter or digit first, at most 64).';
 				if (!/^[1-9]\d*$/.test(v('memory'))) return 'Memory: a whole number of MiB.';
 				if (!/^[1-9]\d?$/.test(v('vcpus'))) return 'VCPUs: 1 to 99.';
 				close();

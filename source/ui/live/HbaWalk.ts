@@ -35,7 +35,7 @@ export function forEachHbaPort(world: World, visit: (v: HbaPortVisit) => void): 
 }
 
 export function forEachHostPort(host: WorldHost, visit: (v: HbaPortVisit) => void): void {
-	const api = host.api;
+	const api = host.openLibrary();
 	const count = api.HBA_GetNumberOfAdapters();
 	for (let i = 0; i < count; i++) {
 		const name = api.HBA_GetAdapterName(i);
@@ -52,7 +52,7 @@ export function forEachHostPort(host: WorldHost, visit: (v: HbaPortVisit) => voi
 
 /** Opens the adapter that owns physical port `wwpn` and visits that port only. */
 export function withHbaPort<T>(host: WorldHost, wwpn: Wwn, f: (v: HbaPortVisit) => T): T | undefined {
-	const api = host.api;
+	const api = host.openLibrary();
 	const opened = api.HBA_OpenAdapterByWWN(wwpn);
 	if (opened.status !== HBA_STATUS.OK) return undefined;
 	let result: T | undefined;

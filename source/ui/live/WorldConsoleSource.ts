@@ -16,7 +16,6 @@
  */
 import {readFileSync, writeFileSync} from 'node:fs';
 import {commandError, type CommandOutput} from '../../commands/CommandOutput.js';
-import {dispatchFamily} from '../../commands/families/dispatchFamily.js';
 import type {GlobalOptions} from '../../commands/GlobalOptions.js';
 import {parseWwn} from '../../sim/Wwn.js';
 import type {Store, StoreDocument} from '../../store/index.js';
@@ -60,7 +59,9 @@ import {HbaPanes} from './HbaRows.js';
 import {LiveClock} from './LiveClock.js';
 import {NameServerRows, switchPortRows, switchRows, zoneRows, zoningSummaries} from './FabricRows.js';
 import {RowList, sameRow} from './RowList.js';
-import {StoreSync, type JournalEntry, type SaveOutcome} from './StoreSync.js';
+import {Lab} from '../../lab/Lab.js';
+import {LiveLab, type SaveOutcome} from '../../lab/LiveLab.js';
+import {isStoreError, STORE_VERSION} from '../../store/index.js';
 import {NO_XEN, type XenFacts} from './XenFacts.js';
 import type {Migration} from '../../xvm/Migration.js';
 
@@ -120,7 +121,14 @@ export class WorldConsoleSource implements ConsoleSource {
 	private booted = false;
 	private readonly storeFile: string;
 	private readonly globals: GlobalOptions;
-	private readonly sync: StoreSync | undefined;
+	/** The lab once up (restored or booted), and its link to the store file. */
+	private lab: Lab | undefined;
+	private live: LiveLab | undefined;
+	private readonly document: StoreDocument;
+	private readonly store: Store | undefined;
+	private readonly watchStore: boolean;
+	/** Actions waiting for the store's lock or running. */
+	private readonly inFlight = new Set<Promise<unknown>>();
 	private readonly clock: LiveClock | undefined;
 	private readonly now: () => number;
 	private readonly tickBudgetMs: number;
@@ -159,12 +167,9 @@ export class WorldConsoleSource implements ConsoleSource {
 	private readonly nsRows = new NameServerRows();
 	private hba: HbaPanes;
 	private xen: {version: number; world: World | undefined; facts: XenFacts} = {version: -1, world: undefined, facts: NO_XEN};
-	private lastMigrations = 0;
 	/** Migrations seen running, to tell the operator when each ends. */
 	private readonly migrating = new Set<Migration>();
 	private notice: WorkNotice | null = null;
-	private domainStamp = '';
-	private seenSeq = -1;
 	private warmTimer: ReturnType<typeof setTimeout> | undefined;
 	/** Counts from the document, for the header before the boot and for a world without xVM. */
 	private readonly fresh: boolean;
@@ -178,25 +183,19 @@ export class WorldConsoleSource implements ConsoleSource {
 		this.readFileFn = opts.readFile ?? (path => readFileSync(path, 'utf8'));
 		this.running = opts.running ?? true;
 		this.speed = opts.speed ?? 1;
+		this.document = asStoreDocument(opts.document);
+		this.store = opts.store;
+		this.watchStore = opts.store !== undefined && (opts.watch ?? true);
+		// Until the lab is up: the configuration's world, not booted, for the header and the panes' shape.
 		this.world = new World(opts.document);
 		this.hba = new HbaPanes(this.world);
 		this.fresh = isFreshDocument(opts.document);
 		const lab = opts.document.lab;
 		this.configured = {vports: lab.hosts.reduce((n, h) => n + h.npivPorts.length, 0), domains: lab.domains.length};
-		const revision = (opts.document as Partial<StoreDocument>).revision ?? 0;
-		this.sync = opts.store
-			? new StoreSync(opts.store, {
-					toDocument: current => this.toDocument(current),
-					reload: (doc, reason) => this.reload(doc, reason),
-					reapply: entries => this.reapply(entries),
-					note: text => this.note(text),
-				}, revision)
-			: undefined;
 		if ((opts.clock ?? 'wall') === 'wall') {
 			this.clock = new LiveClock({tickMs: opts.tickMs, now: this.now, speed: this.speed, running: this.running, onTick: ms => this.tick(ms)});
 		}
 		if (opts.boot ?? true) this.boot();
-		if (this.sync && (opts.watch ?? true)) this.sync.watch();
 	}
 
 	// ---- life cycle ------------------------------------------------------------------------
@@ -210,18 +209,42 @@ export class WorldConsoleSource implements ConsoleSource {
 		return this.world;
 	}
 
-	/** Boots the world (to quiescence, quietly unless the store is new) and publishes. */
+	/**
+	 * Brings the lab up: restored from the store's live state, or booted when there is none (to
+	 * quiescence, quietly unless the store is new), then publishes. A booted lab is saved at once.
+	 */
 	boot(): void {
 		if (this.booted) return;
-		const first = this.fresh;
-		this.world.boot({record: first});
+		const lab = Lab.open(this.document, this.store?.liveSetAside ? {liveSetAside: this.store.liveSetAside} : {});
+		this.useLab(lab);
 		this.booted = true;
-		this.afterWorldReplaced();
-		if (first) {
-			void this.persist(undefined).then(outcome => {
-				if (outcome.note) this.note(outcome.note);
+		if (this.store) {
+			this.live = new LiveLab(this.store, lab, {
+				replaced: (next, reason) => this.replaced(next, reason),
+				note: text => this.note(text),
 			});
+			if (this.watchStore) this.live.watch();
+			if (lab.boot) {
+				if (lab.boot.note) this.note(lab.boot.note.replace(/^npiv: /, ''));
+				void this.saveChange();
+			}
 		}
+	}
+
+	private useLab(lab: Lab): void {
+		this.lab = lab;
+		this.world = lab.world;
+		this.hba.dispose();
+		this.hba = new HbaPanes(lab.world);
+		this.afterWorldReplaced();
+	}
+
+	/** Another process's save was adopted: the panes follow the lab it restored. */
+	private replaced(lab: Lab, reason: string): void {
+		this.useLab(lab);
+		this.stopWarmUp();
+		this.warmUp();
+		this.note(`the store was saved by another process (${reason}): showing it`, 'info');
 	}
 
 	/** Starts the wall-clock ticker (a `wall` source); the console calls this once it is on screen. */
@@ -248,18 +271,22 @@ export class WorldConsoleSource implements ConsoleSource {
 		this.warmTimer = setTimeout(step, 1);
 	}
 
-	/** Stops the ticker and the watcher, and waits for saves in flight. */
+	/**
+	 * Stops the ticker and the watcher; whatever the SAN is still doing for this console is run to
+	 * its end and saved.
+	 */
 	async close(): Promise<void> {
 		this.clock?.stop();
 		this.stopWarmUp();
-		await this.sync?.close();
+		await this.live?.flush();
+		await this.live?.close();
 	}
 
 	/** ReplayableSource: stops the ticker and the watcher without waiting. */
 	dispose(): void {
 		this.clock?.stop();
 		this.stopWarmUp();
-		void this.sync?.close();
+		this.live?.unwatch();
 	}
 
 	private stopWarmUp(): void {
@@ -269,16 +296,21 @@ export class WorldConsoleSource implements ConsoleSource {
 
 	/** Waits for queued saves and store checks (tests, quitting). */
 	async flush(): Promise<void> {
-		await this.sync?.flush();
+		await this.live?.flush();
 	}
 
 	/** Looks at the store file now, as the watcher does when it fires. */
-	checkStore(): Promise<SaveOutcome | undefined> {
-		return this.sync ? this.sync.check() : Promise.resolve(undefined);
+	async checkStore(): Promise<void> {
+		await this.live?.check();
 	}
 
 	get storeRevision(): number | undefined {
-		return this.sync?.revision;
+		return this.live?.revision;
+	}
+
+	/** Whether this console holds the store's lock (a change of its own is still running). */
+	get holdingStore(): boolean {
+		return this.live?.holding ?? false;
 	}
 
 	/** Lets `ms` of simulated time pass, running everything due (replays and tests drive the clock). */
@@ -322,7 +354,7 @@ export class WorldConsoleSource implements ConsoleSource {
 		const world = this.world;
 		if (world.sim.eventsRun !== eventsBefore || world.log.lastSeq !== seqBefore) {
 			this.worldChanged(urgent);
-			this.saveDomainDrift(seqBefore);
+			this.settleIfIdle();
 		} else if (clockBefore === undefined || world.sim.now !== clockBefore) {
 			this.clockChanged();
 		}
@@ -370,9 +402,6 @@ export class WorldConsoleSource implements ConsoleSource {
 		this.worldGeneration++;
 		// Another world's migrations (a reload): their ends are not this console's to report.
 		this.migrating.clear();
-		this.seenSeq = this.world.log.lastSeq;
-		this.lastMigrations = activeMigrations(this.world).length;
-		this.domainStamp = this.domainsJson();
 		this.worldChanged(true);
 	}
 
@@ -571,111 +600,79 @@ export class WorldConsoleSource implements ConsoleSource {
 
 	// ---- commands --------------------------------------------------------------------------
 
-	/** Runs a parsed line on the world as it is now; says whether administrative state changed. */
-	private execute(line: ConsoleLine, files?: Readonly<Record<string, string>>): {output: CommandOutput; changed: boolean} {
-		const world = this.world;
-		const admin = world.adminChangeCount;
-		const revisions = world.arrays.map(a => a.revision);
+	/** Runs a parsed line on the lab as it is now (the store's lock is held: see beginChange). */
+	private execute(line: ConsoleLine, files?: Readonly<Record<string, string>>): CommandOutput {
+		const lab = this.lab!;
 		const globals: GlobalOptions = {...this.globals, json: line.json, ...(line.host === undefined ? {} : {host: line.host})};
 		const readFile = (path: string): string => files?.[path] ?? this.readFileFn(path);
-		const before = world.sim.eventsRun;
-		const seq = world.log.lastSeq;
 		let output: CommandOutput;
 		try {
-			output = dispatchFamily(line.family, line.argv, {world, globals, readFile, writeFile, settle: false, confirmed: true});
+			output = lab.run(line.family, line.argv, {globals, settle: false, confirmed: true, readFile, writeFile});
 		} catch (error) {
 			output = commandError(`npiv ${line.family}: ${(error as Error).message}`);
 		}
-		const changed = output.changed === true || world.adminChangeCount !== admin || world.arrays.some((a, i) => a.revision !== revisions[i]);
 		if (line.family === 'fault' || line.family === 'link') this.hba.cablesChanged();
 		this.worldChanged(true);
-		if (world.sim.eventsRun !== before || world.log.lastSeq !== seq) this.saveDomainDrift(seq, changed);
-		return {output, changed};
-	}
-
-	/** Saves after a change (serialised); the outcome's note is for the operator. */
-	private async persist(entry: JournalEntry | undefined): Promise<SaveOutcome> {
-		if (!this.sync) return {saved: false, note: null};
-		try {
-			return await this.sync.save(entry);
-		} catch (error) {
-			// Not a store problem (those come back as notes): still the operator's to know, not a crash.
-			return {saved: false, note: `not saved: ${(error as Error).message}`};
-		}
-	}
-
-	private toDocument(current: StoreDocument): StoreDocument {
-		const doc = this.world.toDocument(current);
-		this.domainStamp = JSON.stringify(doc.lab.domains);
-		return doc;
-	}
-
-	private domainsJson(): string {
-		const xen = xvmOf(this.world);
-		return xen ? JSON.stringify(xen.exportDomains()) : '';
+		this.settleIfIdle();
+		return output;
 	}
 
 	/**
-	 * Domains change state on the clock after the command that asked (a shutdown completes, a
-	 * migration ends on the destination): their administrative state is saved when it moves.
+	 * Before a change: the store's lock, held until the SAN has finished what the change starts
+	 * (LiveLab). Null when the change may go ahead; otherwise why not, for the operator.
 	 */
-	private saveDomainDrift(seqBefore: number, savingAnyway = false): void {
-		const world = this.world;
-		const migrations = activeMigrations(world).length;
-		let xvmEvents = migrations !== this.lastMigrations;
-		this.lastMigrations = migrations;
-		if (!xvmEvents) {
-			const entries = world.log.entries();
-			for (let i = entries.length - 1; i >= 0 && entries[i]!.seq > Math.max(seqBefore, this.seenSeq); i--) {
-				if (entries[i]!.type.startsWith('xvm.')) {
-					xvmEvents = true;
-					break;
-				}
-			}
+	private async beginChange(): Promise<string | null> {
+		if (!this.live) return null;
+		try {
+			await this.live.begin();
+			return null;
+		} catch (error) {
+			if (isStoreError(error)) return `not run: ${(error as Error).message}`;
+			throw error;
 		}
-		this.seenSeq = world.log.lastSeq;
-		if (!xvmEvents || savingAnyway || !this.sync || migrations > 0) return;
-		const stamp = this.domainsJson();
-		if (stamp === this.domainStamp) return;
-		this.domainStamp = stamp;
-		void this.persist(undefined).then(outcome => {
+	}
+
+	/** Saves and lets the store's lock go once the SAN is idle again. */
+	private settleIfIdle(): void {
+		const live = this.live;
+		if (!live?.holding || this.lab?.busy) return;
+		void live.settle().then(outcome => {
 			if (outcome.note) this.note(outcome.note);
 		});
 	}
 
-	/** Runs a line and saves when it changed something; the note of the save is appended to stderr. */
-	private async runLine(line: ConsoleLine, files?: Readonly<Record<string, string>>): Promise<{output: CommandOutput; note: string | null}> {
-		const {output, changed} = this.execute(line, files);
-		if (!changed) return {output, note: null};
-		const outcome = await this.persist({family: line.family, argv: line.argv, ...(line.host === undefined ? {} : {host: line.host}), ...(files ? {files} : {})});
-		return {output, note: outcome.note};
-	}
-
-	private reapply(entries: readonly JournalEntry[]): string[] {
-		const failed: string[] = [];
-		for (const e of entries) {
-			const {output} = this.execute({family: e.family, argv: e.argv, ...(e.host === undefined ? {} : {host: e.host}), json: false}, e.files);
-			if (output.exitCode !== 0) failed.push(`${e.family} ${e.argv.join(' ')}: ${(output.stderr || output.stdout).trim()}`);
+	/** A change with nothing to wait for (the first boot of a new store): saved at once. */
+	private async saveChange(): Promise<void> {
+		const refused = await this.beginChange();
+		if (refused) {
+			this.note(refused);
+			return;
 		}
-		return failed;
+		this.settleIfIdle();
 	}
 
-	private reload(doc: StoreDocument, reason: string): void {
-		const world = new World(doc);
-		world.boot({record: isFreshDocument(doc)});
-		this.hba.dispose();
-		this.hba = new HbaPanes(world);
-		this.world = world;
-		this.booted = true;
-		world.log.emit('console', 'console.store.reload', `store ${this.storeFile} reloaded: ${reason}`, {revision: doc.revision});
-		this.afterWorldReplaced();
-		this.stopWarmUp();
-		this.warmUp();
+	/** Runs a line as a change of this console: lock, run, and save once the SAN is idle. */
+	private runLine(line: ConsoleLine, files?: Readonly<Record<string, string>>): Promise<{output: CommandOutput; note: string | null}> {
+		const run = (async () => {
+			const refused = await this.beginChange();
+			if (refused) return {output: commandError(`npiv: ${refused}`), note: null};
+			return {output: this.execute(line, files), note: null};
+		})();
+		this.inFlight.add(run);
+		void run.finally(() => this.inFlight.delete(run));
+		return run;
 	}
 
-	private note(text: string): void {
-		this.world.log.emit('console', 'console.store', text, {});
-		this.worldChanged(true);
+	/** Waits until no action is waiting for the store and every save has been written (replays, tests). */
+	async settled(): Promise<void> {
+		while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+		await this.live?.flush();
+	}
+
+	/** A status message for the operator (not an event: the SAN's log is the SAN's). */
+	private note(text: string, level: WorkNotice['level'] = 'error'): void {
+		this.notice = {seq: (this.notice?.seq ?? 0) + 1, level, text};
+		this.clockChanged();
 	}
 
 	private notBooted(): CommandResult {
@@ -715,17 +712,10 @@ export class WorldConsoleSource implements ConsoleSource {
 		createVirtualPort: async (req: CreateVirtualPortRequest): Promise<ActionResult> => {
 			if (!this.booted) return fail(this.notBooted().stderr.trim());
 			const given = [...(req.portWwn ? ['-p', req.portWwn] : []), ...(req.nodeWwn ? ['-n', req.nodeWwn] : [])];
-			const {output, changed} = this.execute({family: 'fcadm', argv: ['create-npiv-port', ...given, req.physicalWwn], host: req.host, json: true});
-			const facts = parseJson(output.stdout) as {npivPort?: {portWWN: string; nodeWWN: string; vindex: number}; error?: string} | undefined;
-			if (output.exitCode !== 0 || !facts?.npivPort) {
-				return fail(facts?.error ?? firstLines(output.stderr || output.stdout) ?? 'Error: failed to create a npiv port');
-			}
-			const p = facts.npivPort;
-			const text = `Created virtual port ${p.portWWN} (node ${p.nodeWWN}, index ${p.vindex}) on ${req.physicalWwn} of ${req.host}`;
-			if (!changed) return ok(text);
-			// Journalled with the WWNs drawn, so a re-run after a concurrent save creates the same port.
-			const outcome = await this.persist({family: 'fcadm', argv: ['create-npiv-port', '-p', p.portWWN, '-n', p.nodeWWN, req.physicalWwn], host: req.host});
-			return ok(outcome.note ? `${text} (${outcome.note})` : text);
+			const {output} = await this.runLine({family: 'fcadm', argv: ['create-npiv-port', ...given, req.physicalWwn], host: req.host, json: false});
+			const created = output.facts?.['npivPort'] as {portWWN: string; nodeWWN: string; vindex: number} | undefined;
+			if (output.exitCode !== 0 || !created) return fail(firstLines(output.stderr || output.stdout) || 'Error: failed to create a npiv port');
+			return ok(`Created virtual port ${created.portWWN} (node ${created.nodeWWN}, index ${created.vindex}) on ${req.physicalWwn} of ${req.host}`);
 		},
 
 		deleteVirtualPort: async (key: RowKey): Promise<ActionResult> => {
@@ -855,12 +845,10 @@ function isFreshDocument(doc: WorldDocument): boolean {
 	return doc.clock === 0 && doc.events.length === 0;
 }
 
-function parseJson(text: string): unknown {
-	try {
-		return JSON.parse(text);
-	} catch {
-		return undefined;
-	}
+/** A console's documents are store documents; a replay's start may be a bare world document. */
+function asStoreDocument(doc: WorldDocument): StoreDocument {
+	const d = doc as Partial<StoreDocument>;
+	return d.version !== undefined && d.revision !== undefined ? (doc as StoreDocument) : ({version: STORE_VERSION, revision: 0, ...doc} as StoreDocument);
 }
 
 /** A status line's worth of a tool's output. */

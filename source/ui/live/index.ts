@@ -3,7 +3,6 @@ import type {WorldDocument} from '../../world/WorldDocument.js';
 import {WorldConsoleSource} from './WorldConsoleSource.js';
 
 export {WorldConsoleSource, IDLE_STEP_MS, type WorldSourceOptions} from './WorldConsoleSource.js';
-export {StoreSync, type JournalEntry, type SaveOutcome} from './StoreSync.js';
 export {parseConsoleLine, type ConsoleLine} from './CommandLine.js';
 export {completeLine} from './Completion.js';
 export {rscnPages, pageText, pageWordText} from './RscnPages.js';

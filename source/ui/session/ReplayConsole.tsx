@@ -25,6 +25,8 @@ import {paneText} from './PaneText.js';
 export interface ReplayableSource extends ConsoleSource {
 	advance(ms: number): void | Promise<void>;
 	dispose?(): void;
+	/** Resolves when no action is waiting (for the store's lock, say) and every save is written. */
+	settled?(): Promise<void>;
 }
 
 /**
@@ -68,6 +70,7 @@ export function buildConsole(source: ReplayableSource, size: TerminalSize, optio
 		advance: ms => source.advance(ms),
 		runKeys: line => [open, ...Array.from(line, ch => keyName(ch === ' ' ? 'space' : ch)), submit],
 		paneText: pane => paneText(source.getSnapshot(), pane),
+		settled: () => source.settled?.() ?? Promise.resolve(),
 		dispose: () => {
 			controller.dispose();
 			source.dispose?.();

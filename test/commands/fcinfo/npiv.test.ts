@@ -205,6 +205,47 @@ describe('delete-npiv-port', () => {
 	});
 });
 
+describe('delete-npiv-port of a port a Xen domain holds', () => {
+	const owned = (): Bench => {
+		const b = bench({portList: [EXISTING]});
+		b.owners.set(W.vport1, {domain: 'web01', host: 'dom0-a'});
+		return b;
+	};
+	const MESSAGE = 'Error: NPIV port c0007d1a2b3c4d5f belongs to domain web01 on dom0-a; detach it with: xm npiv-detach web01 c0007d1a2b3c4d5f\n';
+
+	test('is refused with the domain, its host and the xm command; nothing changes', () => {
+		const b = owned();
+		// -p typed in upper case: the rule is on the WWN, not on how it was typed
+		const before = snapshot(b);
+		expect(b.fcadm('delete-npiv-port', '-p', 'C0007D1A2B3C4D5F', '2100001b32812345')).toMatchObject({stdout: '', stderr: MESSAGE, exitCode: 1, changed: false});
+		expect(snapshot(b)).toBe(before);
+		// the adapter was opened to find the port, and is closed again like on every other error
+		expect(b.api.open.size).toBe(0);
+		expect(b.api.libraryLoads).toBe(0);
+		expect(b.api.count('Sun_HBA_DeleteNPIVPort')).toBe(0);
+		expect(b.api.port(W.qlc0)!.vports.map(v => v.attrs.PortWWN)).toEqual([W.vport1]);
+		expect(b.smf.get()).toEqual([EXISTING]);
+	});
+
+	test('--json: the owner as a fact beside the error, exit 1', () => {
+		const {result, value} = owned().json('fcadm', 'delete-npiv-port', '-p', 'c0007d1a2b3c4d5f', '2100001b32812345');
+		expect(result).toMatchObject({exitCode: 1, stderr: '', changed: false});
+		expect(value).toEqual({npivPortOwner: {portWWN: 'c0007d1a2b3c4d5f', domain: 'web01', host: 'dom0-a'}, error: MESSAGE.trimEnd()});
+	});
+
+	test("fcadm's own checks come first: a bad operand or an unknown physical port is said as before", () => {
+		expect(owned().fcadm('delete-npiv-port', '-p', 'c0007d1a2b3c4d5', '2100001b32812345')).toMatchObject({stderr: 'Invalid Port WWN\n', exitCode: 1});
+		expect(owned().fcadm('delete-npiv-port', '-p', 'c0007d1a2b3c4d5f', '2100001b328123ff')).toMatchObject({stderr: 'Error: HBA port 2100001b328123ff: not found\n', exitCode: 1});
+	});
+
+	test('a port no domain holds is deleted as before', () => {
+		const b = owned();
+		b.owners.clear();
+		expect(b.fcadm('delete-npiv-port', '-p', 'c0007d1a2b3c4d5f', '2100001b32812345')).toMatchObject({stdout: '', stderr: '', exitCode: 0, changed: true});
+		expect(b.smf.get()).toEqual([]);
+	});
+});
+
 describe('create-port-list', () => {
 	test('replays each saved value with its saved index, prints nothing, exit 0', () => {
 		const saved = ['2101001B32A12345:C0007D0000000011:C0007D0000000010:7', '2101001b32a12345:C0007D0000000021:C0007D0000000020:3'];
@@ -236,6 +277,20 @@ describe('create-port-list', () => {
 		// Max == Number skips before asking the kernel
 		expect(b.api.count('Sun_HBA_CreateNPIVPort')).toBe(1);
 		expect(b.api.open.size).toBe(0);
+	});
+
+	test('a value fcadm would not have written is not replayed; --json says why', () => {
+		const lower = '2101001b32a12345:c0007d0000000011:C0007D0000000010:2';
+		const b = bench({portList: ['garbage', lower]});
+		const {result, value} = b.json('fcadm', 'create-port-list');
+		expect(result.exitCode).toBe(0);
+		expect(value).toEqual({
+			portList: [
+				{value: 'garbage', result: 'failed', problem: expect.stringContaining("'garbage' is not an NPIV port list entry")},
+				{value: lower, result: 'failed', problem: `in '${lower}': the virtual port WWN 'c0007d0000000011' must be in upper case, as fcadm writes it`},
+			],
+		});
+		expect(b.api.count('Sun_HBA_CreateNPIVPort')).toBe(0);
 	});
 
 	test('--json tells what happened to each value', () => {

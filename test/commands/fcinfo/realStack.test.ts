@@ -10,6 +10,7 @@ import {Prng} from '../../../source/sim/Prng.js';
 import {Simulator} from '../../../source/sim/Simulator.js';
 import {wwn} from '../../../source/sim/Wwn.js';
 import {MemoryNpivPortList, runFcTool} from '../../../source/commands/fcinfo/index.js';
+import {printed} from './harness.js';
 import type {FcaModelName} from '../../../source/world/LabConfig.js';
 import {FakeSwitch, FakeTarget} from '../../driver/fakeMedium.js';
 import {HBA_A0, hostConfig, TARGET_1, VPORT_1} from '../../driver/lab.js';
@@ -32,7 +33,7 @@ function host(options: {model?: FcaModelName; switchNpiv?: boolean; portList?: s
 	const smf = new MemoryNpivPortList(options.portList ?? []);
 	/** One command, then the SAN settles (logins and discovery take simulated time). */
 	const run = (tool: 'fcinfo' | 'fcadm', ...argv: string[]) => {
-		const result = runFcTool(tool, argv, {api, json: false, smf});
+		const result = printed(runFcTool(tool, argv, {api, json: false, smf, ownerOf: () => undefined}));
 		sim.runUntilIdle();
 		return result;
 	};

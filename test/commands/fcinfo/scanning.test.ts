@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import {describe, expect, test} from 'vitest';
-import {scanPortListValue} from '../../../source/commands/fcinfo/CreatePortList.js';
 import {getoptLong} from '../../../source/commands/fcinfo/Getopt.js';
 import {isValidWwnText, scanWwn} from '../../../source/commands/fcinfo/ScanWwn.js';
 
@@ -28,22 +27,6 @@ describe('scanWwn: sscanf("%016llx")', () => {
 		fc.assert(fc.property(hex16, text => isValidWwnText(text)));
 		fc.assert(fc.property(fc.string(), text => isValidWwnText(text) === /^[0-9a-fA-F]{16}$/.test(text)));
 		expect(isValidWwnText('0x00007d00000011')).toBe(false);
-	});
-});
-
-describe('scanPortListValue: sscanf("%16s:%16s:%16s:%d")', () => {
-	test('a value fcadm wrote reads back field by field', () => {
-		fc.assert(
-			fc.property(hex16, hex16, hex16, fc.integer({min: 1, max: 254}), (pp, vp, vn, index) => {
-				const f = scanPortListValue(`${pp}:${vp}:${vn}:${index}`);
-				return f.physical === pp && f.vport === vp && f.vnode === vn && f.vindex === index;
-			}),
-		);
-	});
-
-	test('a broken value stops where the scan stops', () => {
-		expect(scanPortListValue('garbage')).toEqual({physical: 'garbage', vport: '', vnode: '', vindex: 0});
-		expect(scanPortListValue('2100001b32812345:C0007D0000000011')).toEqual({physical: '2100001b32812345', vport: 'C0007D0000000011', vnode: '', vindex: 0});
 	});
 });
 

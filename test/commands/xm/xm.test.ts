@@ -201,6 +201,10 @@ describe('xm create, new, start, delete', () => {
 			['bad6.cfg', "name = 'x'\nnpiv = ['c0007d0000000301:c0007d0000000300:2:2100001b32a00002']\n", 'Error: Invalid npiv specifier: c0007d0000000301:c0007d0000000300:2:2100001b32a00002\n'],
 			['bad7.cfg', "name = 'x'\nvif = ['bridge=xenbr0,colour=blue']\n", 'Error: Invalid vif option: colour\n'],
 			['bad8.cfg', "name = 'x'\non_crash = 'explode'\n", 'Error: Invalid restart event: on_crash = explode\n'],
+			// xend itself would take these; the lab store could not keep them, so xm says no first
+			['bad9.cfg', 'name = "a@b"\n', "Error: Invalid VM name 'a@b'\n"],
+			['bad10.cfg', 'name = "_web"\n', "Error: Invalid VM name '_web'\n"],
+			['bad11.cfg', `name = "w${'x'.repeat(64)}"\n`, `Error: Invalid VM name 'w${'x'.repeat(64)}'\n`],
 		];
 		for (const [file, text, err] of cases) {
 			lab.files.set(file, text);
@@ -326,6 +330,7 @@ describe('xm pause, destroy, save, restore, suspend, resume, rename, vcpu-set, m
 		expect(lab.xm('vcpu-list web01').stdout).toContain('web01                                1     1     -   --p');
 		expect(lab.xm('mem-set web01 2g').stderr).toBe('Error: memory_dynamic_max must be less than or equal to memory_static_max\n');
 		lab.xm('mem-set web01 512m');
+		expect(lab.xm('rename web01 web:1')).toMatchObject({exitCode: 1, stderr: "Error: Invalid VM name 'web:1'\n"});
 		lab.xm('rename web01 www');
 		expect(lab.xm('list www').stdout).toContain('www                                          1   512     1     -b----');
 		expect(lab.xm('domname 1').stdout).toBe('www\n');

@@ -48,6 +48,21 @@ describe('virtual ports', () => {
 	});
 });
 
+describe("the command bar and fcadm's rule for domain-owned ports", () => {
+	it("`:` gets fcadm's own refusal, word for word as a shell does, and nothing changes", async () => {
+		const source = labSource();
+		const before = source.currentWorld.log.lastSeq;
+		const out = await source.actions.runCommand(`--host dom0-a fcadm delete-npiv-port -p ${WEB01_VPORT} 2100001b32813c5a`);
+		expect(out).toEqual({
+			stdout: '',
+			stderr: `Error: NPIV port ${WEB01_VPORT} belongs to domain web01 on dom0-a; detach it with: xm npiv-detach web01 ${WEB01_VPORT}\n`,
+			exitCode: 1,
+		});
+		expect(source.currentWorld.log.lastSeq).toBe(before);
+		expect(source.getSnapshot().vports.some(v => v.portWwn === WEB01_VPORT)).toBe(true);
+	});
+});
+
 describe('fabric actions', () => {
 	it('disables and enables the switch port an HBA port is cabled to', async () => {
 		const source = labSource();

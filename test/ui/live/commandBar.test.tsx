@@ -3,7 +3,7 @@
  * for FOS commands that would ask a question at a switch.
  */
 import {afterEach, describe, expect, test} from 'vitest';
-import {runInWorld} from '../../../source/commands/runFamily.js';
+import {Lab} from '../../../source/lab/Lab.js';
 import {renderConsole, type Harness} from '../harness.js';
 import {labDocument, labSource} from './helpers.js';
 
@@ -50,7 +50,7 @@ describe('command bar', () => {
 		expect(text).toContain('zone config "cfg_fabric_a" is in effect');
 		expect(text).not.toContain('not prompted');
 		// The one-shot CLI still says that nobody was asked.
-		const oneShot = runInWorld(labDocument(), 'switch', ['cfgenable', 'cfg_fabric_a'], {json: false, statePath: '', noColor: false});
-		expect(oneShot.output.stdout).toContain("(yes, y, no, n): [no] yes (not prompted: one-shot command)\n");
+		const oneShot = Lab.open(labDocument()).run('switch', ['cfgenable', 'cfg_fabric_a'], {globals: {json: false, statePath: '', noColor: false}, settle: true});
+		expect(oneShot.stdout).toContain("(yes, y, no, n): [no] yes (not prompted: one-shot command)\n");
 	});
 });

@@ -1,7 +1,11 @@
-/** `npiv scenario show|reset|load FILE`: the lab as a whole. */
-import {formatScenarioSummary, readScenarioFile, replaceDocument, resetDocument, summariseScenario, type Store} from '../../store/index.js';
-import {json, ok, usageError, type CommandOutput} from '../CommandOutput.js';
-import type {GlobalOptions} from '../GlobalOptions.js';
+/**
+ * `npiv scenario show|reset|load FILE`: the lab as a whole. Reset and load boot the new lab at
+ * once and save it with its live state, so the next command restores it like any other.
+ */
+import {json, ok, usageError, type CommandOutput} from '../commands/CommandOutput.js';
+import type {GlobalOptions} from '../commands/GlobalOptions.js';
+import {formatScenarioSummary, readScenarioFile, replaceDocument, resetDocument, summariseScenario, type Store, type StoreDocument} from '../store/index.js';
+import {Lab} from './Lab.js';
 
 export const SCENARIO_USAGE = `Usage: npiv scenario show
        npiv scenario reset            replace the lab with the embedded default lab
@@ -19,14 +23,14 @@ export async function runScenarioFamily(store: Store, argv: readonly string[], g
 		}
 		case 'reset': {
 			if (rest.length > 0) return usageError(`npiv scenario reset: takes no arguments\n${SCENARIO_USAGE}`);
-			const doc = await store.update(current => resetDocument(current, globals.seed));
+			const doc = await store.update(current => booted(resetDocument(current, globals.seed)));
 			const summary = summariseScenario(doc);
 			return globals.json ? json(summary, 0, true) : ok(`Lab reset to the embedded default lab.\n${formatScenarioSummary(summary)}`, true);
 		}
 		case 'load': {
 			if (rest.length !== 1) return usageError(`npiv scenario load: needs exactly one FILE\n${SCENARIO_USAGE}`);
 			const loaded = await readScenarioFile(rest[0]!, {seed: globals.seed});
-			const doc = await store.update(current => replaceDocument(current, loaded));
+			const doc = await store.update(current => booted(replaceDocument(current, loaded)));
 			const summary = summariseScenario(doc);
 			return globals.json ? json(summary, 0, true) : ok(`Loaded ${rest[0]}.\n${formatScenarioSummary(summary)}`, true);
 		}
@@ -37,4 +41,9 @@ export async function runScenarioFamily(store: Store, argv: readonly string[], g
 		default:
 			return usageError(`npiv scenario: unknown subcommand '${verb}'\n${SCENARIO_USAGE}`);
 	}
+}
+
+/** A document with its lab up: restored if it carries live state, booted otherwise. */
+function booted(doc: StoreDocument): StoreDocument {
+	return Lab.open(doc).nextDocument() ?? doc;
 }
