@@ -17,7 +17,7 @@ Commands
   storage ...             arrays: lun, hostgroup, port
   fault ...               fault injection: cable pull/plug, port, target, npiv
   events                  the event log [--type T] [--since TIME] [--follow]
-  scenario show|reset|load FILE
+  scenario show|reset|load FILE|generate ...
   session replay|check|export FILE
   snapshot --pane NAME    render a pane headless
 

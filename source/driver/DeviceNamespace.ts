@@ -66,6 +66,16 @@ export class DeviceNamespace {
 		state.enclosures.forEach((key, n) => this.enclosures.set(key, n));
 	}
 
+	/**
+	 * The device name of a LUN when it follows from the controller, target and LUN alone (disks,
+	 * changers, array controllers); undefined for the numbered kinds (tapes, enclosures), whose
+	 * names depend on discovery order. The store leaves out names it can work out again.
+	 */
+	derivedDevicePath(controller: number, target: Wwn, lun: number, deviceType: number): string | undefined {
+		if (deviceType === DeviceType.tape || deviceType === DeviceType.enclosure) return undefined;
+		return this.devicePath(controller, target, lun, deviceType);
+	}
+
 	/** The OS device name of a LUN seen through controller `controller`, or undefined (no node). */
 	lunDevicePath(controller: number, target: Wwn, lun: number, deviceType: number): string | undefined {
 		const path = this.devicePath(controller, target, lun, deviceType);

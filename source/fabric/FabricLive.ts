@@ -10,7 +10,7 @@
  * links; `loadFabricSetLive` then puts back links, counters and logins without running anything
  * or recording any event.
  *
- * Logins are kept as tuples (a 100,000-vport fabric holds 50,000 of them) and repeated texts
+ * Logins are kept as columns (a 100,000-vport fabric holds 50,000 of them) and repeated texts
  * (symbolic names, FC-4 feature maps) go through a per-fabric string table.
  */
 import type {FcId} from '../sim/FcId.js';
@@ -25,8 +25,8 @@ import type {LinkErrorStatus, NPortEndpoint, ScrFunction} from './NPort.js';
 import type {PointToPointCable} from './PointToPointCable.js';
 import type {SwitchPort} from './SwitchPort.js';
 
-export interface FabricSetLive {
-	readonly fabrics: readonly FabricLive[];
+/** The media without a fabric: loops and point-to-point cables (each fabric is saved on its own). */
+export interface DirectMediaLive {
 	readonly loops: readonly LoopLive[];
 	/** Point-to-point cables in the order they were connected. */
 	readonly p2p: readonly P2pLive[];
@@ -41,7 +41,7 @@ export interface FabricLive {
 	readonly strings: readonly string[];
 	/** Switch ports with a link or with counters moved: [domain, index, link speed or 0, transitions, ...6 error counters]. */
 	readonly ports: readonly PortLive[];
-	readonly logins: readonly LoginLive[];
+	readonly logins: LoginsLive;
 	/** N_Port_IDs of the SCR-registered logins, in registration order. */
 	readonly scr: readonly number[];
 }
@@ -49,11 +49,26 @@ export interface FabricLive {
 export type PortLive = readonly [domain: number, index: number, linkGbps: number, transitions: number, ...errors: number[]];
 
 /**
- * [fcid, wwpn, wwnn, flags, seq, symbolic port name, symbolic node name, fc4 types, fc4 features,
- * scr function, scr seq]: names, types and features as string-table indexes (-1: none).
- * flags: 1 NPIV (FDISC), 2 NPIV-capable, 4 NPIV assignment promised.
+ * The logins in login order, one column per field (a fabric of 50,000 logins reads as a dozen
+ * arrays of numbers, not 50,000 small ones). WWNs are concatenated 16-digit texts; names, FC-4
+ * types and features are string-table numbers (-1: none); a symbolic port name (a devfs path) is
+ * its folder and its last step, each in the table. flags: 1 NPIV (FDISC), 2 NPIV-capable,
+ * 4 NPIV assignment promised.
  */
-export type LoginLive = readonly [number, string, string, number, number, number, number, number, number, number, number];
+export interface LoginsLive {
+	readonly fcid: readonly number[];
+	readonly wwpn: string;
+	readonly wwnn: string;
+	readonly flags: readonly number[];
+	readonly seq: readonly number[];
+	readonly portNameDir: readonly number[];
+	readonly portNameLeaf: readonly number[];
+	readonly nodeName: readonly number[];
+	readonly types: readonly number[];
+	readonly features: readonly number[];
+	readonly scr: readonly number[];
+	readonly scrSeq: readonly number[];
+}
 
 export interface LoopLive {
 	readonly name: string;
@@ -107,9 +122,8 @@ class StringTable {
 	}
 }
 
-export function saveFabricSetLive(set: FabricSet, keyOf: EndpointKey): FabricSetLive {
+export function saveDirectMediaLive(set: FabricSet, keyOf: EndpointKey): DirectMediaLive {
 	return {
-		fabrics: set.fabrics.map(saveFabric),
 		loops: set.loops.map(loop => ({
 			name: loop.name,
 			members: loop.liveMembers().map(m => [keyOf(m.endpoint), m.id, m.link ? 1 : 0, ...errorsOf(m.errors)] as const),
@@ -122,7 +136,7 @@ export function saveFabricSetLive(set: FabricSet, keyOf: EndpointKey): FabricSet
 	};
 }
 
-function saveFabric(fabric: Fabric): FabricLive {
+export function saveFabricLive(fabric: Fabric): FabricLive {
 	const strings = new StringTable();
 	const ports: PortLive[] = [];
 	for (const sw of fabric.switches) {
@@ -132,22 +146,55 @@ function saveFabric(fabric: Fabric): FabricLive {
 			ports.push([sw.domainId, p.index, p.link ? p.link.speedGbps : 0, p.transitions, ...errors]);
 		}
 	}
-	const logins: LoginLive[] = [];
+	const logins = {
+		fcid: [] as number[],
+		wwpn: [] as string[],
+		wwnn: [] as string[],
+		flags: [] as number[],
+		seq: [] as number[],
+		portNameDir: [] as number[],
+		portNameLeaf: [] as number[],
+		nodeName: [] as number[],
+		types: [] as number[],
+		features: [] as number[],
+		scr: [] as number[],
+		scrSeq: [] as number[],
+	};
+	const text = (t: string): number => (t ? strings.add(t) : -1);
+	// Type lists and feature maps are shared between logins: each distinct one is written once.
+	const typeCodes = new Map<readonly number[], number>();
+	const featureCodes = new Map<Readonly<Record<number, number>>, number>();
+	let lastDir = '';
+	let lastDirCode = -1;
 	for (const l of fabric.logins()) {
-		const flags = (l.npiv ? 1 : 0) | (l.npivCapable ? 2 : 0) | (l.npivAssigned ? 4 : 0);
-		logins.push([
-			l.fcid,
-			l.wwpn,
-			l.wwnn,
-			flags,
-			l.seq,
-			l.symbolicPortName ? strings.add(l.symbolicPortName) : -1,
-			l.symbolicNodeName ? strings.add(l.symbolicNodeName) : -1,
-			l.fc4Types.length > 0 ? strings.add(l.fc4Types.join(',')) : -1,
-			Object.keys(l.fc4Features).length > 0 ? strings.add(JSON.stringify(l.fc4Features)) : -1,
-			SCR_CODES.indexOf(l.scr),
-			l.scrSeq,
-		]);
+		logins.fcid.push(l.fcid);
+		logins.wwpn.push(l.wwpn);
+		logins.wwnn.push(l.wwnn);
+		logins.flags.push((l.npiv ? 1 : 0) | (l.npivCapable ? 2 : 0) | (l.npivAssigned ? 4 : 0));
+		logins.seq.push(l.seq);
+		const name = l.symbolicPortName;
+		const slash = name.lastIndexOf('/');
+		if (slash > 0) {
+			// The virtual ports of one physical port follow each other: their folder repeats.
+			if (!(name.length > lastDir.length && name.charCodeAt(lastDir.length) === 47 && name.startsWith(lastDir) && lastDir.length === slash)) {
+				lastDir = name.slice(0, slash);
+				lastDirCode = strings.add(lastDir);
+			}
+			logins.portNameDir.push(lastDirCode);
+			logins.portNameLeaf.push(strings.add(name.slice(slash)));
+		} else {
+			logins.portNameDir.push(-1);
+			logins.portNameLeaf.push(text(name));
+		}
+		logins.nodeName.push(text(l.symbolicNodeName));
+		let types = typeCodes.get(l.fc4Types);
+		if (types === undefined) typeCodes.set(l.fc4Types, (types = l.fc4Types.length > 0 ? strings.add(l.fc4Types.join(',')) : -1));
+		logins.types.push(types);
+		let features = featureCodes.get(l.fc4Features);
+		if (features === undefined) featureCodes.set(l.fc4Features, (features = Object.keys(l.fc4Features).length > 0 ? strings.add(JSON.stringify(l.fc4Features)) : -1));
+		logins.features.push(features);
+		logins.scr.push(SCR_CODES.indexOf(l.scr));
+		logins.scrSeq.push(l.scrSeq);
 	}
 	const {clock, flushes, sent, registered} = fabric.rscn.liveState();
 	return {
@@ -156,23 +203,22 @@ function saveFabric(fabric: Fabric): FabricLive {
 		rscn: [clock, flushes, sent],
 		strings: strings.list,
 		ports,
-		logins,
+		logins: {...logins, wwpn: logins.wwpn.join(''), wwnn: logins.wwnn.join('')},
 		scr: registered.map(l => l.fcid),
 	};
 }
 
 /**
- * Puts the saved fabric state back into a FabricSet built from the same configuration and
- * re-cabled with restoreAttachment. Throws FabricError when the saved state does not fit the
- * configuration (the caller then boots instead).
+ * Puts the saved loops and point-to-point cables back into a FabricSet built from the same
+ * configuration and re-cabled with restoreAttachment. Throws FabricError when the saved state does
+ * not fit the configuration.
  */
-export function loadFabricSetLive(set: FabricSet, live: FabricSetLive, byKey: EndpointByKey): void {
+export function loadDirectMediaLive(set: FabricSet, live: DirectMediaLive, byKey: EndpointByKey): void {
 	const endpoint = (key: string): NPortEndpoint => {
 		const e = byKey(key);
 		if (!e) throw new FabricError(`saved fabric state names ${key}, which is not cabled`);
 		return e;
 	};
-	for (const f of live.fabrics) loadFabric(set.requireFabric(f.name), f);
 	for (const l of live.loops) {
 		const loop = set.requireLoop(l.name);
 		loop.restoreMembers(
@@ -202,7 +248,11 @@ export function loadFabricSetLive(set: FabricSet, live: FabricSetLive, byKey: En
 	set.cables.splice(0, set.cables.length, ...order);
 }
 
-function loadFabric(fabric: Fabric, live: FabricLive): void {
+/**
+ * Puts one fabric's saved state back (links, counters, logins, SCR registrations) into a fabric
+ * built from the same configuration and re-cabled with restoreAttachment.
+ */
+export function loadFabricLive(fabric: Fabric, live: FabricLive): void {
 	const portAt = (domain: number, index: number): SwitchPort => {
 		const port = fabric.switchByDomain(domain)?.port(index);
 		if (!port) throw new FabricError(`saved state of fabric ${fabric.name} names port ${domain},${index}, which it does not have`);
@@ -227,22 +277,40 @@ function loadFabric(fabric: Fabric, live: FabricLive): void {
 		}
 	}
 	const s = live.strings;
-	const text = (i: number): string => (i >= 0 ? (s[i] ?? '') : '');
-	for (const [fcid, wwpn, wwnn, flags, seq, sp, sn, types, features, scr, scrSeq] of live.logins) {
+	const text = (i: number | undefined): string => (i !== undefined && i >= 0 ? (s[i] ?? '') : '');
+	// Shared values, as one process shares them: a type list or feature map per distinct text.
+	const typeLists = new Map<number, readonly number[]>();
+	const featureMaps = new Map<number, Readonly<Record<number, number>>>();
+	const L = live.logins;
+	for (let i = 0; i < L.fcid.length; i++) {
+		const fcid = L.fcid[i]!;
+		const wwpn = L.wwpn.slice(i * 16, i * 16 + 16) as Wwn;
+		const flags = L.flags[i]!;
 		const port = portAt((fcid >> 16) & 0xff, (fcid >> 8) & 0xff);
 		const link = port.link;
 		if (!link) throw new FabricError(`saved login ${wwpn} on ${fabric.name} port ${port.sw.name}/${port.index}, which has no link`);
 		const npiv = (flags & 1) !== 0;
-		const permanent = npiv ? port.base?.wwpn : (wwpn as Wwn);
+		const permanent = npiv ? port.base?.wwpn : wwpn;
 		if (!permanent) throw new FabricError(`saved NPIV login ${wwpn} on ${port.sw.name}/${port.index} comes before the port's FLOGI`);
-		const login = new FabricLogin(fcid as FcId, wwpn as Wwn, wwnn as Wwn, npiv, port, link, permanent, (flags & 2) !== 0, seq);
+		const login = new FabricLogin(fcid as FcId, wwpn, L.wwnn.slice(i * 16, i * 16 + 16) as Wwn, npiv, port, link, permanent, (flags & 2) !== 0, L.seq[i]!);
 		login.npivAssigned = (flags & 4) !== 0;
-		login.symbolicPortName = text(sp);
-		login.symbolicNodeName = text(sn);
-		if (types >= 0) login.fc4Types = text(types).split(',').map(Number);
-		if (features >= 0) login.fc4Features = JSON.parse(text(features)) as Record<number, number>;
-		login.scr = SCR_CODES[scr] ?? null;
-		login.scrSeq = scrSeq;
+		const dir = L.portNameDir[i]!;
+		login.symbolicPortName = dir >= 0 ? text(dir) + text(L.portNameLeaf[i]) : text(L.portNameLeaf[i]);
+		login.symbolicNodeName = text(L.nodeName[i]);
+		const types = L.types[i]!;
+		if (types >= 0) {
+			let list = typeLists.get(types);
+			if (!list) typeLists.set(types, (list = Object.freeze(text(types).split(',').map(Number))));
+			login.fc4Types = list;
+		}
+		const features = L.features[i]!;
+		if (features >= 0) {
+			let map = featureMaps.get(features);
+			if (!map) featureMaps.set(features, (map = Object.freeze(JSON.parse(text(features)) as Record<number, number>)));
+			login.fc4Features = map;
+		}
+		login.scr = SCR_CODES[L.scr[i]!] ?? null;
+		login.scrSeq = L.scrSeq[i]!;
 		fabric.restoreLogin(login);
 	}
 	fabric.restoreLiveCounters(live.loginSeq);

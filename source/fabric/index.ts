@@ -47,7 +47,7 @@ export {
 	type PlugTarget,
 } from './FabricSet.js';
 export {LoginServer} from './LoginServer.js';
-export {loadFabricSetLive, saveFabricSetLive, type FabricSetLive} from './FabricLive.js';
+export {loadDirectMediaLive, loadFabricLive, saveDirectMediaLive, saveFabricLive, type DirectMediaLive, type FabricLive} from './FabricLive.js';
 export {NameServer, FC4_NAMES} from './NameServer.js';
 export {RscnService, wantsRscn, describePages} from './RscnService.js';
 export {ZoningDatabase, ZoningError, type DefaultZoneMode, type EffectiveConfig, type EffectiveZone, type FabricZoningState} from './ZoningDatabase.js';

@@ -15,7 +15,8 @@ import {dispatchFamily} from '../commands/families/dispatchFamily.js';
 import type {GlobalOptions} from '../commands/GlobalOptions.js';
 import type {StoreDocument} from '../store/index.js';
 import type {LabConfig} from '../world/LabConfig.js';
-import {World} from '../world/World.js';
+import {World, type BootOptions} from '../world/World.js';
+import {sameLiveText, type LiveText} from '../world/WorldDocument.js';
 
 /** Why a lab booted rather than restoring its saved state. */
 export type BootReason = 'new' | 'no-live-state' | 'edited';
@@ -23,6 +24,8 @@ export type BootReason = 'new' | 'no-live-state' | 'edited';
 export interface LabOpenOptions {
 	/** Set by the store when the document's live state belonged to another configuration. */
 	readonly liveSetAside?: string;
+	/** For a boot: whether to record its events (default: only a new store's), and its progress. */
+	readonly boot?: BootOptions;
 }
 
 export interface LabRunOptions {
@@ -59,7 +62,7 @@ export class Lab {
 		}
 		const fresh = base.clock === 0 && base.events.length === 0;
 		this.world = new World(base);
-		this.world.boot({record: fresh});
+		this.world.boot({record: fresh, ...options.boot});
 		if (fresh) this.boot = {reason: 'new'};
 		else if (options.liveSetAside) this.boot = {reason: 'edited', note: `npiv: booted the lab from its configuration: ${options.liveSetAside}`};
 		else this.boot = {reason: 'no-live-state'};
@@ -113,7 +116,9 @@ export class Lab {
 		const lab = world.exportLab();
 		const labChanged = !sameLab(lab, base.lab);
 		const live = world.saveLive();
-		const liveChanged = !base.live || live.core !== base.live.core || live.xen !== base.live.xen || live.hosts.some((h, i) => h !== base.live!.hosts[i]);
+		const was = base.live;
+		const same = (a: readonly LiveText[], b: readonly LiveText[]): boolean => a.length === b.length && a.every((x, i) => sameLiveText(x, b[i]!));
+		const liveChanged = !was || !sameLiveText(live.media, was.media) || !sameLiveText(live.xen, was.xen) || !same(live.fabrics, was.fabrics) || !same(live.hosts, was.hosts);
 		const prng = world.prng.state;
 		const events = world.log.entries();
 		const changed =

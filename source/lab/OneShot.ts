@@ -17,6 +17,7 @@ import {isStoreError, openStore, type Store, type StoreDocument} from '../store/
 import {WorldError} from '../world/WorldError.js';
 import {Lab, type LabRunOptions} from './Lab.js';
 import {runScenarioFamily} from './ScenarioFamily.js';
+import {runScenarioGenerate} from './ScenarioGenerate.js';
 
 export async function runOneShot(family: string, argv: readonly string[], globals: GlobalOptions): Promise<number> {
 	const out = await runOneShotOutput(family, argv, globals);
@@ -26,6 +27,8 @@ export async function runOneShot(family: string, argv: readonly string[], global
 }
 
 export async function runOneShotOutput(family: string, argv: readonly string[], globals: GlobalOptions): Promise<CommandOutput> {
+	// Generating writes a new file of its own: the working store is not opened (nor created).
+	if (family === 'scenario' && argv[0] === 'generate') return runScenarioGenerate(argv.slice(1), globals);
 	let store: Store;
 	try {
 		store = await openStore(globals.statePath, {seed: globals.seed});
@@ -46,7 +49,8 @@ export async function runOneShotOutput(family: string, argv: readonly string[], 
 
 /** Runs a command on the store's lab and saves what it changed (see the header). */
 export async function runAndSave(store: Store, family: string, argv: readonly string[], options: LabRunOptions): Promise<CommandOutput> {
-	const doc = store.document.revision > 0 ? await store.read() : store.document;
+	// The store was just opened: its document is the file as it is now.
+	const doc = store.document;
 	const first = runOn(doc, store.liveSetAside, family, argv, options);
 	if (!first.next) return first.output;
 	let output = first.output;

@@ -10,6 +10,8 @@ import {Lab} from './Lab.js';
 export const SCENARIO_USAGE = `Usage: npiv scenario show
        npiv scenario reset            replace the lab with the embedded default lab
        npiv scenario load FILE        a lab (LabConfig JSON) or a whole store document
+       npiv scenario generate --hosts N --ports-per-host P --vports-per-port V --out FILE [...]
+                                      write a booted store of a big lab (see 'generate --help')
 `;
 
 export async function runScenarioFamily(store: Store, argv: readonly string[], globals: GlobalOptions): Promise<CommandOutput> {

@@ -12,16 +12,12 @@
 import type {NPortLink} from '../fabric/NPort.js';
 import type {FcId} from '../sim/FcId.js';
 import type {Wwn} from '../sim/Wwn.js';
-import type {StorageArray} from './StorageArray.js';
 import {StorageError} from './StorageError.js';
-import type {TargetPortState} from './TargetPort.js';
-
-export interface ArrayLive {
-	readonly name: string;
-	readonly ports: readonly TargetPortLive[];
-}
+import type {DeferredSessions, ItNexus} from './FcpResponder.js';
+import type {TargetPort, TargetPortState} from './TargetPort.js';
 
 export interface TargetPortLive {
+	readonly array: string;
 	readonly name: string;
 	readonly state: TargetPortState;
 	/** N_Port_ID while logged in. */
@@ -38,64 +34,90 @@ export interface TargetPortLive {
 
 /** The WWNs of whoever is logged in at an N_Port_ID on the port's fabric (for sessions saved as a number). */
 export type LoginAt = (port: {readonly label: string}, fcid: FcId) => {readonly wwpn: Wwn; readonly wwnn: Wwn} | undefined;
-export type LinkOf = (port: {readonly label: string}) => NPortLink | undefined;
 
-export function saveArrayLive(array: StorageArray, loginAt: LoginAt): ArrayLive {
+export function saveTargetPortLive(port: TargetPort, array: string, loginAt: LoginAt): TargetPortLive {
+	const s = port.liveState();
+	const deferred = port.responder.deferredSessions;
+	const {sessions, named} = deferred instanceof SavedSessions ? deferred.encodeAgain(port, loginAt) : encodeSessions(port, port.responder.sessions(), loginAt);
 	return {
-		name: array.name,
-		ports: array.ports.map(port => {
-			const s = port.liveState();
-			const sessions: number[] = [];
-			const named: [string, string][] = [];
-			for (const n of port.responder.sessions()) {
-				let flags = (n.prli ? 1 : 0) | (n.unitAttention ? 2 : 0);
-				const login = loginAt(port, n.fcid);
-				if (!login || login.wwpn !== n.initiator || login.wwnn !== n.initiatorNode) {
-					flags |= 4;
-					named.push([n.initiator, n.initiatorNode]);
-				}
-				sessions.push(n.fcid * 8 + flags);
-			}
-			return {
-				name: port.name,
-				state: s.state,
-				...(s.fcid !== undefined ? {fcid: s.fcid} : {}),
-				...(s.fabric ? {fabric: true} : {}),
-				...(s.busyRetries ? {busyRetries: s.busyRetries} : {}),
-				...(s.relogins ? {relogins: s.relogins} : {}),
-				sessions,
-				...(named.length > 0 ? {named} : {}),
-			};
-		}),
+		array,
+		name: port.name,
+		state: s.state,
+		...(s.fcid !== undefined ? {fcid: s.fcid} : {}),
+		...(s.fabric ? {fabric: true} : {}),
+		...(s.busyRetries ? {busyRetries: s.busyRetries} : {}),
+		...(s.relogins ? {relogins: s.relogins} : {}),
+		sessions,
+		...(named.length > 0 ? {named} : {}),
 	};
 }
 
-export function loadArrayLive(array: StorageArray, live: ArrayLive, loginAt: LoginAt, linkOf: LinkOf): void {
-	if (live.ports.length !== array.ports.length) throw new StorageError(`saved state of array ${array.name} has ${live.ports.length} ports; the configuration has ${array.ports.length}`);
-	live.ports.forEach((p, i) => {
-		const port = array.ports[i]!;
-		if (port.name !== p.name) throw new StorageError(`saved state of array ${array.name} names port ${p.name} where the configuration has ${port.name}`);
-		const named = [...(p.named ?? [])];
-		const sessions = p.sessions.map(code => {
+/** Sessions as saved: a number each, WWNs spelled out only where the fabric no longer agrees. */
+function encodeSessions(port: {readonly label: string}, list: readonly ItNexus[], loginAt: LoginAt): {sessions: number[]; named: [string, string][]} {
+	const sessions: number[] = [];
+	const named: [string, string][] = [];
+	for (const n of list) {
+		let flags = (n.prli ? 1 : 0) | (n.unitAttention ? 2 : 0);
+		const login = loginAt(port, n.fcid);
+		if (!login || login.wwpn !== n.initiator || login.wwnn !== n.initiatorNode) {
+			flags |= 4;
+			named.push([n.initiator, n.initiatorNode]);
+		}
+		sessions.push(n.fcid * 8 + flags);
+	}
+	return {sessions, named};
+}
+
+/**
+ * A port's saved session table, kept as saved until someone asks the port anything. The logins
+ * its sessions refer to are looked up in the fabric as it was when the state was restored
+ * (`loginAtRestore`), since the fabric may have moved on since.
+ */
+class SavedSessions implements DeferredSessions {
+	constructor(
+		private readonly port: {readonly label: string},
+		private readonly live: TargetPortLive,
+		private readonly loginAtRestore: LoginAt,
+	) {}
+
+	load(): ItNexus[] {
+		const named = [...(this.live.named ?? [])];
+		return this.live.sessions.map(code => {
 			const fcid = Math.floor(code / 8) as FcId;
 			const flags = code % 8;
 			let initiator: Wwn;
 			let initiatorNode: Wwn;
 			if (flags & 4) {
 				const pair = named.shift();
-				if (!pair) throw new StorageError(`saved session table of ${port.label} is short of initiator names`);
+				if (!pair) throw new StorageError(`saved session table of ${this.port.label} is short of initiator names`);
 				[initiator, initiatorNode] = pair as [Wwn, Wwn];
 			} else {
-				const login = loginAt(port, fcid);
-				if (!login) throw new StorageError(`saved session of ${port.label} at ${fcid.toString(16)} has no login on the fabric`);
+				const login = this.loginAtRestore(this.port, fcid);
+				if (!login) throw new StorageError(`saved session of ${this.port.label} at ${fcid.toString(16)} has no login on the fabric`);
 				({wwpn: initiator, wwnn: initiatorNode} = login);
 			}
 			return {initiator, initiatorNode, fcid, prli: (flags & 1) !== 0, unitAttention: (flags & 2) !== 0};
 		});
-		port.restoreLive(
-			{state: p.state, fcid: p.fcid as FcId | undefined, fabric: p.fabric ?? false, busyRetries: p.busyRetries ?? 0, relogins: p.relogins ?? 0},
-			linkOf(port),
-		);
-		port.responder.restoreSessions(sessions);
-	});
+	}
+
+	/** The same table saved again against the fabric as it is now, without building it. */
+	encodeAgain(port: {readonly label: string}, loginAt: LoginAt): {sessions: number[]; named: [string, string][]} {
+		const unchanged = !this.live.named?.length && this.live.sessions.every(code => {
+			const fcid = Math.floor(code / 8) as FcId;
+			const then = this.loginAtRestore(port, fcid);
+			const now = loginAt(port, fcid);
+			return then !== undefined && now !== undefined && then.wwpn === now.wwpn && then.wwnn === now.wwnn;
+		});
+		if (unchanged) return {sessions: [...this.live.sessions], named: []};
+		return encodeSessions(port, this.load(), loginAt);
+	}
+}
+
+/** Puts a target port's saved state back; its sessions wait until the port is first asked anything. */
+export function loadTargetPortLive(port: TargetPort, live: TargetPortLive, loginAtRestore: LoginAt, link: NPortLink | undefined): void {
+	port.restoreLive(
+		{state: live.state, fcid: live.fcid as FcId | undefined, fabric: live.fabric ?? false, busyRetries: live.busyRetries ?? 0, relogins: live.relogins ?? 0},
+		link,
+	);
+	port.responder.restoreSessions(new SavedSessions(port, live, loginAtRestore));
 }

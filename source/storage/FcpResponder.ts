@@ -37,6 +37,11 @@ export interface ItNexus {
 	readonly unitAttention: boolean;
 }
 
+/** Saved sessions not yet put back (see restoreSessions). */
+export interface DeferredSessions {
+	load(): readonly ItNexus[];
+}
+
 interface Session {
 	readonly initiator: Wwn;
 	readonly initiatorNode: Wwn;
@@ -68,10 +73,12 @@ export class FcpResponder implements FcpTarget {
 	 * LUNS, then INQUIRY and READ CAPACITY per LUN in a row, and the tables hold 100,000 sessions.
 	 */
 	private recent: Session | undefined;
+	private pending: DeferredSessions | undefined;
 
 	constructor(private readonly port: ResponderPort) {}
 
 	plogi(from: Initiator, did: FcId): PlogiReply {
+		this.ensure();
 		if (!this.port.answersTo(did)) return notReady;
 		// A new PLOGI replaces whatever that N_Port_ID or that WWPN had (implicit logout).
 		this.drop(this.byFcid.get(from.fcid));
@@ -88,6 +95,7 @@ export class FcpResponder implements FcpTarget {
 	}
 
 	prli(from: Initiator, did: FcId): PrliReply {
+		this.ensure();
 		if (!this.port.answersTo(did)) return notReady;
 		const session = this.sessionOf(from);
 		if (!session) return loginRequired;
@@ -96,6 +104,7 @@ export class FcpResponder implements FcpTarget {
 	}
 
 	logo(from: Initiator, did: FcId): void {
+		this.ensure();
 		if (!this.port.answersTo(did)) return;
 		const session = this.sessionOf(from);
 		if (!session) return;
@@ -112,6 +121,7 @@ export class FcpResponder implements FcpTarget {
 	 * command gets CHECK CONDITION 6/3F/0E once, and the condition is cleared.
 	 */
 	scsi(from: Initiator, did: FcId, command: ScsiCommand): ScsiReply {
+		this.ensure();
 		if (!this.port.answersTo(did)) return {status: 'no-connection'};
 		const session = this.sessionOf(from);
 		if (!session) return {status: 'no-connection'};
@@ -154,6 +164,7 @@ export class FcpResponder implements FcpTarget {
 	 * not flush the capped event log.
 	 */
 	postReportedLunsChanged(initiators: Iterable<Wwn>): Wwn[] {
+		this.ensure();
 		const posted: Session[] = [];
 		for (const w of initiators) {
 			const session = this.byWwpn.get(w);
@@ -182,18 +193,37 @@ export class FcpResponder implements FcpTarget {
 		return posted.map(s => s.initiator);
 	}
 
-	/** Replaces the session table with saved sessions, in their login order (restore). */
-	restoreSessions(sessions: readonly ItNexus[]): void {
+	/**
+	 * Replaces the session table with saved sessions, in their login order (restore). They are
+	 * put in when the port is first asked anything: a target port of 50,000 sessions that a
+	 * command never reaches costs nothing.
+	 */
+	restoreSessions(sessions: DeferredSessions): void {
 		this.dropAll();
-		for (const n of sessions) {
+		this.pending = sessions;
+	}
+
+	/** The saved sessions while they wait to be put back. */
+	get deferredSessions(): DeferredSessions | undefined {
+		return this.pending;
+	}
+
+	private ensure(): void {
+		const pending = this.pending;
+		if (!pending) return;
+		this.pending = undefined;
+		for (const n of pending.load()) {
 			const session: Session = {...n};
 			this.byFcid.set(session.fcid, session);
 			this.byWwpn.set(session.initiator, session);
 		}
 	}
 
+
+
 	/** Forgets every session (link down, fabric logout, port offline). */
 	dropAll(): number {
+		this.ensure();
 		const n = this.byFcid.size;
 		this.byFcid.clear();
 		this.byWwpn.clear();
@@ -203,25 +233,30 @@ export class FcpResponder implements FcpTarget {
 
 	/** Forgets the session of one N_Port_ID (the initiator left the fabric); returns its WWPN. */
 	dropFcid(fcid: FcId): Wwn | undefined {
+		this.ensure();
 		const session = this.byFcid.get(fcid);
 		this.drop(session);
 		return session?.initiator;
 	}
 
 	sessionFcids(): FcId[] {
+		this.ensure();
 		return [...this.byFcid.keys()];
 	}
 
 	sessionAt(fcid: FcId): ItNexus | undefined {
+		this.ensure();
 		return this.byFcid.get(fcid);
 	}
 
 	get sessionCount(): number {
+		this.ensure();
 		return this.byFcid.size;
 	}
 
 	/** In login order. */
 	sessions(): ItNexus[] {
+		this.ensure();
 		return [...this.byFcid.values()].map(s => ({...s}));
 	}
 

@@ -2,12 +2,14 @@
  * Text <-> StoreDocument: parse, recognise the version, migrate, validate; and serialise for a
  * save. Every refusal is a StoreError naming the file and each problem by its path in the document.
  */
+import {isAscii} from 'node:buffer';
 import {createHash} from 'node:crypto';
 import type {LabConfig} from '../world/LabConfig.js';
+import {liveText, type LiveText} from '../world/WorldDocument.js';
 import {describeValue, issueLines, storeErrorMap, summariseLines} from './IssueText.js';
 import {formatJson, parseJsonText} from './JsonText.js';
 import {migrateDocument, OLDEST_STORE_VERSION} from './migrations.js';
-import {labSchema, STORE_EVENT_CAP, STORE_VERSION, storeDocumentSchema, trustedDocumentSchema, type StoreDocument} from './schema.js';
+import {documentSchemaWith, labSchema, labSchemaFor, STORE_EVENT_CAP, STORE_VERSION, storeDocumentSchema, trustedDocumentSchema, type StoreDocument} from './schema.js';
 import {StoreError, type StoreErrorCode} from './StoreError.js';
 
 /**
@@ -42,16 +44,137 @@ function refuse(source: Source, code: StoreErrorCode, problem: string, problems:
 }
 
 export function decodeDocumentText(text: string, source: Source): Decoded {
-	const parsed = parseJsonText(text);
+	return decodeDocumentBytes(Buffer.from(text, 'utf8'), source);
+}
+
+/**
+ * A store file's bytes as a document. The live parts are kept as bytes and decoded one by one
+ * when the world asks for them (see the layout below); the rest is parsed and checked.
+ */
+export function decodeDocumentBytes(bytes: Buffer, source: Source): Decoded {
+	const split = splitLiveSection(bytes);
+	if (split) return decodeDocumentValue({...(split.main as object), live: split.live}, source, {rawLabHash: split.rawLabHash});
+	const parsed = parseJsonText(textOf(bytes));
 	if (parsed.problem !== undefined) throw refuse(source, 'bad-json', parsed.problem);
-	return decodeDocumentValue(parsed.value, source);
+	return decodeDocumentValue(liveAsTexts(parsed.value), source);
+}
+
+/** Bytes as text: all ASCII (what this program writes) is decoded the fast way. */
+function textOf(bytes: Uint8Array): string {
+	const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+	return isAscii(b) ? b.toString('latin1') : b.toString('utf8');
+}
+
+/*
+ * The file's layout. The document is JSON; its live state comes last, one part per line:
+ *
+ *   {"version":3, ... ,"lab":{...},"retiredWwns":[...],"events":[...],
+ *   "live":{"labHash":"<40 hex>","parts":[
+ *   <loops and cables>,
+ *   <fabric 1>,
+ *   ...
+ *   <host 1>,
+ *   ...
+ *   <xen>
+ *   ]}}
+ *
+ * Each part is a compact JSON value (no newline inside), so a reader can take the parts as bytes
+ * without decoding or parsing them, and parse each one when the world first needs it: a command
+ * about one host of 500 parses one host's part. The file stays plain JSON; a copy reformatted by
+ * an editor is read the slow way (parsed whole).
+ */
+const LIVE_OPEN = ',\n"live":{"labHash":"';
+const PARTS_OPEN = '","parts":[\n';
+const LIVE_CLOSE = '\n]}}\n';
+const LIVE_OPEN_BYTES = Buffer.from(LIVE_OPEN);
+const PARTS_OPEN_BYTES = Buffer.from(PARTS_OPEN);
+const LIVE_CLOSE_BYTES = Buffer.from(LIVE_CLOSE);
+const NEWLINE = 0x0a;
+const COMMA = 0x2c;
+
+class FilePart implements LiveText {
+	private decoded: string | undefined;
+
+	constructor(readonly bytes: Uint8Array) {}
+
+	get text(): string {
+		return (this.decoded ??= textOf(this.bytes));
+	}
+
+	/** Never decoded: its bytes can be written back as they are. */
+	get untouched(): boolean {
+		return this.decoded === undefined;
+	}
+}
+
+function splitLiveSection(bytes: Buffer): {main: unknown; live: unknown; rawLabHash: string | undefined} | undefined {
+	const end = bytes.length - LIVE_CLOSE_BYTES.length;
+	if (end < 0 || !bytes.subarray(end).equals(LIVE_CLOSE_BYTES)) return undefined;
+	const at = bytes.lastIndexOf(LIVE_OPEN_BYTES);
+	if (at < 0) return undefined;
+	const hashAt = at + LIVE_OPEN_BYTES.length;
+	const labHashText = bytes.toString('latin1', hashAt, hashAt + 40);
+	const partsAt = hashAt + 40;
+	if (!bytes.subarray(partsAt, partsAt + PARTS_OPEN_BYTES.length).equals(PARTS_OPEN_BYTES)) return undefined;
+	const mainText = textOf(bytes.subarray(0, at));
+	let main: unknown;
+	try {
+		main = JSON.parse(mainText + '}');
+	} catch {
+		return undefined;
+	}
+	if (!main || typeof main !== 'object' || Array.isArray(main)) return undefined;
+	const parts: LiveText[] = [];
+	let from = partsAt + PARTS_OPEN_BYTES.length;
+	while (from <= end) {
+		let stop = bytes.indexOf(NEWLINE, from);
+		if (stop < 0 || stop > end) stop = end;
+		const last = stop === end;
+		const to = !last && bytes[stop - 1] === COMMA ? stop - 1 : stop;
+		parts.push(new FilePart(bytes.subarray(from, to)));
+		from = stop + 1;
+		if (last) break;
+	}
+	return {main, live: livePartsAsTexts(labHashText, parts, main), rawLabHash: rawLabHash(mainText, bytes)};
+}
+
+/**
+ * The hash of the lab as written: the text between `"lab":` and `,"retiredWwns":[` of a compact
+ * document (the order finaliseDocument gives). Undefined when it cannot be found so; the caller
+ * then hashes the parsed lab.
+ */
+function rawLabHash(mainText: string, bytes?: Buffer): string | undefined {
+	const from = mainText.indexOf(',"lab":');
+	const to = mainText.lastIndexOf(',"retiredWwns":[');
+	if (from < 0 || to < from) return undefined;
+	// An ASCII file's character offsets are its byte offsets: hash the bytes, not a copy of the text.
+	const ascii = bytes !== undefined && bytes.length >= mainText.length && isAscii(bytes.subarray(0, mainText.length));
+	return createHash('sha1')
+		.update(ascii ? bytes!.subarray(from + 7, to) : mainText.slice(from + 7, to))
+		.digest('hex');
+}
+
+/** A document parsed whole (a reformatted copy): its live parts back to texts. */
+function liveAsTexts(value: unknown): unknown {
+	if (!value || typeof value !== 'object' || Array.isArray(value)) return value;
+	const live = (value as {live?: {labHash?: unknown; parts?: unknown}}).live;
+	if (!live || typeof live !== 'object' || !Array.isArray(live.parts)) return value;
+	return {...value, live: livePartsAsTexts(live.labHash, live.parts.map(p => liveText(JSON.stringify(p))), value)};
+}
+
+/** The parts in their roles; how many fabrics there are comes from the document's lab. */
+function livePartsAsTexts(labHash: unknown, parts: readonly LiveText[], document: unknown): unknown {
+	const fabrics = (document as {lab?: {fabrics?: unknown}}).lab?.fabrics;
+	const f = Array.isArray(fabrics) ? fabrics.length : -1;
+	if (f < 0 || parts.length < 2 + f) return {labHash, parts: parts.length};
+	return {labHash, media: parts[0], fabrics: parts.slice(1, 1 + f), hosts: parts.slice(1 + f, -1), xen: parts.at(-1)};
 }
 
 export function looksLikeLab(value: unknown): boolean {
 	return !!value && typeof value === 'object' && !Array.isArray(value) && !('version' in value) && ('switches' in value || 'hosts' in value || 'fabrics' in value);
 }
 
-export function decodeDocumentValue(value: unknown, source: Source): Decoded {
+export function decodeDocumentValue(value: unknown, source: Source, hints: {readonly rawLabHash?: string | undefined} = {}): Decoded {
 	if (!value || typeof value !== 'object' || Array.isArray(value)) {
 		throw refuse(source, 'not-a-store', `holds ${describeValue(value)}, not a store document`);
 	}
@@ -80,10 +203,17 @@ export function decodeDocumentValue(value: unknown, source: Source): Decoded {
 	// checked: only the rest of the document is checked again. Any other is checked in full, and
 	// its live state, which belongs to another configuration, is set aside.
 	const live = current['live'] as {labHash?: unknown} | undefined;
-	const trusted = live !== undefined && typeof live === 'object' && live !== null && typeof live.labHash === 'string' && current['lab'] !== undefined && live.labHash === labHash(current['lab'] as LabConfig);
+	const trusted =
+		live !== undefined &&
+		typeof live === 'object' &&
+		live !== null &&
+		typeof live.labHash === 'string' &&
+		current['lab'] !== undefined &&
+		(live.labHash === hints.rawLabHash || live.labHash === labHash(current['lab'] as LabConfig));
 	const result = (trusted ? trustedDocumentSchema : storeDocumentSchema).safeParse(current, PARSE);
 	if (!result.success) throw refuse(source, 'invalid', 'is invalid', issueLines(result.error.issues, current));
 	let document = result.data as StoreDocument;
+	checked.add(document.lab);
 	let liveSetAside: string | undefined;
 	if (document.live && !trusted) {
 		const {live: _dropped, ...rest} = document;
@@ -107,8 +237,11 @@ export function decodeLabValue(value: unknown, source: Source): LabConfig {
  * Checks a document about to be saved. `file` names the store: the change is refused and the file
  * keeps its previous content.
  */
-export function checkDocumentForSave(document: StoreDocument, file: string): StoreDocument {
-	const result = storeDocumentSchema.safeParse(document, PARSE);
+export function checkDocumentForSave(document: StoreDocument, file: string, previous?: StoreDocument): StoreDocument {
+	// Parts of the lab that are the very objects of a document already checked need no new check.
+	const changed = previous && checked.has(previous.lab) ? Object.keys(document.lab).filter(k => (document.lab as unknown as Record<string, unknown>)[k] !== (previous.lab as unknown as Record<string, unknown>)[k]) : undefined;
+	const schema = changed ? documentSchemaWith(labSchemaFor(changed)) : storeDocumentSchema;
+	const result = schema.safeParse(document, PARSE);
 	if (!result.success) {
 		const problems = issueLines(result.error.issues, document);
 		throw new StoreError(
@@ -118,8 +251,13 @@ export function checkDocumentForSave(document: StoreDocument, file: string): Sto
 			problems,
 		);
 	}
-	return result.data as StoreDocument;
+	const data = result.data as StoreDocument;
+	checked.add(data.lab);
+	return data;
 }
+
+/** Labs known to be valid: checked here, or read from a file whose hash shows this program wrote it. */
+const checked = new WeakSet<object>();
 
 /** The document as it is saved: this version, the given revision, the event log capped, the live state tied to its lab. */
 export function finaliseDocument(document: StoreDocument, revision: number): StoreDocument {
@@ -133,7 +271,8 @@ export function finaliseDocument(document: StoreDocument, revision: number): Sto
 		lab: document.lab,
 		retiredWwns: document.retiredWwns,
 		events: document.events.length > STORE_EVENT_CAP ? document.events.slice(-STORE_EVENT_CAP) : document.events,
-		...(live ? {live: {labHash: labHash(document.lab), core: live.core, hosts: live.hosts, xen: live.xen}} : {}),
+		// The hash tying the live state to this lab is worked out when the document is written.
+		...(live ? {live: {media: live.media, fabrics: live.fabrics, hosts: live.hosts, xen: live.xen}} : {}),
 	};
 }
 
@@ -141,6 +280,29 @@ export function finaliseDocument(document: StoreDocument, revision: number): Sto
 export const PRETTY_LIMIT = 256 * 1024;
 
 export function encodeDocument(document: StoreDocument): string {
-	const compact = JSON.stringify(document);
-	return (compact.length > PRETTY_LIMIT ? compact : formatJson(document)) + '\n';
+	return encodeDocumentChunks(document)
+		.map(c => (typeof c === 'string' ? c : textOf(c)))
+		.join('');
+}
+
+/**
+ * The file's content in pieces, in order: texts, and the bytes of live parts read from the file
+ * and never touched since, written back as they were (a 100,000-port store is mostly such parts).
+ */
+export function encodeDocumentChunks(document: StoreDocument): (string | Uint8Array)[] {
+	const {live, ...main} = document;
+	const compact = JSON.stringify(main);
+	const pretty = compact.length <= PRETTY_LIMIT;
+	const text = pretty ? formatJson(main) : compact;
+	if (!live) return [text + '\n'];
+	// A compact document's lab is the exact text the hash is made of; a pretty one's is not.
+	const labHashText = (pretty ? undefined : rawLabHash(compact)) ?? labHash(document.lab);
+	const head = text.slice(0, text.lastIndexOf('}')).trimEnd();
+	const chunks: (string | Uint8Array)[] = [`${head}${LIVE_OPEN}${labHashText}${PARTS_OPEN}`];
+	[live.media, ...live.fabrics, ...live.hosts, live.xen].forEach((p, i) => {
+		if (i > 0) chunks.push(',\n');
+		chunks.push(p instanceof FilePart && p.untouched ? p.bytes : p.text);
+	});
+	chunks.push(LIVE_CLOSE);
+	return chunks;
 }

@@ -4,11 +4,12 @@
  * rename), so a crash leaves either the old document or the new one, never half of one. Changes
  * are read-modify-write under the lock file, so two processes never lose each other's changes.
  */
+import {readFileSync, statSync} from 'node:fs';
 import {mkdir} from 'node:fs/promises';
 import path from 'node:path';
 import {TextFile} from 'lowdb/node';
 import type {LabConfig} from '../world/LabConfig.js';
-import {checkDocumentForSave, decodeDocumentText, encodeDocument, finaliseDocument, type Source} from './DocumentCodec.js';
+import {checkDocumentForSave, decodeDocumentBytes, encodeDocumentChunks, finaliseDocument, type Source} from './DocumentCodec.js';
 import {DEFAULT_SEED, loadEmbeddedLab, newDocument} from './EmbeddedLab.js';
 import type {StoreDocument} from './schema.js';
 import {StoreError} from './StoreError.js';
@@ -36,7 +37,8 @@ export class Store {
 	#migratedFrom: number | undefined;
 	#liveSetAside: string | undefined;
 	/** The file content #document was decoded from (or saved as): unchanged text need not be validated again. */
-	#content: string;
+	/** The file #document was read from or saved as: while it is the same file, it is not read again. */
+	#seen: Fingerprint | undefined;
 
 	private constructor(
 		/** The store file as the caller named it. */
@@ -45,7 +47,7 @@ export class Store {
 		document: StoreDocument,
 		migratedFrom: number | undefined,
 		text: TextFile,
-		content: string,
+		seen: Fingerprint | undefined,
 		liveSetAside: string | undefined,
 	) {
 		this.lockFile = `${file}.lock`;
@@ -53,7 +55,7 @@ export class Store {
 		this.#document = document;
 		this.#migratedFrom = migratedFrom;
 		this.#text = text;
-		this.#content = content;
+		this.#seen = seen;
 		this.#liveSetAside = liveSetAside;
 	}
 
@@ -64,18 +66,20 @@ export class Store {
 	static async open(file: string, options: StoreOptions = {}): Promise<Store> {
 		const text = new TextFile(file);
 		const source: Source = {file, kind: 'store'};
-		let content = await readText(text, file);
-		if (content === null) {
+		let found = readCurrent(file, undefined);
+		if (found === null) {
 			await ensureFolder(file);
-			content = await withStoreLock(file, {timeoutMs: options.lockTimeoutMs}, async () => {
-				const existing = await readText(text, file);
+			found = await withStoreLock(file, {timeoutMs: options.lockTimeoutMs}, async () => {
+				const existing = readCurrent(file, undefined);
 				if (existing !== null) return existing; // another process created it while we waited
 				const created = checkDocumentForSave(finaliseDocument(fresh(options), 1), file);
-				return save(text, file, created);
+				await save(text, file, created);
+				return readCurrent(file, undefined);
 			});
 		}
-		const decoded = decodeDocumentText(content, source);
-		return new Store(file, options, decoded.document, decoded.migratedFrom, text, content, decoded.liveSetAside);
+		if (found === null || found === 'unchanged') throw new StoreError('io', file, `store ${file}: it disappeared while being opened`);
+		const decoded = decodeDocumentBytes(found.bytes, source);
+		return new Store(file, options, decoded.document, decoded.migratedFrom, text, found.seen, decoded.liveSetAside);
 	}
 
 	/** The document as of the last open, read or update of this object. */
@@ -98,13 +102,11 @@ export class Store {
 
 	/** Reads the file again, without the lock (a save is a rename, so a reader never sees half). */
 	async read(): Promise<StoreDocument> {
-		const content = await readText(this.#text, this.file);
-		if (content === null) {
-			const reopened = await Store.open(this.file, this.options);
-			this.#adopt(reopened.document, reopened.migratedFrom, reopened.#content, reopened.#liveSetAside);
-			return reopened.document;
-		}
-		return this.#decode(content);
+		const current = this.#current();
+		if (current !== null) return current;
+		const reopened = await Store.open(this.file, this.options);
+		this.#adopt(reopened.document, reopened.migratedFrom, reopened.#seen, reopened.#liveSetAside);
+		return reopened.document;
 	}
 
 	/**
@@ -116,12 +118,12 @@ export class Store {
 	async update(change: StoreChange): Promise<StoreDocument> {
 		await ensureFolder(this.file);
 		return withStoreLock(this.file, {timeoutMs: this.options.lockTimeoutMs}, async () => {
-			const content = await readText(this.#text, this.file);
-			const current = content === null ? fresh(this.options) : this.#decode(content);
+			const current = this.#current() ?? fresh(this.options);
 			const changed = await change(current);
 			if (changed === current) return current;
-			const next = checkDocumentForSave(finaliseDocument(changed, current.revision + 1), this.file);
-			this.#adopt(next, undefined, await save(this.#text, this.file, next), undefined);
+			const next = checkDocumentForSave(finaliseDocument(changed, current.revision + 1), this.file, current);
+			await save(this.#text, this.file, next);
+			this.#adopt(next, undefined, fingerprint(this.file), undefined);
 			return next;
 		});
 	}
@@ -139,10 +141,10 @@ export class Store {
 			read: () => this.read(),
 			save: async (document: StoreDocument) => {
 				if (released) throw new StoreError('io', this.file, `store ${this.file}: saved after its lock was released (a bug)`);
-				const content = await readText(this.#text, this.file);
-				const current = content === null ? fresh(this.options) : this.#decode(content);
-				const next = checkDocumentForSave(finaliseDocument(document, current.revision + 1), this.file);
-				this.#adopt(next, undefined, await save(this.#text, this.file, next), undefined);
+				const current = this.#current() ?? fresh(this.options);
+				const next = checkDocumentForSave(finaliseDocument(document, current.revision + 1), this.file, current);
+				await save(this.#text, this.file, next);
+				this.#adopt(next, undefined, fingerprint(this.file), undefined);
 				return next;
 			},
 			release: async () => {
@@ -153,17 +155,20 @@ export class Store {
 		};
 	}
 
-	#decode(content: string): StoreDocument {
-		if (content === this.#content) return this.#document;
-		const decoded = decodeDocumentText(content, this.#source);
-		this.#adopt(decoded.document, decoded.migratedFrom, content, decoded.liveSetAside);
+	/** The file's document: the one we have while the file is the one we saw, else read and decoded; null when there is no file. */
+	#current(): StoreDocument | null {
+		const found = readCurrent(this.file, this.#seen);
+		if (found === null) return null;
+		if (found === 'unchanged') return this.#document;
+		const decoded = decodeDocumentBytes(found.bytes, this.#source);
+		this.#adopt(decoded.document, decoded.migratedFrom, found.seen, decoded.liveSetAside);
 		return decoded.document;
 	}
 
-	#adopt(document: StoreDocument, migratedFrom: number | undefined, content: string, liveSetAside: string | undefined): void {
+	#adopt(document: StoreDocument, migratedFrom: number | undefined, seen: Fingerprint | undefined, liveSetAside: string | undefined): void {
 		this.#document = document;
 		this.#migratedFrom = migratedFrom;
-		this.#content = content;
+		this.#seen = seen;
 		this.#liveSetAside = liveSetAside;
 	}
 }
@@ -175,6 +180,24 @@ export interface HeldStore {
 	/** Writes a document (revision: the file's plus one); returns it as saved. */
 	save(document: StoreDocument): Promise<StoreDocument>;
 	release(): Promise<void>;
+}
+
+/**
+ * Writes a whole new store file (a generated lab): checked, then written through a temporary file
+ * and a rename. An existing file is refused unless `replace`. Returns the bytes written.
+ */
+export async function writeStoreFile(file: string, document: StoreDocument, options: {readonly replace?: boolean} = {}): Promise<number> {
+	let exists = true;
+	try {
+		statSync(file);
+	} catch {
+		exists = false;
+	}
+	if (exists && !options.replace) throw new StoreError('io', file, `${file} already exists (give --force to replace it)`);
+	await ensureFolder(file);
+	const next = checkDocumentForSave(finaliseDocument(document, 1), file);
+	await save(new TextFile(file), file, next);
+	return statSync(file).size;
 }
 
 export function openStore(file: string, options: StoreOptions = {}): Promise<Store> {
@@ -190,20 +213,60 @@ function fresh(options: StoreOptions): StoreDocument {
 	return newDocument(options.lab ?? loadEmbeddedLab(), options.seed ?? DEFAULT_SEED);
 }
 
-async function readText(text: TextFile, file: string): Promise<string | null> {
+/**
+ * Which file is there: every save writes a new file and renames it over the store, so the inode
+ * changes with every save (size and modification time too, as a second opinion).
+ */
+interface Fingerprint {
+	readonly ino: number;
+	readonly size: number;
+	readonly mtimeMs: number;
+}
+
+function fingerprint(file: string): Fingerprint | undefined {
 	try {
-		return await text.read();
-	} catch (error) {
-		throw new StoreError('io', file, `store ${file}: cannot read it: ${(error as Error).message}`);
+		const s = statSync(file);
+		return {ino: s.ino, size: s.size, mtimeMs: s.mtimeMs};
+	} catch {
+		return undefined;
 	}
 }
 
-/** Writes the document; returns the text written. */
-async function save(text: TextFile, file: string, document: StoreDocument): Promise<string> {
-	const content = encodeDocument(document);
+function sameFile(a: Fingerprint | undefined, b: Fingerprint | undefined): boolean {
+	return a !== undefined && b !== undefined && a.ino === b.ino && a.size === b.size && a.mtimeMs === b.mtimeMs;
+}
+
+/**
+ * The file's bytes and fingerprint, 'unchanged' when it is still the file `seen`, or null when
+ * there is none. Read whole, in one go (lowdb's reader decodes a 30 MB store piece by piece,
+ * which costs a one-shot command more than the rest of its work); the codec decodes only what it
+ * parses. lowdb's TextFile still writes the file, through a temporary file and a rename.
+ */
+function readCurrent(file: string, seen: Fingerprint | undefined): {bytes: Buffer; seen: Fingerprint | undefined} | 'unchanged' | null {
+	for (let attempt = 0; ; attempt++) {
+		const before = fingerprint(file);
+		if (before !== undefined && sameFile(before, seen)) return 'unchanged';
+		let bytes: Buffer;
+		try {
+			bytes = readFileSync(file);
+		} catch (error) {
+			if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+			throw new StoreError('io', file, `store ${file}: cannot read it: ${(error as Error).message}`);
+		}
+		// Replaced while we read: read the new one (a save is a rename, so each read is whole).
+		const after = fingerprint(file);
+		if (sameFile(before, after)) return {bytes, seen: after};
+		if (attempt >= 3) return {bytes, seen: undefined};
+	}
+}
+
+/** Writes the document (lowdb's writer: a temporary file, then a rename); returns what was written. */
+async function save(text: TextFile, file: string, document: StoreDocument): Promise<void> {
+	const content = encodeDocumentChunks(document);
 	try {
-		await text.write(content);
-		return content;
+		// TextFile hands its data to steno, which writes whatever fs.writeFile takes: the pieces
+		// in order, the untouched live parts as the bytes they were read as.
+		await text.write(content as unknown as string);
 	} catch (error) {
 		throw new StoreError('io', file, `store ${file}: cannot save it: ${(error as Error).message}`);
 	}

@@ -1,4 +1,4 @@
-export {Store, openStore, resolveStorePath, DEFAULT_STORE_PATH, type HeldStore, type StoreOptions, type StoreChange} from './Store.js';
+export {Store, openStore, resolveStorePath, writeStoreFile, DEFAULT_STORE_PATH, type HeldStore, type StoreOptions, type StoreChange} from './Store.js';
 export {StoreError, isStoreError, type StoreErrorCode} from './StoreError.js';
 export {STORE_VERSION, STORE_EVENT_CAP, labSchema, storeDocumentSchema, type StoreDocument} from './schema.js';
 export {OLDEST_STORE_VERSION} from './migrations.js';

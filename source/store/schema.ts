@@ -8,6 +8,7 @@ import type {EventValue, SanEvent} from '../sim/EventLog.js';
 import type {PrngState} from '../sim/Prng.js';
 import type {SimTime} from '../sim/Simulator.js';
 import type {LabConfig} from '../world/LabConfig.js';
+import type {LiveText} from '../world/WorldDocument.js';
 import {isWwnText, WWN_FORMS} from './FieldFormats.js';
 import {describeValue} from './IssueText.js';
 import {checkLab} from './LabChecks.js';
@@ -148,22 +149,39 @@ const domainConfig = z.strictObject({
 });
 
 /** Shape of each field, then the cross-references (LabChecks) once the shape is right. */
-export const labSchema = z
-	.strictObject({
-		name: z.string().min(1),
-		description: z.string().optional(),
-		fabrics: z.array(fabricConfig),
-		switches: z.array(switchConfig),
-		isls: z.array(islConfig),
-		loops: z.array(z.strictObject({name})),
-		hosts: z.array(hostConfig),
-		arrays: z.array(arrayConfig),
-		cables: z.array(cableConfig),
-		domains: z.array(domainConfig),
-	})
-	.superRefine((lab, ctx) => {
-		for (const issue of checkLab(lab)) ctx.addIssue({code: 'custom', path: [...issue.path], message: issue.message});
-	});
+const labShape = {
+	name: z.string().min(1),
+	description: z.string().optional(),
+	fabrics: z.array(fabricConfig),
+	switches: z.array(switchConfig),
+	isls: z.array(islConfig),
+	loops: z.array(z.strictObject({name})),
+	hosts: z.array(hostConfig),
+	arrays: z.array(arrayConfig),
+	cables: z.array(cableConfig),
+	domains: z.array(domainConfig),
+};
+
+const crossChecks = (lab: z.infer<z.ZodObject<typeof labShape>>, ctx: z.RefinementCtx): void => {
+	for (const issue of checkLab(lab as LabConfig)) ctx.addIssue({code: 'custom', path: [...issue.path], message: issue.message});
+};
+
+export const labSchema = z.strictObject(labShape).superRefine(crossChecks);
+
+/**
+ * A lab of which only some parts changed since it was last checked (a save after a command): the
+ * shape of the changed parts is checked again, the cross-references of the whole lab too.
+ */
+export function labSchemaFor(changed: readonly string[]): z.ZodType<LabConfig> {
+	const shape: Record<string, z.ZodType> = {};
+	for (const key of Object.keys(labShape) as (keyof typeof labShape)[]) shape[key] = changed.includes(key) ? labShape[key] : z.any();
+	return z.strictObject(shape).superRefine((lab, ctx) => crossChecks(lab as z.infer<z.ZodObject<typeof labShape>>, ctx)) as unknown as z.ZodType<LabConfig>;
+}
+
+/** The document schema with the lab checked by `lab`. */
+export function documentSchemaWith(lab: z.ZodType<LabConfig>): z.ZodType<StoreDocument> {
+	return z.strictObject({...documentShape, lab}) as unknown as z.ZodType<StoreDocument>;
+}
 
 const uint32 = z.number().int().min(0).max(0xffff_ffff);
 
@@ -185,11 +203,16 @@ const sanEvent = z.strictObject({
  * and the hash of the configuration they belong to. A configuration that no longer has that hash
  * was edited by hand: the live state is then set aside and the lab boots from the configuration.
  */
+// Checked without reading the text: a part is decoded from the file only when the world needs it.
+const livePart = z.custom<LiveText>(v => !!v && typeof v === 'object' && 'text' in v, {error: 'must be a saved part of the live state'});
+
 const liveState = z.strictObject({
-	labHash: z.string().regex(/^[0-9a-f]{40}$/, {error: 'must be the 40 hex digits of a SHA-1'}),
-	core: z.string(),
-	hosts: z.array(z.string()),
-	xen: z.string(),
+	// Written with the file; absent from a document being saved (the writer works it out).
+	labHash: z.string().regex(/^[0-9a-f]{40}$/, {error: 'must be the 40 hex digits of a SHA-1'}).optional(),
+	media: livePart,
+	fabrics: z.array(livePart),
+	hosts: z.array(livePart),
+	xen: livePart,
 });
 
 const documentShape = {
@@ -233,9 +256,10 @@ export interface StoreDocument {
 export interface StoreLive {
 	/** SHA-1 of the lab configuration as JSON (see labHash); set by every save. */
 	readonly labHash?: string;
-	readonly core: string;
-	readonly hosts: readonly string[];
-	readonly xen: string;
+	readonly media: LiveText;
+	readonly fabrics: readonly LiveText[];
+	readonly hosts: readonly LiveText[];
+	readonly xen: LiveText;
 }
 
 // Compile-time guarantees: whatever the schema accepts is a LabConfig / StoreDocument, so the

@@ -15,8 +15,8 @@
  * the SAN reached. Both are taken only when the simulator is idle.
  */
 import {HostFcStack} from '../driver/HostFcStack.js';
-import {loadHostLive, saveHostLive} from '../driver/HostLive.js';
-import {buildFabrics, loadFabricSetLive, saveFabricSetLive, type FabricSet, type FabricSetLive} from '../fabric/index.js';
+import {loadHostLive, saveHostLive, type HostLive} from '../driver/HostLive.js';
+import {buildFabrics, loadDirectMediaLive, loadFabricLive, saveDirectMediaLive, saveFabricLive, type DirectMediaLive, type FabricLive, type FabricSet} from '../fabric/index.js';
 import type {FcaPort} from '../driver/FcaPort.js';
 import type {NPortEndpoint} from '../fabric/NPort.js';
 import {createHbaApi, type HbaApiLive} from '../hbaapi/HbaLibrary.js';
@@ -26,13 +26,13 @@ import type {FcId} from '../sim/FcId.js';
 import {Prng, type PrngState} from '../sim/Prng.js';
 import {Simulator} from '../sim/Simulator.js';
 import type {Wwn} from '../sim/Wwn.js';
-import {buildArrays, exportArrays, loadArrayLive, saveArrayLive, type ArrayLive, type StorageArray} from '../storage/index.js';
+import {buildArrays, exportArrays, loadTargetPortLive, saveTargetPortLive, type StorageArray, type TargetPort, type TargetPortLive} from '../storage/index.js';
 import type {XenWorldLive} from '../xvm/XenLive.js';
 import {XenWorld} from '../xvm/XenWorld.js';
 import {Cable, connect, disconnect, resolveEnd, type ResolvedEnd} from './Cabling.js';
 import type {HostConfig, LabConfig} from './LabConfig.js';
 import {replayNpivPortList} from './NpivConfigService.js';
-import type {WorldDocument, WorldLive} from './WorldDocument.js';
+import {liveText, type LiveText, type WorldDocument, type WorldLive} from './WorldDocument.js';
 import {WorldError} from './WorldError.js';
 import {WwnLedger} from './WwnLedger.js';
 
@@ -51,12 +51,28 @@ export interface WorldHost {
 export interface BootOptions {
 	/** Record boot events (a new store, a loaded scenario); otherwise the boot is a silent re-derivation. */
 	readonly record?: boolean;
+	/**
+	 * Told how far the boot is, now and then (a 100,000-port boot takes seconds): the phase, and
+	 * the share of fp instances online (0..1) while ports log in.
+	 */
+	readonly onProgress?: (phase: BootPhase, done: number) => void;
 }
 
-/** What the core of a live world keeps: fabrics' runtime state and the arrays' target ports. */
-interface CoreLive {
-	readonly fabrics: FabricSetLive;
-	readonly arrays: readonly ArrayLive[];
+export type BootPhase = 'cabling' | 'logins' | 'port lists' | 'domains' | 'done';
+
+/** Simulator events between two progress reports during a boot. */
+const PROGRESS_EVERY = 100_000;
+
+/** A fabric's live part: its logins and links, and the target ports cabled to it. */
+interface FabricPart {
+	readonly fabric: FabricLive;
+	readonly targets: readonly TargetPortLive[];
+}
+
+/** The live part of everything not on a fabric: loops, point-to-point cables, their target ports (and unplugged ones). */
+interface MediaPart {
+	readonly direct: DirectMediaLive;
+	readonly targets: readonly TargetPortLive[];
 }
 
 interface Core {
@@ -81,8 +97,10 @@ export class World {
 	private core: Core | undefined;
 	/** Saved state not yet put back (restore), and the saved texts to write back untouched. */
 	private readonly saved: WorldLive | undefined;
-	private pendingCore: string | undefined;
-	private pendingXen: string | undefined;
+	/** Saved parts of the core not yet put back: the loops and cables, and each fabric by name. */
+	private pendingMedia: LiveText | undefined;
+	private readonly pendingFabrics = new Map<string, LiveText>();
+	private pendingXen: LiveText | undefined;
 	/** Links of host ports not yet restored, as the core had them when it came back. */
 	private readonly coreLinks = new Map<FcaPort, import('../fabric/NPort.js').NPortLink | undefined>();
 	private adminChanges = 0;
@@ -119,14 +137,16 @@ export class World {
 		this.sim.discardPending();
 		this.saved = live;
 		this.booted = true;
-		this.pendingCore = live.core;
+		this.pendingMedia = live.media;
+		if (live.fabrics.length !== lab.fabrics.length) throw new WorldError(`the saved live state has ${live.fabrics.length} fabrics; the configuration has ${lab.fabrics.length}`);
+		lab.fabrics.forEach((f, i) => this.pendingFabrics.set(f.name, live.fabrics[i]!));
 		this.pendingXen = live.xen;
 		if (live.hosts.length !== this.hostList.length) throw new WorldError(`the saved live state has ${live.hosts.length} hosts; the configuration has ${this.hostList.length}`);
 		this.hostList.forEach((h, i) => {
-			const text = live.hosts[i]!;
+			const part = live.hosts[i]!;
 			h.stack.deferLive(() => {
-				this.quietRestore(() => loadHostLive(h.stack, JSON.parse(text), port => this.bindLink(port)));
-				if (this.core) for (const port of h.stack.ports) this.bindLink(port);
+				this.quietRestore(() => loadHostLive(h.stack, parsePart(part, `host ${h.config.name}`) as HostLive, port => this.bindLink(port)));
+				for (const port of h.stack.ports) this.bindIfRestored(port);
 				// xennpivd listens to a Xen host's stack: whatever touches the stack must find it there.
 				if (h.config.kind === 'xen') void this.xen;
 			});
@@ -139,16 +159,29 @@ export class World {
 	boot(options: BootOptions = {}): void {
 		if (this.booted) throw new WorldError('the world is already booted');
 		this.booted = true;
+		const progress = options.onProgress;
+		const settle = (phase: BootPhase): void => {
+			if (!progress) {
+				this.sim.runUntilIdle();
+				return;
+			}
+			let n = 0;
+			while (this.sim.step()) if (++n % PROGRESS_EVERY === 0) progress(phase, this.onlineShare());
+		};
 		const run = (): void => {
+			progress?.('cabling', 0);
 			const core = this.ensureCore();
 			for (const cable of core.cables) if (cable.connected) connect(this.fabricSet, cable);
-			this.sim.runUntilIdle();
-			for (const host of this.hostList) {
+			settle('logins');
+			progress?.('port lists', this.onlineShare());
+			this.hostList.forEach(host => {
 				if (host.npivPorts.length > 0) replayNpivPortList(host.config.name, this.hbaLibrary(host.config.name), host.npivPorts, this.log);
-			}
-			this.sim.runUntilIdle();
+			});
+			settle('logins');
+			progress?.('domains', this.onlineShare());
 			this.xenWorld.boot();
-			this.sim.runUntilIdle();
+			settle('domains');
+			progress?.('done', 1);
 		};
 		if (options.record) run();
 		else this.log.quietly(run);
@@ -159,19 +192,37 @@ export class World {
 		return this.sim.runUntilIdle();
 	}
 
+	/** The share of fp instances (physical and virtual, from the port lists) that are online. */
+	private onlineShare(): number {
+		let online = 0;
+		let total = 0;
+		for (const h of this.hostList) {
+			total += h.npivPorts.length;
+			for (const fp of h.stack.fpPorts()) {
+				if (fp.virtual) {
+					if (fp.state === 'online') online++;
+				} else {
+					total++;
+					if (fp.state === 'online') online++;
+				}
+			}
+		}
+		return total === 0 ? 1 : Math.min(1, online / total);
+	}
+
 	// ---- parts -----------------------------------------------------------------------------
 
 	get fabrics(): FabricSet {
-		this.ensureCore();
+		this.ensureAllFabrics();
 		return this.fabricSet;
 	}
 
 	get arrays(): StorageArray[] {
-		return this.ensureCore().arrays;
+		return this.ensureAllFabrics().arrays;
 	}
 
 	get cables(): Cable[] {
-		return this.ensureCore().cables;
+		return this.ensureAllFabrics().cables;
 	}
 
 	/** Every host, each one's saved state put back. */
@@ -201,7 +252,7 @@ export class World {
 		if (text !== undefined) {
 			this.pendingXen = undefined;
 			for (const h of this.xenWorld.hosts) this.host(h.name);
-			this.quietRestore(() => this.xenWorld.restoreLive(JSON.parse(text) as XenWorldLive));
+			this.quietRestore(() => this.xenWorld.restoreLive(parsePart(text, 'the Xen side') as XenWorldLive));
 		}
 		return this.xenWorld;
 	}
@@ -243,17 +294,58 @@ export class World {
 		return {arrays, cables, endpoints};
 	}
 
+	/**
+	 * The core's parts built from the configuration (arrays, cables) and, when restoring, the
+	 * cabling and the loops and point-to-point cables put back. Fabrics come back one by one
+	 * (ensureFabric), when something reaches them.
+	 */
 	private ensureCore(): Core {
 		if (this.core) return this.core;
-		const text = this.pendingCore;
-		this.pendingCore = undefined;
 		const core = this.quietRestore(() => this.buildCore());
 		this.core = core;
-		if (text !== undefined) this.quietRestore(() => this.restoreCore(core, JSON.parse(text) as CoreLive));
+		const media = this.pendingMedia;
+		if (media === undefined) return core;
+		this.pendingMedia = undefined;
+		this.quietRestore(() => {
+			this.restoreCabling(core);
+			const part = parsePart(media, 'the loops and point-to-point cables') as MediaPart;
+			loadDirectMediaLive(this.fabricSet, part.direct, key => core.endpoints.get(key));
+			const loginAt = this.directLoginsAsRestored();
+			for (const t of part.targets) {
+				const port = this.targetPort(core, t);
+				loadTargetPortLive(port, t, (_port, fcid) => loginAt(port, fcid), this.fabricSet.linkOf(port));
+			}
+			this.bindHostLinks(port => this.fabricSet.attachmentOf(port)?.kind !== 'switch');
+		});
 		return core;
 	}
 
-	private restoreCore(core: Core, live: CoreLive): void {
+	/** A fabric's saved part put back: its links and logins, and the target ports cabled to it. */
+	private ensureFabric(name: string): void {
+		const core = this.ensureCore();
+		const text = this.pendingFabrics.get(name);
+		if (text === undefined) return;
+		this.pendingFabrics.delete(name);
+		this.quietRestore(() => {
+			const part = parsePart(text, `fabric ${name}`) as FabricPart;
+			const fabric = this.fabricSet.requireFabric(name);
+			loadFabricLive(fabric, part.fabric);
+			const loginAt = loginsAsRestored(part.fabric);
+			for (const t of part.targets) {
+				const port = this.targetPort(core, t);
+				loadTargetPortLive(port, t, (_port, fcid) => loginAt(fcid), this.fabricSet.linkOf(port));
+			}
+			this.bindHostLinks(port => this.fabricSet.fabricOf(port) === fabric);
+		});
+	}
+
+	private ensureAllFabrics(): Core {
+		const core = this.ensureCore();
+		for (const name of [...this.pendingFabrics.keys()]) this.ensureFabric(name);
+		return core;
+	}
+
+	private restoreCabling(core: Core): void {
 		const set = this.fabricSet;
 		for (const cable of core.cables) {
 			if (!cable.connected) continue;
@@ -268,19 +360,60 @@ export class World {
 			if (medium.kind === 'switch') set.restoreAttachment(nport.endpoint, {switch: medium.switch, port: medium.port}, {maxSpeedGbps: nport.maxSpeedGbps});
 			else if (medium.kind === 'loop') set.restoreAttachment(nport.endpoint, {loop: medium.loop});
 		}
-		loadFabricSetLive(set, live.fabrics, key => core.endpoints.get(key));
+	}
+
+	private targetPort(core: Core, t: TargetPortLive): TargetPort {
+		const port = core.arrays.find(a => a.name === t.array)?.ports.find(p => p.name === t.name);
+		if (!port) throw new WorldError(`the saved live state names target port ${t.array}/${t.name}, which the configuration does not have`);
+		return port;
+	}
+
+	/**
+	 * Host ports on a medium just put back learn their link: at once for hosts already restored,
+	 * later (coreLinks) for the others, as the medium had it now.
+	 */
+	private bindHostLinks(onMedium: (port: FcaPort) => boolean): void {
 		for (const h of this.hostList) {
 			for (const port of h.stack.ports) {
-				if (h.stack.deferred) this.coreLinks.set(port, set.linkOf(port));
-				else port.bindRestoredLink(set.linkOf(port));
+				if (!onMedium(port)) continue;
+				const link = this.fabricSet.linkOf(port);
+				if (h.stack.deferred) this.coreLinks.set(port, link);
+				else port.bindRestoredLink(link);
 			}
 		}
-		if (live.arrays.length !== core.arrays.length) throw new WorldError(`the saved live state has ${live.arrays.length} arrays; the configuration has ${core.arrays.length}`);
-		live.arrays.forEach((a, i) => {
-			const array = core.arrays[i]!;
-			if (array.name !== a.name) throw new WorldError(`the saved live state names array ${a.name} where the configuration has ${array.name}`);
-			loadArrayLive(array, a, (port, fcid) => this.loginAt(port as NPortEndpoint, fcid), port => set.linkOf(port as NPortEndpoint));
-		});
+	}
+
+	/**
+	 * A restored host port's link, when it is asked for: its medium is put back if it is not yet
+	 * (the port then learns its link, see bindHostLinks).
+	 */
+	private bindLink(port: FcaPort): void {
+		this.ensureCore();
+		const fabric = this.fabricSet.fabricOf(port);
+		if (fabric) this.ensureFabric(fabric.name);
+		this.bindIfRestored(port);
+		port.bindRestoredLink(undefined);
+	}
+
+	/** A just-restored host port learns its link if its medium is back already. */
+	private bindIfRestored(port: FcaPort): void {
+		if (!this.coreLinks.has(port)) return;
+		port.bindRestoredLink(this.coreLinks.get(port));
+		this.coreLinks.delete(port);
+	}
+
+	/** For target ports on loops and cables: who was at each address when they were restored. */
+	private directLoginsAsRestored(): (endpoint: NPortEndpoint, fcid: FcId) => {wwpn: Wwn; wwnn: Wwn} | undefined {
+		const direct = new Map<NPortEndpoint, readonly {id: number; wwpn: Wwn; wwnn: Wwn}[]>();
+		const media = [...this.fabricSet.loops.map(l => l.liveMembers()), ...this.fabricSet.cables.map(c => c.ends)];
+		for (const members of media) {
+			const list = members.map(m => ({id: m.id as number, wwpn: m.endpoint.wwpn, wwnn: m.endpoint.wwnn}));
+			for (const m of members) direct.set(m.endpoint, list.filter(x => x.wwpn !== m.endpoint.wwpn));
+		}
+		return (endpoint, fcid) => {
+			const m = direct.get(endpoint)?.find(x => x.id === fcid);
+			return m ? {wwpn: m.wwpn, wwnn: m.wwnn} : undefined;
+		};
 	}
 
 	/** Who is logged in at an N_Port_ID on the medium an endpoint is cabled to. */
@@ -294,21 +427,6 @@ export class World {
 		const members = att.kind === 'loop' ? att.loop.liveMembers() : att.cable.ends;
 		const m = members.find(x => x.id === fcid && x.endpoint !== endpoint);
 		return m ? {wwpn: m.endpoint.wwpn, wwnn: m.endpoint.wwnn} : undefined;
-	}
-
-	/**
-	 * A restored host port that had light learns its link: now if the core is back, else when it
-	 * comes back (restoreCore binds every host restored before it).
-	 */
-	private bindLink(port: FcaPort): void {
-		if (!this.core) {
-			this.ensureCore();
-			return;
-		}
-		// The link the medium had for it when the core came back: it may have gone since (a
-		// cable pulled before this host was touched), and the host must still see it go.
-		port.bindRestoredLink(this.coreLinks.get(port));
-		this.coreLinks.delete(port);
 	}
 
 	/** Runs a restore step without recording events; it must leave nothing to run. */
@@ -363,9 +481,13 @@ export class World {
 
 	// ---- export ----------------------------------------------------------------------------
 
-	/** The configuration as it now is; parts never touched are given back as they were read. */
+	/**
+	 * The configuration as it now is; parts never touched are given back as they were read. The
+	 * core's configuration can change only through the world's accessors (fabrics, arrays,
+	 * cables), which put the whole core back: until then it is as read.
+	 */
 	exportLab(): LabConfig {
-		const core = this.core;
+		const core = this.core && this.pendingFabrics.size === 0 && this.pendingMedia === undefined ? this.core : undefined;
 		const {fabrics, switches} = core ? this.fabricSet.exportConfig() : {fabrics: this.base.fabrics, switches: this.base.switches};
 		return {
 			...this.base,
@@ -385,23 +507,38 @@ export class World {
 	saveLive(): WorldLive {
 		if (this.sim.pending > 0) throw new WorldError(`the SAN is busy (${this.sim.pending} events pending): its live state cannot be saved now`);
 		const saved = this.saved;
-		const core = this.core && this.pendingCore === undefined ? this.saveCore(this.core) : saved?.core;
-		const xen = this.pendingXen === undefined ? JSON.stringify(this.xenWorld.saveLive()) : saved?.xen;
-		if (core === undefined || xen === undefined) throw new WorldError('live state missing (a bug)');
+		const core = this.core;
+		const part = (value: unknown): LiveText => liveText(JSON.stringify(value));
+		const media = core && this.pendingMedia === undefined ? part(this.mediaPart(core)) : saved?.media;
+		const fabrics = this.base.fabrics.map((f, i) => {
+			const kept = this.pendingFabrics.get(f.name) ?? (core ? undefined : saved?.fabrics[i]);
+			return kept ?? part(this.fabricPart(core!, f.name));
+		});
+		const xen = this.pendingXen === undefined ? part(this.xenWorld.saveLive()) : saved?.xen;
+		if (media === undefined || xen === undefined) throw new WorldError('live state missing (a bug)');
 		return {
-			core,
-			hosts: this.hostList.map((h, i) => (h.stack.deferred ? saved!.hosts[i]! : JSON.stringify(saveHostLive(h.stack)))),
+			media,
+			fabrics,
+			hosts: this.hostList.map((h, i) => (h.stack.deferred ? saved!.hosts[i]! : part(saveHostLive(h.stack)))),
 			xen,
 		};
 	}
 
-	private saveCore(core: Core): string {
-		const keyOf = (e: NPortEndpoint): string => e.label;
-		const live: CoreLive = {
-			fabrics: saveFabricSetLive(this.fabricSet, keyOf),
-			arrays: core.arrays.map(a => saveArrayLive(a, (port, fcid) => this.loginAt(port as NPortEndpoint, fcid))),
-		};
-		return JSON.stringify(live);
+	private fabricPart(core: Core, name: string): FabricPart {
+		const fabric = this.fabricSet.requireFabric(name);
+		const targets: TargetPortLive[] = [];
+		for (const a of core.arrays) for (const p of a.ports) if (this.fabricSet.fabricOf(p) === fabric) targets.push(this.targetPortPart(a.name, p));
+		return {fabric: saveFabricLive(fabric), targets};
+	}
+
+	private mediaPart(core: Core): MediaPart {
+		const targets: TargetPortLive[] = [];
+		for (const a of core.arrays) for (const p of a.ports) if (!this.fabricSet.fabricOf(p)) targets.push(this.targetPortPart(a.name, p));
+		return {direct: saveDirectMediaLive(this.fabricSet, e => e.label), targets};
+	}
+
+	private targetPortPart(array: string, port: TargetPort): TargetPortLive {
+		return saveTargetPortLive(port, array, (p, fcid) => this.loginAt(p as NPortEndpoint, fcid));
 	}
 
 	/** The document to save: the lab as now configured, its live state, PRNG, clock, the capped log, retired WWNs. */
@@ -416,6 +553,26 @@ export class World {
 			retiredWwns: this.wwns.handedOut(),
 			live: this.saveLive(),
 		};
+	}
+}
+
+/** Who was logged in at each N_Port_ID of a fabric as saved: read from its login columns. */
+function loginsAsRestored(fabric: FabricLive): (fcid: FcId) => {wwpn: Wwn; wwnn: Wwn} | undefined {
+	const L = fabric.logins;
+	const index = new Map<number, number>();
+	L.fcid.forEach((id, i) => index.set(id, i));
+	return fcid => {
+		const i = index.get(fcid);
+		return i === undefined ? undefined : {wwpn: L.wwpn.slice(i * 16, i * 16 + 16) as Wwn, wwnn: L.wwnn.slice(i * 16, i * 16 + 16) as Wwn};
+	};
+}
+
+/** A saved part as JSON; a part that does not parse is named (the store's live state is damaged). */
+function parsePart(part: LiveText, what: string): unknown {
+	try {
+		return JSON.parse(part.text) as unknown;
+	} catch (error) {
+		throw new WorldError(`the store's saved state of ${what} is damaged (${(error as Error).message}); 'npiv scenario reset' starts the lab afresh`);
 	}
 }
 

@@ -15,13 +15,33 @@ export interface WorldDocument {
 }
 
 /**
- * What the SAN reached, as JSON texts the world parses when it first needs each part: the core
- * (fabric logins and links, the arrays' target ports), each host's FC stack (in configuration
- * order), and the Xen side. Texts rather than JSON values, so that reading the store does not
+ * What the SAN reached, as JSON texts the world parses when it first needs each part: each fabric
+ * (its logins and links, with the arrays' target ports on it), the loops and point-to-point
+ * cables, each host's FC stack (in configuration order), and the Xen side. Texts rather than JSON values, so that reading the store does not
  * build 100,000 virtual ports' worth of objects that a command about one host never looks at.
  */
 export interface WorldLive {
-	readonly core: string;
-	readonly hosts: readonly string[];
-	readonly xen: string;
+	/** Loops and point-to-point cables, and the target ports on them (or on no medium). */
+	readonly media: LiveText;
+	/** Each fabric (in configuration order) with the target ports cabled to it. */
+	readonly fabrics: readonly LiveText[];
+	readonly hosts: readonly LiveText[];
+	readonly xen: LiveText;
+}
+
+/**
+ * One part's JSON text. A part read from the store file is decoded from the file's bytes only when
+ * something asks for its text (a part nobody touches is written back as it was read).
+ */
+export interface LiveText {
+	readonly text: string;
+}
+
+export function liveText(text: string): LiveText {
+	return {text};
+}
+
+/** Two parts hold the same state (the same part, or the same text). */
+export function sameLiveText(a: LiveText, b: LiveText): boolean {
+	return a === b || a.text === b.text;
 }

@@ -34,7 +34,7 @@ function outputOf(lab: Lab, l: Line): string {
  */
 function saved(doc: StoreDocument): string {
 	const {revision: _r, live, ...rest} = finaliseDocument(doc, 0);
-	const parsed = live ? {core: JSON.parse(live.core) as unknown, hosts: live.hosts.map(h => JSON.parse(h) as unknown), xen: JSON.parse(live.xen) as unknown} : null;
+	const parsed = live ? {media: JSON.parse(live.media.text) as unknown, fabrics: live.fabrics.map(f => JSON.parse(f.text) as unknown), hosts: live.hosts.map(h => JSON.parse(h.text) as unknown), xen: JSON.parse(live.xen.text) as unknown} : null;
 	const lines: string[] = [];
 	const walk = (path: string, v: unknown): void => {
 		if (v && typeof v === 'object') {

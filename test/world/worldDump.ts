@@ -13,7 +13,7 @@ const SKIP: Record<string, readonly string[]> = {
 	EventLog: ['listeners', 'muted'],
 	// Its construction-time lab and retired list differ between one process and many; what it
 	// knows is compared through the saved documents' retired lists.
-	WwnLedger: ['ledger', 'lab', 'retired', 'drawn'],
+	WwnLedger: ['labText', 'lab', 'retired', 'retiredSet', 'drawn', 'drawnSet'],
 	FabricSet: ['adminRevision', 'listeners', 'switchConfigs'],
 	Fabric: ['sorted', 'principalCache', 'walkStamp', 'adminRevision'],
 	FabricLogin: ['walkStamp', 'rscnFlush'],
@@ -47,6 +47,7 @@ export function dumpWorld(world: World): string[] {
 	void world.hosts;
 	void world.fabrics;
 	void world.xen;
+	for (const a of world.arrays) for (const p of a.ports) void p.responder.sessionCount;
 	return graphDump(world, {
 		skip: (cls, field) => SKIP[cls]?.includes(field) ?? false,
 		unordered: (cls, field) => UNORDERED[cls]?.includes(field) ?? false,
