@@ -13,9 +13,8 @@
  * at the top of the tree (beside cli.tsx) because opening a store needs the store and world
  * layers, which the hbaapi layer itself may not import.
  */
-import {openStore, type StoreDocument} from './source/store/index.js';
-import {World} from './source/world/World.js';
-import {createHbaApi} from './source/hbaapi/HbaLibrary.js';
+import {Lab} from './source/lab/Lab.js';
+import {openStore, StoreError} from './source/store/index.js';
 import type {HbaApi, HbaApiVportViews} from './source/hbaapi/types.js';
 
 export * from './source/hbaapi/index.js';
@@ -33,9 +32,12 @@ export interface San {
 	/** Runs the simulated SAN until nothing is pending; returns the simulated time now (ms). */
 	run(): number;
 	/**
-	 * Saves what changed: random WWNs handed out (never handed out again) and the simulated clock.
-	 * As on Solaris, a port made with Sun_HBA_CreateNPIVPort directly (not through fcadm) is not
-	 * in the npiv_config list, so it is not re-created at the next boot.
+	 * Saves what changed, when something did: the live SAN (a virtual port made here stays, as on
+	 * a running host), random WWNs handed out (never handed out again), the simulated clock and
+	 * the events. As on Solaris, a port made with Sun_HBA_CreateNPIVPort directly (not through
+	 * fcadm) is not in the npiv_config list, so a boot (`npiv scenario reset`) does not re-create
+	 * it. Rejects with a StoreError of code 'newer', writing nothing, when another process saved
+	 * the store since openSan() read it.
 	 */
 	save(): Promise<void>;
 }
@@ -43,18 +45,15 @@ export interface San {
 export async function openSan(options: OpenSanOptions = {}): Promise<San> {
 	const file = options.state ?? process.env['NPIV_STATE'] ?? './state/store.json';
 	const store = await openStore(file);
-	const doc: StoreDocument = store.document;
-	const world = new World(doc);
-	world.boot({record: doc.clock === 0 && doc.events.length === 0});
-	const apis: {host: string; api: HbaApi}[] = [];
+	const lab = Lab.open(store.document, store.liveSetAside ? {liveSetAside: store.liveSetAside} : {});
+	if (lab.boot?.note) process.stderr.write(`${lab.boot.note}\n`);
+	const world = lab.world;
+	const hosts = world.hostNames;
 	return {
-		hosts: world.hosts.map(h => h.config.name),
+		hosts,
 		hbaApi(host: string) {
-			const h = world.host(host);
-			if (!h) throw new Error(`no host '${host}' in ${file} (hosts: ${world.hosts.map(x => x.config.name).join(', ')})`);
-			const api = createHbaApi(h.stack, {sim: world.sim, wwnRegistry: world.wwns, prng: world.prng});
-			apis.push({host, api});
-			return api;
+			if (!world.hostConfig(host)) throw new Error(`no host '${host}' in ${file} (hosts: ${hosts.join(', ')})`);
+			return world.hbaLibrary(host);
 		},
 		run() {
 			world.runUntilIdle();
@@ -62,7 +61,18 @@ export async function openSan(options: OpenSanOptions = {}): Promise<San> {
 		},
 		async save() {
 			world.runUntilIdle();
-			await store.update(current => world.toDocument(current));
+			const next = lab.nextDocument();
+			if (!next) return;
+			const base = lab.base.revision;
+			const saved = await store.update(current => {
+				// The SAN here went on from revision `base`: saving over a newer store would undo
+				// whatever the other process did (an alias, a virtual port...).
+				if (current.revision !== base) {
+					throw new StoreError('newer', file, `store ${file}: another process saved it (revision ${current.revision}) since this SAN was opened at revision ${base}; nothing was saved. Open it again with openSan() and redo the change.`);
+				}
+				return next;
+			});
+			lab.rebase(saved);
 		},
 	};
 }

@@ -14,10 +14,11 @@ import {spawnSync} from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import type {ConsoleFigures} from './consoleBench.js';
+import {runLiveBench, type LiveFigures} from './liveBench.js';
 import {runOneShotBench, type OneShotFigures} from './oneShotBench.js';
 import {BENCH_SCENARIO, runSanBench, type SanFigures} from './sanBench.js';
 
-const PARTS = ['san', 'oneshot', 'console'] as const;
+const PARTS = ['san', 'live', 'oneshot', 'console'] as const;
 type Part = (typeof PARTS)[number];
 const MARK = '@@bench-json@@';
 
@@ -35,6 +36,8 @@ async function runPart(part: Part): Promise<unknown> {
 			return runSanBench({...BENCH_SCENARIO, hosts});
 		case 'oneshot':
 			return runOneShotBench(path.join(path.dirname(self), 'cli.js'));
+		case 'live':
+			return runLiveBench(path.join(path.dirname(self), 'cli.js'), hosts);
 		case 'console': {
 			// React reads NODE_ENV when it loads: production, as cli.tsx sets it for the console.
 			process.env['NODE_ENV'] ??= 'production';
@@ -79,8 +82,15 @@ function printSan(s: SanFigures): void {
 		budget(`RSCN storm: ${st.what}`.slice(0, 58), `${fmt(st.ms)} ms`, '<= 1 s', all ? st.ms <= 1000 : undefined);
 		note(`${fmt(st.vportsSawRscn)} vports saw the RSCN, ${fmt(st.vportsLostTarget)} lost the target; ${fmt(st.rscnsSent)} RSCNs sent, ${fmt(st.events)} sim events` + (all ? ' (a target port per fabric: every vport is zoned with one)' : ' (one fabric: half the vports; the budget line is the next)'));
 	}
-	budget('store size per virtual port', `${fmt(s.storeBytesPerVport, 1)} B`, '<= 100 B', s.storeBytesPerVport <= 100);
-	note(`${fmt(s.storeBytes)} bytes for ${fmt(s.vports)} vports`);
+}
+
+function printLive(l: LiveFigures): void {
+	budget(`one-shot \`fcinfo hba-port\`, ${fmt(l.vports)}-vport store, whole process`, `${fmt(l.readMedianMs / 1000, 2)} s`, '<= 0.8 s', l.readMedianMs <= 800);
+	note(`median of ${l.readRuns} (node -e 0: ${fmt(l.nodeMedianMs)} ms); the store was written by \`npiv scenario generate\` in ${fmt(l.generateMs / 1000, 1)} s`);
+	budget(`one-shot \`fcadm create-npiv-port -p -n\`, ${fmt(l.vports)}-vport store`, `${fmt(l.createMedianMs / 1000, 2)} s`, '<= 1.2 s', l.createMedianMs <= 1200);
+	note(`median of ${l.createRuns}; with random WWNs (no -p/-n): ${fmt(l.createRandomMedianMs / 1000, 2)} s`);
+	budget('store size per virtual port, live state and full event log', `${fmt(l.bytesPerVport, 1)} B`, '<= 400 B', l.bytesPerVport <= 400);
+	note(`${fmt(l.storeBytes)} bytes, ${fmt(l.events)} events kept, after \`fault target offline\` (an RSCN storm, recorded: ${fmt(l.stormMs / 1000, 2)} s whole process)`);
 }
 
 function printOneShot(o: OneShotFigures): void {
@@ -115,6 +125,7 @@ async function main(): Promise<void> {
 			rows.push(`  ${p}: FAILED\n${r.error.replace(/^/gm, '      ')}`);
 		} else if (p === 'san') printSan(r.value as SanFigures);
 		else if (p === 'oneshot') printOneShot(r.value as OneShotFigures);
+		else if (p === 'live') printLive(r.value as LiveFigures);
 		else printConsole(r.value as ConsoleFigures);
 		console.log(rows.splice(0).join('\n'));
 	}

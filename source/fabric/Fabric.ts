@@ -62,6 +62,8 @@ export class Fabric {
 	private readonly byFcid = new Map<FcId, FabricLogin>();
 	private readonly byWwpn = new Map<Wwn, FabricLogin>();
 	private sorted: FabricLogin[] | null = null;
+	/** N_Port_IDs logged in or out at since the logins were restored (undefined: never restored). */
+	private movedSinceRestore: Set<FcId> | undefined;
 	private principalCache: FcSwitch | undefined;
 	private zoneIndex: ZoneIndex;
 	private seq = 0;
@@ -132,6 +134,15 @@ export class Fabric {
 		return this.byFcid.get(id);
 	}
 
+	/**
+	 * Whether the login at `id` may differ from the one restored (a login or logout happened at
+	 * that N_Port_ID since). Always true for a fabric that was not restored. Saving a target
+	 * port's 50,000 sessions again asks this rather than compare 50,000 logins.
+	 */
+	movedSince(id: FcId): boolean {
+		return this.movedSinceRestore?.has(id) ?? true;
+	}
+
 	loginByWwpn(w: Wwn): FabricLogin | undefined {
 		return this.byWwpn.get(w);
 	}
@@ -191,6 +202,7 @@ export class Fabric {
 	 * RSCNs of that login went out in the process that made it.
 	 */
 	restoreLogin(login: FabricLogin): void {
+		this.movedSinceRestore ??= new Set();
 		const port = login.port;
 		if (this.byFcid.has(login.fcid) || this.byWwpn.has(login.wwpn)) throw new FabricError(`saved login ${login.wwpn} (${formatFcId(login.fcid)}) appears twice in fabric ${this.name}`);
 		this.byFcid.set(login.fcid, login);
@@ -207,6 +219,7 @@ export class Fabric {
 	}
 
 	addLogin(login: FabricLogin): void {
+		this.movedSinceRestore?.add(login.fcid);
 		const port = login.port;
 		this.byFcid.set(login.fcid, login);
 		this.byWwpn.set(login.wwpn, login);
@@ -237,6 +250,7 @@ export class Fabric {
 	private removeOne(login: FabricLogin, cause: LogoutCause): void {
 		if (login.removed) return;
 		login.removed = true;
+		this.movedSinceRestore?.add(login.fcid);
 		const port = login.port;
 		this.byFcid.delete(login.fcid);
 		if (this.byWwpn.get(login.wwpn) === login) this.byWwpn.delete(login.wwpn);

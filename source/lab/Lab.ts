@@ -17,6 +17,7 @@ import type {StoreDocument} from '../store/index.js';
 import type {LabConfig} from '../world/LabConfig.js';
 import {World, type BootOptions} from '../world/World.js';
 import {sameLiveText, type LiveText} from '../world/WorldDocument.js';
+import {portListService} from './PortListReplay.js';
 
 /** Why a lab booted rather than restoring its saved state. */
 export type BootReason = 'new' | 'no-live-state' | 'edited';
@@ -62,7 +63,7 @@ export class Lab {
 		}
 		const fresh = base.clock === 0 && base.events.length === 0;
 		this.world = new World(base);
-		this.world.boot({record: fresh, ...options.boot});
+		this.world.boot(portListService(this.world), {record: fresh, ...options.boot});
 		if (fresh) this.boot = {reason: 'new'};
 		else if (options.liveSetAside) this.boot = {reason: 'edited', note: `npiv: booted the lab from its configuration: ${options.liveSetAside}`};
 		else this.boot = {reason: 'no-live-state'};

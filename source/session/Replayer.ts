@@ -146,6 +146,11 @@ export async function runSession<T>(
 					await emit(context());
 				}
 				break;
+			case 'settle':
+				timeMs += await driver.settle();
+				await driver.idle();
+				await emit(context());
+				break;
 			case 'resize':
 				size = step.size;
 				await driver.resize(size.cols, size.rows);

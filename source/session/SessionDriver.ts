@@ -40,6 +40,8 @@ export interface SessionDriver {
 	run(commandLine: string): void | Promise<void>;
 	/** Lets `ms` of simulated time pass, running every SAN event due in it. */
 	advance(ms: number): void | Promise<void>;
+	/** Runs every SAN event until nothing is pending (`wait idle`); returns the simulated ms that passed. */
+	settle(): number | Promise<number>;
 	resize(cols: number, rows: number): void | Promise<void>;
 	/** Resolves when the console has rendered everything the last call caused. */
 	idle(): Promise<void>;

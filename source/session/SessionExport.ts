@@ -29,7 +29,7 @@ export async function exportAsciicast(session: Session, driver: SessionDriver, o
 	// ticked waits run as a real-time replay whose wall clock never waits
 	const ticks = options.waitTickMs === undefined ? {} : {realtime: true, tickMs: options.waitTickMs, sleep: () => Promise.resolve()};
 	await runSession(session, driver, {...replayOptions(options), ...ticks, onFrame: (frame, context) => {
-		if (context.step && context.step.kind !== 'wait') shift += keyDelay;
+		if (context.step && context.step.kind !== 'wait' && context.step.kind !== 'settle') shift += keyDelay;
 		frames.push({timeMs: context.timeMs + shift, ansi: frame.ansi, size: context.size});
 	}}, undefined);
 	return asciicastFromFrames(frames, options);

@@ -50,6 +50,8 @@ export type Step =
 	| {readonly kind: 'type'; readonly text: string}
 	| {readonly kind: 'run'; readonly command: string}
 	| {readonly kind: 'wait'; readonly ms: number}
+	/** `wait idle`: the SAN runs until nothing is pending (what a one-shot command does after its work). */
+	| {readonly kind: 'settle'}
 	| {readonly kind: 'expect'; readonly pattern: string; readonly pane?: string; readonly negate: boolean}
 	| {readonly kind: 'snapshot'; readonly name: string}
 	| {readonly kind: 'resize'; readonly size: TerminalSize};
@@ -100,6 +102,8 @@ export const SESSION_FORMAT_HELP = `A session file is plain text, one step a lin
   run fcadm create-npiv-port 2100001b32812345
                               a command, as from the console's ':' bar (the rest of the line)
   wait 2s                     let simulated time pass: 250ms, 2s, 1.5s, 3m, 1h
+  wait idle                   let the SAN run until nothing is pending, as a one-shot command does
+                              after its work (a migration finishes, logins and discovery settle)
   expect "Virtual Port1" in vports
                               a regular expression (multiline; trailing spaces of each screen
                               line removed) that must match the pane's text, or without

@@ -18,6 +18,7 @@
  *             | 'type' STRING
  *             | 'run' COMMANDLINE                            the rest of the line, trimmed
  *             | 'wait' DURATION                              250ms, 2s, 1.5s, 3m, 1h
+ *             | 'wait idle'                                  until the SAN has nothing pending
  *             | 'expect' ['not'] STRING ['in' PANE]          STRING is a regular expression
  *             | 'snapshot' NAME                              unique in the file
  *             | 'resize' COLS 'x' ROWS
@@ -239,9 +240,10 @@ function parseStep(line: string, panes: readonly string[]): StepParse {
 			if (rest === '') return {error: `expected a command line after 'run', such as 'run fcinfo hba-port'`};
 			return {step: {kind: 'run', command: rest}};
 		case 'wait': {
+			if (rest === 'idle') return {step: {kind: 'settle'}};
 			const ms = rest === '' ? undefined : parseSimTime(rest);
 			if (ms === undefined || !Number.isSafeInteger(ms) || /^\d+$/.test(rest)) {
-				return {error: `expected a duration such as '500ms', '2s', '1.5s', '3m', got '${clip(rest)}'`};
+				return {error: `expected a duration such as '500ms', '2s', '1.5s', '3m', or 'idle', got '${clip(rest)}'`};
 			}
 			return {step: {kind: 'wait', ms}};
 		}

@@ -36,6 +36,8 @@ export function stepLine(step: Step): string {
 			return `run ${step.command.trim()}`;
 		case 'wait':
 			return `wait ${formatDuration(step.ms)}`;
+		case 'settle':
+			return 'wait idle';
 		case 'expect':
 			return `expect ${step.negate ? 'not ' : ''}${quote(step.pattern)}${step.pane === undefined ? '' : ` in ${step.pane}`}`;
 		case 'snapshot':

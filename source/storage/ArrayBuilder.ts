@@ -9,12 +9,12 @@ import {StorageError} from './StorageError.js';
  * (an NPortEndpoint) to its switch port or loop, and the medium calls linkUp. Throws a
  * StorageError naming the array and the item when the configuration is inconsistent.
  */
-export function buildArrays(configs: readonly StorageArrayConfig[], sim: Simulator, log: EventLog): StorageArray[] {
+export function buildArrays(configs: readonly StorageArrayConfig[], sim: Simulator, log: EventLog, options: {readonly restoring?: boolean} = {}): StorageArray[] {
 	const arrays: StorageArray[] = [];
 	const owners = new Map<string, string>();
 	for (const config of configs) {
 		if (arrays.some(a => a.name === config.name)) throw new StorageError(`duplicate array name '${config.name}'`);
-		const array = new StorageArray(config, sim, log);
+		const array = new StorageArray(config, sim, log, options);
 		for (const port of array.ports) {
 			const other = owners.get(port.wwpn);
 			if (other) throw new StorageError(`port WWPN ${port.wwpn} of ${port.label} is also used by ${other}`);

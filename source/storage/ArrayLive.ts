@@ -13,7 +13,7 @@ import type {NPortLink} from '../fabric/NPort.js';
 import type {FcId} from '../sim/FcId.js';
 import type {Wwn} from '../sim/Wwn.js';
 import {StorageError} from './StorageError.js';
-import type {DeferredSessions, ItNexus} from './FcpResponder.js';
+import type {DeferredSessions, ItNexus, SessionChanges} from './SessionTable.js';
 import type {TargetPort, TargetPortState} from './TargetPort.js';
 
 export interface TargetPortLive {
@@ -32,13 +32,30 @@ export interface TargetPortLive {
 	readonly named?: readonly (readonly [string, string])[];
 }
 
-/** The WWNs of whoever is logged in at an N_Port_ID on the port's fabric (for sessions saved as a number). */
-export type LoginAt = (port: {readonly label: string}, fcid: FcId) => {readonly wwpn: Wwn; readonly wwnn: Wwn} | undefined;
+/** Who is logged in on the port's medium now. */
+export interface LoginsNow {
+	/** Who is logged in at an N_Port_ID (a FabricLogin will do: nothing is built). */
+	at(fcid: FcId): {readonly wwpn: Wwn; readonly wwnn: Wwn} | undefined;
+	/** False when the login at `fcid` is surely the one restored (nothing logged in or out there since). */
+	movedSinceRestore(fcid: FcId): boolean;
+}
 
-export function saveTargetPortLive(port: TargetPort, array: string, loginAt: LoginAt): TargetPortLive {
+/**
+ * Who was logged in where on the port's medium when the state was restored (the fabric as it
+ * was saved, before anything moved), for sessions saved as a number.
+ */
+export interface RestoredLogins {
+	at(fcid: FcId): {readonly wwpn: Wwn; readonly wwnn: Wwn} | undefined;
+	/** Whether the login at `fcid` was `wwpn`/`wwnn`, building nothing. */
+	is(fcid: FcId, wwpn: Wwn, wwnn: Wwn): boolean;
+	/** The N_Port_ID `wwpn` was logged in at. */
+	fcidOf(wwpn: Wwn): FcId | undefined;
+}
+
+export function saveTargetPortLive(port: TargetPort, array: string, loginsNow: LoginsNow): TargetPortLive {
 	const s = port.liveState();
-	const deferred = port.responder.deferredSessions;
-	const {sessions, named} = deferred instanceof SavedSessions ? deferred.encodeAgain(port, loginAt) : encodeSessions(port, port.responder.sessions(), loginAt);
+	const changes = port.responder.sessionChanges;
+	const {sessions, named} = changes?.saved instanceof SavedSessions ? changes.saved.encodeWith(changes, loginsNow) : encodeSessions(port.responder.sessions(), loginsNow);
 	return {
 		array,
 		name: port.name,
@@ -52,72 +69,154 @@ export function saveTargetPortLive(port: TargetPort, array: string, loginAt: Log
 	};
 }
 
+interface Encoded {
+	readonly sessions: number[];
+	readonly named: [string, string][];
+}
+
 /** Sessions as saved: a number each, WWNs spelled out only where the fabric no longer agrees. */
-function encodeSessions(port: {readonly label: string}, list: readonly ItNexus[], loginAt: LoginAt): {sessions: number[]; named: [string, string][]} {
-	const sessions: number[] = [];
-	const named: [string, string][] = [];
-	for (const n of list) {
-		let flags = (n.prli ? 1 : 0) | (n.unitAttention ? 2 : 0);
-		const login = loginAt(port, n.fcid);
-		if (!login || login.wwpn !== n.initiator || login.wwnn !== n.initiatorNode) {
-			flags |= 4;
-			named.push([n.initiator, n.initiatorNode]);
-		}
-		sessions.push(n.fcid * 8 + flags);
+function encodeSessions(list: Iterable<ItNexus>, loginsNow: LoginsNow, into: Encoded = {sessions: [], named: []}): Encoded {
+	for (const n of list) encodeOne(n.fcid, n.initiator, n.initiatorNode, (n.prli ? 1 : 0) | (n.unitAttention ? 2 : 0), loginsNow, into);
+	return into;
+}
+
+function encodeOne(fcid: FcId, initiator: Wwn, initiatorNode: Wwn, flags: number, loginsNow: LoginsNow, into: Encoded): void {
+	const login = loginsNow.at(fcid);
+	if (!login || login.wwpn !== initiator || login.wwnn !== initiatorNode) {
+		flags |= 4;
+		into.named.push([initiator, initiatorNode]);
 	}
-	return {sessions, named};
+	into.sessions.push(fcid * 8 + flags);
 }
 
 /**
- * A port's saved session table, kept as saved until someone asks the port anything. The logins
- * its sessions refer to are looked up in the fabric as it was when the state was restored
- * (`loginAtRestore`), since the fabric may have moved on since.
+ * A port's saved session table, asked one session at a time until someone needs them all. The
+ * logins its sessions refer to are looked up in the fabric as it was when the state was restored,
+ * since the fabric may have moved on since.
  */
 class SavedSessions implements DeferredSessions {
+	private positions: Map<number, number> | undefined;
+	/** For each session with its WWNs spelled out (flag 4): its place in `named`, by position. */
+	private namedAt: Map<number, number> | undefined;
+
 	constructor(
 		private readonly port: {readonly label: string},
 		private readonly live: TargetPortLive,
-		private readonly loginAtRestore: LoginAt,
+		private readonly restored: RestoredLogins,
 	) {}
 
-	load(): ItNexus[] {
-		const named = [...(this.live.named ?? [])];
-		return this.live.sessions.map(code => {
-			const fcid = Math.floor(code / 8) as FcId;
-			const flags = code % 8;
-			let initiator: Wwn;
-			let initiatorNode: Wwn;
-			if (flags & 4) {
-				const pair = named.shift();
-				if (!pair) throw new StorageError(`saved session table of ${this.port.label} is short of initiator names`);
-				[initiator, initiatorNode] = pair as [Wwn, Wwn];
-			} else {
-				const login = this.loginAtRestore(this.port, fcid);
-				if (!login) throw new StorageError(`saved session of ${this.port.label} at ${fcid.toString(16)} has no login on the fabric`);
-				({wwpn: initiator, wwnn: initiatorNode} = login);
-			}
-			return {initiator, initiatorNode, fcid, prli: (flags & 1) !== 0, unitAttention: (flags & 2) !== 0};
-		});
+	get size(): number {
+		return this.live.sessions.length;
 	}
 
-	/** The same table saved again against the fabric as it is now, without building it. */
-	encodeAgain(port: {readonly label: string}, loginAt: LoginAt): {sessions: number[]; named: [string, string][]} {
-		const unchanged = !this.live.named?.length && this.live.sessions.every(code => {
-			const fcid = Math.floor(code / 8) as FcId;
-			const then = this.loginAtRestore(port, fcid);
-			const now = loginAt(port, fcid);
-			return then !== undefined && now !== undefined && then.wwpn === now.wwpn && then.wwnn === now.wwnn;
-		});
-		if (unchanged) return {sessions: [...this.live.sessions], named: []};
-		return encodeSessions(port, this.load(), loginAt);
+	load(): ItNexus[] {
+		return this.live.sessions.map((_code, i) => this.decode(i));
+	}
+
+	fcids(): FcId[] {
+		return this.live.sessions.map(fcidOfCode);
+	}
+
+	at(fcid: FcId): ItNexus | undefined {
+		const i = this.positionOf(fcid);
+		return i === undefined ? undefined : this.decode(i);
+	}
+
+	fcidOf(wwpn: Wwn): FcId | undefined {
+		const named = this.live.named ?? [];
+		if (named.length > 0) {
+			for (const [i, k] of this.namedPlaces()) if (named[k]![0] === wwpn) return fcidOfCode(this.live.sessions[i]!);
+		}
+		const fcid = this.restored.fcidOf(wwpn);
+		if (fcid === undefined) return undefined;
+		const i = this.positionOf(fcid);
+		return i !== undefined && (this.live.sessions[i]! & 4) === 0 ? fcid : undefined;
+	}
+
+	/** The table as it is now, saved again: the saved numbers where nothing changed, without building the table. */
+	encodeWith(changes: SessionChanges, loginsNow: LoginsNow): Encoded {
+		const into: Encoded = {sessions: [], named: []};
+		const named = this.live.named ?? [];
+		let k = 0;
+		for (const code of this.live.sessions) {
+			const fcid = fcidOfCode(code);
+			const flags = code % 8;
+			const pair = flags & 4 ? named[k++] : undefined;
+			const taken = changes.taken.get(fcid);
+			if (taken === null) continue;
+			if (taken) {
+				encodeOne(fcid, taken.initiator, taken.initiatorNode, (taken.prli ? 1 : 0) | (taken.unitAttention ? 2 : 0), loginsNow, into);
+				continue;
+			}
+			if (pair) {
+				encodeOne(fcid, pair[0] as Wwn, pair[1] as Wwn, flags & 3, loginsNow, into);
+				continue;
+			}
+			if (!loginsNow.movedSinceRestore(fcid)) {
+				into.sessions.push(code);
+				continue;
+			}
+			const now = loginsNow.at(fcid);
+			if (now && this.restored.is(fcid, now.wwpn, now.wwnn)) {
+				into.sessions.push(code);
+				continue;
+			}
+			const then = this.restored.at(fcid);
+			if (!then) throw new StorageError(`saved session of ${this.port.label} at ${fcid.toString(16)} has no login on the fabric`);
+			encodeOne(fcid, then.wwpn, then.wwnn, flags, loginsNow, into);
+		}
+		return encodeSessions(changes.added, loginsNow, into);
+	}
+
+	private decode(i: number): ItNexus {
+		const code = this.live.sessions[i]!;
+		const fcid = fcidOfCode(code);
+		const flags = code % 8;
+		let initiator: Wwn;
+		let initiatorNode: Wwn;
+		if (flags & 4) {
+			const pair = this.live.named?.[this.namedPlaces().get(i)!];
+			if (!pair) throw new StorageError(`saved session table of ${this.port.label} is short of initiator names`);
+			[initiator, initiatorNode] = pair as [Wwn, Wwn];
+		} else {
+			const login = this.restored.at(fcid);
+			if (!login) throw new StorageError(`saved session of ${this.port.label} at ${fcid.toString(16)} has no login on the fabric`);
+			({wwpn: initiator, wwnn: initiatorNode} = login);
+		}
+		return {initiator, initiatorNode, fcid, prli: (flags & 1) !== 0, unitAttention: (flags & 2) !== 0};
+	}
+
+	private positionOf(fcid: FcId): number | undefined {
+		if (!this.positions) {
+			const positions = new Map<number, number>();
+			this.live.sessions.forEach((code, i) => positions.set(fcidOfCode(code), i));
+			this.positions = positions;
+		}
+		return this.positions.get(fcid);
+	}
+
+	private namedPlaces(): Map<number, number> {
+		if (!this.namedAt) {
+			const at = new Map<number, number>();
+			let k = 0;
+			this.live.sessions.forEach((code, i) => {
+				if (code & 4) at.set(i, k++);
+			});
+			this.namedAt = at;
+		}
+		return this.namedAt;
 	}
 }
 
-/** Puts a target port's saved state back; its sessions wait until the port is first asked anything. */
-export function loadTargetPortLive(port: TargetPort, live: TargetPortLive, loginAtRestore: LoginAt, link: NPortLink | undefined): void {
+function fcidOfCode(code: number): FcId {
+	return Math.floor(code / 8) as FcId;
+}
+
+/** Puts a target port's saved state back; its sessions are looked at as the port is asked. */
+export function loadTargetPortLive(port: TargetPort, live: TargetPortLive, restored: RestoredLogins, link: NPortLink | undefined): void {
 	port.restoreLive(
 		{state: live.state, fcid: live.fcid as FcId | undefined, fabric: live.fabric ?? false, busyRetries: live.busyRetries ?? 0, relogins: live.relogins ?? 0},
 		link,
 	);
-	port.responder.restoreSessions(new SavedSessions(port, live, loginAtRestore));
+	port.responder.restoreSessions(new SavedSessions(port, live, restored));
 }

@@ -7,6 +7,9 @@ import {formatFcId, type FcId} from '../sim/FcId.js';
 import type {Wwn} from '../sim/Wwn.js';
 import type {LogicalUnit} from './LogicalUnit.js';
 import type {LunView} from './LunMasking.js';
+import {SessionTable, type DeferredSessions, type ItNexus, type Session, type SessionChanges} from './SessionTable.js';
+
+export type {DeferredSessions, ItNexus, SessionChanges} from './SessionTable.js';
 
 /** ILLEGAL REQUEST / INVALID COMMAND OPERATION CODE: READ CAPACITY to a tape, changer, enclosure... */
 export const invalidOperationCode: SenseData = {key: 0x5, asc: 0x20, ascq: 0x00};
@@ -26,29 +29,6 @@ export interface ResponderPort {
 	unitAt(initiator: Wwn, hostLun: number): LogicalUnit | undefined;
 }
 
-/** One I_T nexus as the port's session table shows it. */
-export interface ItNexus {
-	readonly initiator: Wwn;
-	readonly initiatorNode: Wwn;
-	readonly fcid: FcId;
-	/** PRLI done (FCP image pair established). */
-	readonly prli: boolean;
-	/** A REPORTED LUNS DATA HAS CHANGED unit attention waits for this nexus. */
-	readonly unitAttention: boolean;
-}
-
-/** Saved sessions not yet put back (see restoreSessions). */
-export interface DeferredSessions {
-	load(): readonly ItNexus[];
-}
-
-interface Session {
-	readonly initiator: Wwn;
-	readonly initiatorNode: Wwn;
-	readonly fcid: FcId;
-	prli: boolean;
-	unitAttention: boolean;
-}
 
 const notReady: ElsReject = {accepted: false, reason: LsRjtReason.unableToPerform, explanation: LsRjtExplanation.none};
 const loginRequired: ElsReject = {
@@ -66,26 +46,22 @@ const loginRequired: ElsReject = {
  * nexus that logs out (or whose port loses its login) forgets them, as an I_T nexus loss does.
  */
 export class FcpResponder implements FcpTarget {
-	private readonly byFcid = new Map<FcId, Session>();
-	private readonly byWwpn = new Map<Wwn, Session>();
+	private readonly table = new SessionTable();
 	/**
 	 * The session of the last request, while it lasts: an initiator sends PLOGI, PRLI, REPORT
 	 * LUNS, then INQUIRY and READ CAPACITY per LUN in a row, and the tables hold 100,000 sessions.
 	 */
 	private recent: Session | undefined;
-	private pending: DeferredSessions | undefined;
 
 	constructor(private readonly port: ResponderPort) {}
 
 	plogi(from: Initiator, did: FcId): PlogiReply {
-		this.ensure();
 		if (!this.port.answersTo(did)) return notReady;
 		// A new PLOGI replaces whatever that N_Port_ID or that WWPN had (implicit logout).
-		this.drop(this.byFcid.get(from.fcid));
-		this.drop(this.byWwpn.get(from.wwpn));
+		this.drop(this.table.atFcid(from.fcid));
+		this.drop(this.table.ofWwpn(from.wwpn));
 		const session: Session = {initiator: from.wwpn, initiatorNode: from.wwnn, fcid: from.fcid, prli: false, unitAttention: false};
-		this.byFcid.set(from.fcid, session);
-		this.byWwpn.set(from.wwpn, session);
+		this.table.add(session);
 		this.recent = session;
 		if (this.port.log.recording) this.port.log.emit(this.port.label, 'storage.login', `PLOGI from ${from.wwpn} (${formatFcId(from.fcid)}) accepted`, {
 			initiator: from.wwpn,
@@ -95,7 +71,6 @@ export class FcpResponder implements FcpTarget {
 	}
 
 	prli(from: Initiator, did: FcId): PrliReply {
-		this.ensure();
 		if (!this.port.answersTo(did)) return notReady;
 		const session = this.sessionOf(from);
 		if (!session) return loginRequired;
@@ -104,7 +79,6 @@ export class FcpResponder implements FcpTarget {
 	}
 
 	logo(from: Initiator, did: FcId): void {
-		this.ensure();
 		if (!this.port.answersTo(did)) return;
 		const session = this.sessionOf(from);
 		if (!session) return;
@@ -121,7 +95,6 @@ export class FcpResponder implements FcpTarget {
 	 * command gets CHECK CONDITION 6/3F/0E once, and the condition is cleared.
 	 */
 	scsi(from: Initiator, did: FcId, command: ScsiCommand): ScsiReply {
-		this.ensure();
 		if (!this.port.answersTo(did)) return {status: 'no-connection'};
 		const session = this.sessionOf(from);
 		if (!session) return {status: 'no-connection'};
@@ -164,10 +137,9 @@ export class FcpResponder implements FcpTarget {
 	 * not flush the capped event log.
 	 */
 	postReportedLunsChanged(initiators: Iterable<Wwn>): Wwn[] {
-		this.ensure();
 		const posted: Session[] = [];
 		for (const w of initiators) {
-			const session = this.byWwpn.get(w);
+			const session = this.table.ofWwpn(w);
 			if (!session) continue;
 			session.unitAttention = true;
 			posted.push(session);
@@ -195,75 +167,55 @@ export class FcpResponder implements FcpTarget {
 
 	/**
 	 * Replaces the session table with saved sessions, in their login order (restore). They are
-	 * put in when the port is first asked anything: a target port of 50,000 sessions that a
-	 * command never reaches costs nothing.
+	 * looked at one by one as the port is asked: a target port of 50,000 sessions that a command
+	 * reaches once costs one lookup.
 	 */
 	restoreSessions(sessions: DeferredSessions): void {
-		this.dropAll();
-		this.pending = sessions;
+		this.recent = undefined;
+		this.table.restore(sessions);
 	}
 
-	/** The saved sessions while they wait to be put back. */
-	get deferredSessions(): DeferredSessions | undefined {
-		return this.pending;
+	/** The saved sessions and what changed since, while the table was not built (see SessionTable). */
+	get sessionChanges(): SessionChanges | undefined {
+		return this.table.changes;
 	}
-
-	private ensure(): void {
-		const pending = this.pending;
-		if (!pending) return;
-		this.pending = undefined;
-		for (const n of pending.load()) {
-			const session: Session = {...n};
-			this.byFcid.set(session.fcid, session);
-			this.byWwpn.set(session.initiator, session);
-		}
-	}
-
-
 
 	/** Forgets every session (link down, fabric logout, port offline). */
 	dropAll(): number {
-		this.ensure();
-		const n = this.byFcid.size;
-		this.byFcid.clear();
-		this.byWwpn.clear();
+		const n = this.table.size;
+		this.table.clear();
 		this.recent = undefined;
 		return n;
 	}
 
 	/** Forgets the session of one N_Port_ID (the initiator left the fabric); returns its WWPN. */
 	dropFcid(fcid: FcId): Wwn | undefined {
-		this.ensure();
-		const session = this.byFcid.get(fcid);
+		const session = this.table.atFcid(fcid);
 		this.drop(session);
 		return session?.initiator;
 	}
 
 	sessionFcids(): FcId[] {
-		this.ensure();
-		return [...this.byFcid.keys()];
+		return this.table.fcids();
 	}
 
 	sessionAt(fcid: FcId): ItNexus | undefined {
-		this.ensure();
-		return this.byFcid.get(fcid);
+		return this.table.atFcid(fcid);
 	}
 
 	get sessionCount(): number {
-		this.ensure();
-		return this.byFcid.size;
+		return this.table.size;
 	}
 
 	/** In login order. */
 	sessions(): ItNexus[] {
-		this.ensure();
-		return [...this.byFcid.values()].map(s => ({...s}));
+		return [...this.table.values()].map(s => ({...s}));
 	}
 
 	private sessionOf(from: Initiator): Session | undefined {
 		const recent = this.recent;
 		if (recent && recent.fcid === from.fcid) return recent.initiator === from.wwpn ? recent : undefined;
-		const session = this.byFcid.get(from.fcid);
+		const session = this.table.atFcid(from.fcid);
 		if (session) this.recent = session;
 		return session && session.initiator === from.wwpn ? session : undefined;
 	}
@@ -283,7 +235,6 @@ export class FcpResponder implements FcpTarget {
 	private drop(session: Session | undefined): void {
 		if (!session) return;
 		if (this.recent === session) this.recent = undefined;
-		if (this.byFcid.get(session.fcid) === session) this.byFcid.delete(session.fcid);
-		if (this.byWwpn.get(session.initiator) === session) this.byWwpn.delete(session.initiator);
+		this.table.delete(session);
 	}
 }

@@ -12,7 +12,12 @@ export type LunView = ReadonlyMap<number, number>;
  */
 export class LunMasking {
 	private readonly byName = new Map<string, HostGroup>();
-	private readonly byInitiator = new Map<Wwn, HostGroup[]>();
+	/**
+	 * Built at the INDEX_AFTER-th lookup: a process that restores a 100,000-initiator table to
+	 * answer one new virtual port's REPORT LUNS asks a few times and scans the groups instead.
+	 */
+	private byInitiatorIndex: Map<Wwn, HostGroup[]> | undefined;
+	private lookups = 0;
 	/** The last initiator looked up and its groups: REPORT LUNS, INQUIRY, READ CAPACITY come in a row. */
 	private lastInitiator: Wwn | undefined;
 	private lastGroups: HostGroup[] | undefined;
@@ -35,13 +40,15 @@ export class LunMasking {
 		const old = this.byName.get(group.name);
 		if (old) this.unindex(old);
 		this.byName.set(group.name, group);
+		const index = this.byInitiatorIndex;
+		if (!index) return;
 		// Each initiator's groups stay in table order (the order the configuration lists them), so
 		// that a table built from the saved configuration looks up, and refuses, the same way.
 		let order: Map<HostGroup, number> | undefined;
 		for (const w of group.initiators) {
-			const list = this.byInitiator.get(w);
+			const list = index.get(w);
 			if (!list) {
-				this.byInitiator.set(w, [group]);
+				index.set(w, [group]);
 				continue;
 			}
 			list.push(group);
@@ -50,6 +57,31 @@ export class LunMasking {
 				list.sort((a, b) => order!.get(a)! - order!.get(b)!);
 			}
 		}
+	}
+
+	/** The groups naming each initiator, in table order. */
+	private get byInitiator(): Map<Wwn, HostGroup[]> {
+		let index = this.byInitiatorIndex;
+		if (!index) {
+			index = new Map();
+			for (const group of this.byName.values()) {
+				for (const w of group.initiators) {
+					const list = index.get(w);
+					if (list) list.push(group);
+					else index.set(w, [group]);
+				}
+			}
+			this.byInitiatorIndex = index;
+		}
+		return index;
+	}
+
+	/** The groups naming `w`, in table order: by scanning the groups until the index pays. */
+	private lookUp(w: Wwn): HostGroup[] | undefined {
+		if (this.byInitiatorIndex || ++this.lookups > INDEX_AFTER) return this.byInitiator.get(w);
+		const found: HostGroup[] = [];
+		for (const group of this.byName.values()) if (group.hasInitiator(w)) found.push(group);
+		return found.length > 0 ? found : undefined;
 	}
 
 	delete(name: string): HostGroup | undefined {
@@ -62,12 +94,12 @@ export class LunMasking {
 	}
 
 	groupsOf(w: Wwn): readonly HostGroup[] {
-		return this.byInitiator.get(w) ?? [];
+		return this.lookUp(w) ?? [];
 	}
 
 	private groupsNaming(w: Wwn): HostGroup[] | undefined {
 		if (w !== this.lastInitiator) {
-			this.lastGroups = this.byInitiator.get(w);
+			this.lastGroups = this.lookUp(w);
 			this.lastInitiator = w;
 		}
 		return this.lastGroups;
@@ -129,17 +161,22 @@ export class LunMasking {
 	}
 
 	private unindex(group: HostGroup): void {
+		const index = this.byInitiatorIndex;
+		if (!index) return;
 		for (const w of group.initiators) {
-			const list = this.byInitiator.get(w);
+			const list = index.get(w);
 			if (!list) continue;
 			const i = list.indexOf(group);
 			if (i >= 0) list.splice(i, 1);
-			if (list.length === 0) this.byInitiator.delete(w);
+			if (list.length === 0) index.delete(w);
 		}
 	}
 }
 
 const EMPTY: LunView = new Map();
+
+/** Lookups answered by scanning the groups before the initiator index is built. */
+const INDEX_AFTER = 64;
 
 function sharedPort(a: HostGroup, b: HostGroup, allPorts: readonly string[]): string | undefined {
 	return (a.ports ?? allPorts).find(p => b.appliesTo(p));

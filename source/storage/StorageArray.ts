@@ -73,10 +73,16 @@ export class StorageArray {
 	private readonly origins = new Map<TargetPort, PortOrigin>();
 	private changes = 0;
 
+	/**
+	 * `options.restoring`: the configuration is one this program saved after building it (a
+	 * restore of the live lab), so the masking conflicts it refuses cannot be in it; they are not
+	 * looked for again, which would index every initiator of the table.
+	 */
 	constructor(
 		config: StorageArrayConfig,
 		readonly sim: Simulator,
 		readonly log: EventLog,
+		options: {readonly restoring?: boolean} = {},
 	) {
 		const where = `array '${config.name}'`;
 		if (!NAME.test(config.name)) throw new StorageError(`${where}: bad name (letters, digits, _ . : @ + -, at most 32)`);
@@ -116,7 +122,7 @@ export class StorageArray {
 				if (other !== undefined) throw new StorageError(`${gw}: host LUN ${hostLun} used by LUN ${other} and LUN ${lun}`);
 				group.map(lun, hostLun);
 			}
-			const conflict = this.masking.conflictWith(group, this.portNames());
+			const conflict = options.restoring ? undefined : this.masking.conflictWith(group, this.portNames());
 			if (conflict) throw new StorageError(`${where}: ${conflict}`);
 			this.masking.put(group);
 		}

@@ -15,7 +15,7 @@ export {buildArrays, exportArrays, findArray} from './ArrayBuilder.js';
 export {LUN_DEVICE_TYPES} from './StorageConfig.js';
 export type {LunDeviceType, StorageArrayConfig, StorageHostGroupConfig, StorageLunConfig, StoragePortConfig} from './StorageConfig.js';
 export {StorageError} from './StorageError.js';
-export {loadTargetPortLive, saveTargetPortLive, type TargetPortLive} from './ArrayLive.js';
+export {loadTargetPortLive, saveTargetPortLive, type LoginsNow, type RestoredLogins, type TargetPortLive} from './ArrayLive.js';
 export {formatSizeMiB, parseSizeMiB, MAX_LUN_MIB} from './Size.js';
 export {runStorageCommand, STORAGE_USAGE} from './shell/StorageShell.js';
 export type {StorageCommandResult} from './shell/StorageShell.js';

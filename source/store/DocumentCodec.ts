@@ -9,6 +9,7 @@ import {liveText, type LiveText} from '../world/WorldDocument.js';
 import {describeValue, issueLines, storeErrorMap, summariseLines} from './IssueText.js';
 import {formatJson, parseJsonText} from './JsonText.js';
 import {migrateDocument, OLDEST_STORE_VERSION} from './migrations.js';
+import {isKnownValid, markLabValid} from './ValidLabParts.js';
 import {documentSchemaWith, labSchema, labSchemaFor, STORE_EVENT_CAP, STORE_VERSION, storeDocumentSchema, trustedDocumentSchema, type StoreDocument} from './schema.js';
 import {StoreError, type StoreErrorCode} from './StoreError.js';
 
@@ -213,7 +214,7 @@ export function decodeDocumentValue(value: unknown, source: Source, hints: {read
 	const result = (trusted ? trustedDocumentSchema : storeDocumentSchema).safeParse(current, PARSE);
 	if (!result.success) throw refuse(source, 'invalid', 'is invalid', issueLines(result.error.issues, current));
 	let document = result.data as StoreDocument;
-	checked.add(document.lab);
+	markLabValid(document.lab);
 	let liveSetAside: string | undefined;
 	if (document.live && !trusted) {
 		const {live: _dropped, ...rest} = document;
@@ -239,7 +240,7 @@ export function decodeLabValue(value: unknown, source: Source): LabConfig {
  */
 export function checkDocumentForSave(document: StoreDocument, file: string, previous?: StoreDocument): StoreDocument {
 	// Parts of the lab that are the very objects of a document already checked need no new check.
-	const changed = previous && checked.has(previous.lab) ? Object.keys(document.lab).filter(k => (document.lab as unknown as Record<string, unknown>)[k] !== (previous.lab as unknown as Record<string, unknown>)[k]) : undefined;
+	const changed = previous && isKnownValid(previous.lab) ? Object.keys(document.lab).filter(k => (document.lab as unknown as Record<string, unknown>)[k] !== (previous.lab as unknown as Record<string, unknown>)[k]) : undefined;
 	const schema = changed ? documentSchemaWith(labSchemaFor(changed)) : storeDocumentSchema;
 	const result = schema.safeParse(document, PARSE);
 	if (!result.success) {
@@ -252,12 +253,10 @@ export function checkDocumentForSave(document: StoreDocument, file: string, prev
 		);
 	}
 	const data = result.data as StoreDocument;
-	checked.add(data.lab);
+	markLabValid(data.lab);
 	return data;
 }
 
-/** Labs known to be valid: checked here, or read from a file whose hash shows this program wrote it. */
-const checked = new WeakSet<object>();
 
 /** The document as it is saved: this version, the given revision, the event log capped, the live state tied to its lab. */
 export function finaliseDocument(document: StoreDocument, revision: number): StoreDocument {

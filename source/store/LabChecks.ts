@@ -9,6 +9,7 @@ import type {Wwn} from '../sim/Wwn.js';
 import type {CableEnd, LabConfig, ZoningConfig} from '../world/LabConfig.js';
 import {parseDomainNpivEntry, parseNpivPortEntry, storeWwn} from './FieldFormats.js';
 import type {IssuePath, StoreIssue} from './IssueText.js';
+import {isKnownValid} from './ValidLabParts.js';
 
 type Add = (path: IssuePath, message: string) => void;
 
@@ -17,7 +18,9 @@ export function checkLab(lab: LabConfig): StoreIssue[] {
 	const add: Add = (path, message) => issues.push({path, message});
 
 	const fabrics = uniqueNames(lab.fabrics, 'fabrics', 'fabric', add);
-	lab.fabrics.forEach((fabric, i) => checkZoning(fabric.zoning, ['fabrics', i, 'zoning'], add));
+	lab.fabrics.forEach((fabric, i) => {
+		if (!isKnownValid(fabric)) checkZoning(fabric.zoning, ['fabrics', i, 'zoning'], add);
+	});
 
 	// Burned-in WWNs (switches, HBA ports, array ports) identify hardware: one owner each.
 	const physical = new Map<Wwn, string>();
@@ -106,7 +109,7 @@ export function checkLab(lab: LabConfig): StoreIssue[] {
 				}
 			});
 		});
-		checkHostNpivPorts(host.name, host.npivPorts, ports, [...at, 'npivPorts'], add);
+		if (!isKnownValid(host)) checkHostNpivPorts(host.name, host.npivPorts, ports, [...at, 'npivPorts'], add);
 	});
 
 	const arrays = uniqueNames(lab.arrays, 'arrays', 'array', add);
@@ -114,6 +117,8 @@ export function checkLab(lab: LabConfig): StoreIssue[] {
 		const at = ['arrays', i];
 		const portNames = uniqueNames(array.ports, [...at, 'ports'], 'target port', add);
 		array.ports.forEach((port, p) => claimPhysical(port.wwpn, `array ${array.name} port ${port.name}`, [...at, 'ports', p, 'wwpn']));
+		// An array's LUs, host groups and masking refer only to the array itself.
+		if (isKnownValid(array)) return;
 		const luIds = new Set<number>();
 		array.luns.forEach((lu, l) => {
 			if (luIds.has(lu.id)) add([...at, 'luns', l, 'id'], `LU ${lu.id} is defined twice in array ${array.name}`);

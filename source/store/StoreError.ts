@@ -14,7 +14,9 @@ export type StoreErrorCode =
 	/** Violates the schema (after migration). */
 	| 'invalid'
 	/** Another process held the lock for longer than we were willing to wait. */
-	| 'locked';
+	| 'locked'
+	/** Another process saved since this one read the file: saving would overwrite its change. */
+	| 'newer';
 
 export class StoreError extends Error {
 	override readonly name = 'StoreError';

@@ -9,6 +9,7 @@ import type {PrngState} from '../sim/Prng.js';
 import type {SimTime} from '../sim/Simulator.js';
 import type {LabConfig} from '../world/LabConfig.js';
 import type {LiveText} from '../world/WorldDocument.js';
+import {isKnownValid} from './ValidLabParts.js';
 import {isWwnText, WWN_FORMS} from './FieldFormats.js';
 import {describeValue} from './IssueText.js';
 import {checkLab} from './LabChecks.js';
@@ -169,12 +170,33 @@ const crossChecks = (lab: z.infer<z.ZodObject<typeof labShape>>, ctx: z.Refineme
 export const labSchema = z.strictObject(labShape).superRefine(crossChecks);
 
 /**
+ * An array of which only the items not known valid (ValidLabParts) are checked: a save after a
+ * command on a big lab checks the one host it changed, not all of them. Items pass through as
+ * they are (the schemas transform nothing), so they stay the objects known valid.
+ */
+function newItemsOnly(item: z.ZodType): z.ZodType {
+	return z.array(z.unknown()).superRefine((items, ctx) => {
+		items.forEach((value, i) => {
+			if (value !== null && typeof value === 'object' && isKnownValid(value)) return;
+			const result = item.safeParse(value);
+			if (!result.success) for (const issue of result.error.issues) ctx.addIssue({...issue, path: [i, ...issue.path]} as Parameters<typeof ctx.addIssue>[0]);
+		});
+	});
+}
+
+const NEW_ITEMS_ONLY: Partial<Record<keyof typeof labShape, z.ZodType>> = {
+	fabrics: newItemsOnly(fabricConfig),
+	hosts: newItemsOnly(hostConfig),
+	arrays: newItemsOnly(arrayConfig),
+};
+
+/**
  * A lab of which only some parts changed since it was last checked (a save after a command): the
  * shape of the changed parts is checked again, the cross-references of the whole lab too.
  */
 export function labSchemaFor(changed: readonly string[]): z.ZodType<LabConfig> {
 	const shape: Record<string, z.ZodType> = {};
-	for (const key of Object.keys(labShape) as (keyof typeof labShape)[]) shape[key] = changed.includes(key) ? labShape[key] : z.any();
+	for (const key of Object.keys(labShape) as (keyof typeof labShape)[]) shape[key] = !changed.includes(key) ? z.any() : (NEW_ITEMS_ONLY[key] ?? labShape[key]);
 	return z.strictObject(shape).superRefine((lab, ctx) => crossChecks(lab as z.infer<z.ZodObject<typeof labShape>>, ctx)) as unknown as z.ZodType<LabConfig>;
 }
 

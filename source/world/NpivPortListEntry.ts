@@ -6,7 +6,7 @@
  * the same sprintf without the node and index ("%s:%s", matched as a prefix).
  *
  * This file is the only parser and formatter of that value: fcadm (create-npiv-port,
- * delete-npiv-port, create-port-list), the boot replay (NpivConfigService) and the store
+ * delete-npiv-port, create-port-list), the boot replay (lab/PortListReplay) and the store
  * (LabChecks, migrations, the scenario generator) all use it. It lives in world/ so that every
  * one of them can import it.
  */

@@ -26,12 +26,11 @@ import type {FcId} from '../sim/FcId.js';
 import {Prng, type PrngState} from '../sim/Prng.js';
 import {Simulator} from '../sim/Simulator.js';
 import type {Wwn} from '../sim/Wwn.js';
-import {buildArrays, exportArrays, loadTargetPortLive, saveTargetPortLive, type StorageArray, type TargetPort, type TargetPortLive} from '../storage/index.js';
+import {buildArrays, exportArrays, loadTargetPortLive, saveTargetPortLive, type LoginsNow, type RestoredLogins, type StorageArray, type TargetPort, type TargetPortLive} from '../storage/index.js';
 import type {XenWorldLive} from '../xvm/XenLive.js';
 import {XenWorld} from '../xvm/XenWorld.js';
 import {Cable, connect, disconnect, resolveEnd, type ResolvedEnd} from './Cabling.js';
 import type {HostConfig, LabConfig} from './LabConfig.js';
-import {replayNpivPortList} from './NpivConfigService.js';
 import {liveText, type LiveText, type WorldDocument, type WorldLive} from './WorldDocument.js';
 import {WorldError} from './WorldError.js';
 import {WwnLedger} from './WwnLedger.js';
@@ -42,8 +41,8 @@ export const EVENT_CAPACITY = 5000;
 export interface WorldHost {
 	readonly config: HostConfig;
 	readonly stack: HostFcStack;
-	/** npiv_config/port_list, edited by fcadm create/delete. */
-	npivPorts: string[];
+	/** npiv_config/port_list: replaced (never changed in place) by fcadm create/delete. */
+	npivPorts: readonly string[];
 	/** A new HBA-API library on this host (see World.hbaLibrary). */
 	openLibrary(): HbaLibrary;
 }
@@ -57,6 +56,12 @@ export interface BootOptions {
 	 */
 	readonly onProgress?: (phase: BootPhase, done: number) => void;
 }
+
+/**
+ * Runs the npiv_config SMF service on one host: `fcadm create-port-list` re-creates its saved
+ * virtual ports. The commands layer owns fcadm, so whoever boots the world passes this in.
+ */
+export type PortListReplay = (host: string) => void;
 
 export type BootPhase = 'cabling' | 'logins' | 'port lists' | 'domains' | 'done';
 
@@ -127,7 +132,7 @@ export class World {
 			lab.hosts.map(config => ({
 				config,
 				stack: new HostFcStack({host: config, sim: this.sim, log: this.log, wwnRegistry: this.wwns}),
-				npivPorts: [...config.npivPorts],
+				npivPorts: config.npivPorts,
 				openLibrary: () => this.hbaLibrary(config.name),
 			})),
 		);
@@ -156,7 +161,7 @@ export class World {
 	// ---- boot ------------------------------------------------------------------------------
 
 	/** Brings the lab up to quiescence. */
-	boot(options: BootOptions = {}): void {
+	boot(portLists: PortListReplay, options: BootOptions = {}): void {
 		if (this.booted) throw new WorldError('the world is already booted');
 		this.booted = true;
 		const progress = options.onProgress;
@@ -175,7 +180,7 @@ export class World {
 			settle('logins');
 			progress?.('port lists', this.onlineShare());
 			this.hostList.forEach(host => {
-				if (host.npivPorts.length > 0) replayNpivPortList(host.config.name, this.hbaLibrary(host.config.name), host.npivPorts, this.log);
+				if (host.npivPorts.length > 0) portLists(host.config.name);
 			});
 			settle('logins');
 			progress?.('domains', this.onlineShare());
@@ -286,7 +291,7 @@ export class World {
 	// ---- the core: arrays, cables, fabric runtime --------------------------------------------
 
 	private buildCore(): Core {
-		const arrays = buildArrays(this.base.arrays, this.sim, this.log);
+		const arrays = buildArrays(this.base.arrays, this.sim, this.log, {restoring: this.saved !== undefined});
 		const parts = {fabrics: this.fabricSet, hosts: this.hostList.map(h => h.stack), arrays};
 		const cables = this.base.cables.map(c => new Cable(c, resolveEnd(parts, c.a), resolveEnd(parts, c.b)));
 		const endpoints = new Map<string, NPortEndpoint>();
@@ -310,10 +315,9 @@ export class World {
 			this.restoreCabling(core);
 			const part = parsePart(media, 'the loops and point-to-point cables') as MediaPart;
 			loadDirectMediaLive(this.fabricSet, part.direct, key => core.endpoints.get(key));
-			const loginAt = this.directLoginsAsRestored();
 			for (const t of part.targets) {
 				const port = this.targetPort(core, t);
-				loadTargetPortLive(port, t, (_port, fcid) => loginAt(port, fcid), this.fabricSet.linkOf(port));
+				loadTargetPortLive(port, t, this.directLoginsAsRestored(port), this.fabricSet.linkOf(port));
 			}
 			this.bindHostLinks(port => this.fabricSet.attachmentOf(port)?.kind !== 'switch');
 		});
@@ -330,10 +334,10 @@ export class World {
 			const part = parsePart(text, `fabric ${name}`) as FabricPart;
 			const fabric = this.fabricSet.requireFabric(name);
 			loadFabricLive(fabric, part.fabric);
-			const loginAt = loginsAsRestored(part.fabric);
+			const restored = loginsAsRestored(part.fabric);
 			for (const t of part.targets) {
 				const port = this.targetPort(core, t);
-				loadTargetPortLive(port, t, (_port, fcid) => loginAt(fcid), this.fabricSet.linkOf(port));
+				loadTargetPortLive(port, t, restored, this.fabricSet.linkOf(port));
 			}
 			this.bindHostLinks(port => this.fabricSet.fabricOf(port) === fabric);
 		});
@@ -403,30 +407,28 @@ export class World {
 	}
 
 	/** For target ports on loops and cables: who was at each address when they were restored. */
-	private directLoginsAsRestored(): (endpoint: NPortEndpoint, fcid: FcId) => {wwpn: Wwn; wwnn: Wwn} | undefined {
-		const direct = new Map<NPortEndpoint, readonly {id: number; wwpn: Wwn; wwnn: Wwn}[]>();
-		const media = [...this.fabricSet.loops.map(l => l.liveMembers()), ...this.fabricSet.cables.map(c => c.ends)];
-		for (const members of media) {
-			const list = members.map(m => ({id: m.id as number, wwpn: m.endpoint.wwpn, wwnn: m.endpoint.wwnn}));
-			for (const m of members) direct.set(m.endpoint, list.filter(x => x.wwpn !== m.endpoint.wwpn));
-		}
-		return (endpoint, fcid) => {
-			const m = direct.get(endpoint)?.find(x => x.id === fcid);
-			return m ? {wwpn: m.wwpn, wwnn: m.wwnn} : undefined;
+	/** Who was at each address of the loop or point-to-point cable an endpoint is on, as restored. */
+	private directLoginsAsRestored(endpoint: NPortEndpoint): RestoredLogins {
+		const att = this.fabricSet.attachmentOf(endpoint);
+		const members = !att || att.kind === 'switch' ? [] : att.kind === 'loop' ? att.loop.liveMembers() : att.cable.ends;
+		const others = members.filter(m => m.endpoint !== endpoint).map(m => ({fcid: m.id, wwpn: m.endpoint.wwpn, wwnn: m.endpoint.wwnn}));
+		return {
+			at: fcid => others.find(m => m.fcid === fcid),
+			is: (fcid, wwpn, wwnn) => others.some(m => m.fcid === fcid && m.wwpn === wwpn && m.wwnn === wwnn),
+			fcidOf: wwpn => others.find(m => m.wwpn === wwpn)?.fcid,
 		};
 	}
 
-	/** Who is logged in at an N_Port_ID on the medium an endpoint is cabled to. */
-	private loginAt(endpoint: NPortEndpoint, fcid: FcId): {wwpn: Wwn; wwnn: Wwn} | undefined {
+	/** Who is logged in at each N_Port_ID on the medium an endpoint is cabled to, now. */
+	private loginsNow(endpoint: NPortEndpoint): LoginsNow {
 		const att = this.fabricSet.attachmentOf(endpoint);
-		if (!att) return undefined;
+		if (!att) return {at: () => undefined, movedSinceRestore: () => true};
 		if (att.kind === 'switch') {
-			const l = att.port.sw.fabric.loginById(fcid);
-			return l ? {wwpn: l.wwpn, wwnn: l.wwnn} : undefined;
+			const fabric = att.port.sw.fabric;
+			return {at: fcid => fabric.loginById(fcid), movedSinceRestore: fcid => fabric.movedSince(fcid)};
 		}
 		const members = att.kind === 'loop' ? att.loop.liveMembers() : att.cable.ends;
-		const m = members.find(x => x.id === fcid && x.endpoint !== endpoint);
-		return m ? {wwpn: m.endpoint.wwpn, wwnn: m.endpoint.wwnn} : undefined;
+		return {at: fcid => members.find(x => x.id === fcid && x.endpoint !== endpoint)?.endpoint, movedSinceRestore: () => true};
 	}
 
 	/** Runs a restore step without recording events; it must leave nothing to run. */
@@ -493,7 +495,8 @@ export class World {
 			...this.base,
 			fabrics,
 			switches,
-			hosts: this.hostList.map(h => ({...h.config, npivPorts: [...h.npivPorts]})),
+			// A host whose port list fcadm never replaced is its configuration as given, the very object.
+			hosts: this.hostList.map(h => (h.npivPorts === h.config.npivPorts ? h.config : {...h.config, npivPorts: [...h.npivPorts]})),
 			arrays: core ? (exportArrays(core.arrays) as LabConfig['arrays']) : this.base.arrays,
 			cables: core ? core.cables.map(c => c.toConfig()) : this.base.cables,
 			domains: this.pendingXen === undefined ? this.xenWorld.exportDomains() : this.base.domains,
@@ -538,32 +541,37 @@ export class World {
 	}
 
 	private targetPortPart(array: string, port: TargetPort): TargetPortLive {
-		return saveTargetPortLive(port, array, (p, fcid) => this.loginAt(p as NPortEndpoint, fcid));
-	}
-
-	/** The document to save: the lab as now configured, its live state, PRNG, clock, the capped log, retired WWNs. */
-	toDocument<D extends WorldDocument>(base: D): D {
-		const lab = this.exportLab();
-		return {
-			...base,
-			lab,
-			prng: [...this.prng.state],
-			clock: this.sim.now,
-			events: [...this.log.entries()],
-			retiredWwns: this.wwns.handedOut(),
-			live: this.saveLive(),
-		};
+		return saveTargetPortLive(port, array, this.loginsNow(port));
 	}
 }
 
-/** Who was logged in at each N_Port_ID of a fabric as saved: read from its login columns. */
-function loginsAsRestored(fabric: FabricLive): (fcid: FcId) => {wwpn: Wwn; wwnn: Wwn} | undefined {
+/**
+ * Who was logged in at each N_Port_ID of a fabric as saved, read from its login columns (WWNs are
+ * 16-digit texts end to end): nothing is built until a session is looked up.
+ */
+function loginsAsRestored(fabric: FabricLive): RestoredLogins {
 	const L = fabric.logins;
-	const index = new Map<number, number>();
-	L.fcid.forEach((id, i) => index.set(id, i));
-	return fcid => {
-		const i = index.get(fcid);
-		return i === undefined ? undefined : {wwpn: L.wwpn.slice(i * 16, i * 16 + 16) as Wwn, wwnn: L.wwnn.slice(i * 16, i * 16 + 16) as Wwn};
+	let index: Map<number, number> | undefined;
+	const indexOf = (fcid: FcId): number | undefined => {
+		if (!index) {
+			index = new Map();
+			for (let i = 0; i < L.fcid.length; i++) index.set(L.fcid[i]!, i);
+		}
+		return index.get(fcid);
+	};
+	return {
+		at: fcid => {
+			const i = indexOf(fcid);
+			return i === undefined ? undefined : {wwpn: L.wwpn.slice(i * 16, i * 16 + 16) as Wwn, wwnn: L.wwnn.slice(i * 16, i * 16 + 16) as Wwn};
+		},
+		is: (fcid, wwpn, wwnn) => {
+			const i = indexOf(fcid);
+			return i !== undefined && L.wwpn.startsWith(wwpn, i * 16) && L.wwnn.startsWith(wwnn, i * 16);
+		},
+		fcidOf: wwpn => {
+			for (let at = L.wwpn.indexOf(wwpn); at >= 0; at = L.wwpn.indexOf(wwpn, at + 1)) if (at % 16 === 0) return L.fcid[at / 16] as FcId;
+			return undefined;
+		},
 	};
 }
 
@@ -574,17 +582,4 @@ function parsePart(part: LiveText, what: string): unknown {
 	} catch (error) {
 		throw new WorldError(`the store's saved state of ${what} is damaged (${(error as Error).message}); 'npiv scenario reset' starts the lab afresh`);
 	}
-}
-
-/** Builds and boots a world from a document (ignoring any saved live state). */
-export function bootWorld(doc: WorldDocument, options: BootOptions = {}): World {
-	const world = new World(doc);
-	world.boot(options);
-	return world;
-}
-
-/** The world of a document: restored from its live state when it has one, else booted. */
-export function openWorld(doc: WorldDocument, options: BootOptions = {}): World {
-	if (doc.live) return new World(doc, {live: doc.live});
-	return bootWorld(doc, options);
 }

@@ -8,6 +8,7 @@ import {dispatchFamily} from '../../source/commands/families/dispatchFamily.js';
 import type {GlobalOptions} from '../../source/commands/GlobalOptions.js';
 import {loadEmbeddedLab, newDocument} from '../../source/store/index.js';
 import {World} from '../../source/world/World.js';
+import {Lab} from '../../source/lab/Lab.js';
 
 const DOM0_A_P0 = '2100001b32813c5a';
 const DOM0_B_P0 = '10000000c96b2e10';
@@ -18,9 +19,7 @@ const WEB01_VPORT = 'c0007d5a3e81c241';
 const DB01_VPORT = 'c0007d93f0b27e17';
 
 function lab(): World {
-	const world = new World(newDocument(loadEmbeddedLab()));
-	world.boot();
-	return world;
+	return Lab.open(newDocument(loadEmbeddedLab()), {boot: {record: false}}).world;
 }
 
 function run(world: World, host: string, line: string): {stdout: string; stderr: string; exitCode: number} {

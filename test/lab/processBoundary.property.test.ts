@@ -13,6 +13,7 @@ import {loadEmbeddedLab, newDocument, type StoreDocument} from '../../source/sto
 import {commandLine, describeLine, type Line} from './commandGrammar.js';
 import {dumpWorld} from '../world/worldDump.js';
 import {firstDifferences} from '../world/graphDump.js';
+import {savedLeaves} from './savedLeaves.js';
 
 const booted = (() => {
 	const lab = Lab.open(newDocument(loadEmbeddedLab(), 11));
@@ -26,25 +27,6 @@ function globalsFor(l: Line) {
 function outputOf(lab: Lab, l: Line): string {
 	const r = lab.run(l.family, l.argv, {globals: globalsFor(l), settle: true, readFile: () => '', writeFile: () => false});
 	return `$ ${describeLine(l)}\n${r.stdout}--- stderr\n${r.stderr}--- exit ${r.exitCode}`;
-}
-
-/**
- * What a save writes, minus the revision (one lab saves once, the other once per command), as
- * one line per leaf with its path, the live state's texts parsed: a difference names its place.
- */
-function saved(doc: StoreDocument): string {
-	const {revision: _r, live, ...rest} = finaliseDocument(doc, 0);
-	const parsed = live ? {media: JSON.parse(live.media.text) as unknown, fabrics: live.fabrics.map(f => JSON.parse(f.text) as unknown), hosts: live.hosts.map(h => JSON.parse(h.text) as unknown), xen: JSON.parse(live.xen.text) as unknown} : null;
-	const lines: string[] = [];
-	const walk = (path: string, v: unknown): void => {
-		if (v && typeof v === 'object') {
-			for (const [k, x] of Object.entries(v)) walk(`${path}.${k}`, x);
-			if (Object.keys(v).length === 0) lines.push(`${path} = ${Array.isArray(v) ? '[]' : '{}'}`);
-		} else lines.push(`${path} = ${JSON.stringify(v)}`);
-	};
-	walk('doc', rest);
-	walk('live', parsed);
-	return lines.join('\n');
 }
 
 function reread(doc: StoreDocument): StoreDocument {
@@ -77,7 +59,7 @@ describe('the process boundary is invisible', () => {
 				const one = inOneLab(lines);
 				const fresh = inFreshLabs(lines);
 				expect(fresh.outputs.join('\n')).toBe(one.outputs.join('\n'));
-				expect(saved(fresh.doc)).toBe(saved(one.doc));
+				expect(savedLeaves(fresh.doc)).toBe(savedLeaves(one.doc));
 				// The worlds themselves: a restore puts back everything, not just what was printed.
 				const restored = Lab.open(reread(fresh.doc));
 				expect(firstDifferences(dumpWorld(one.lab.world), dumpWorld(restored.world))).toBe('');

@@ -63,6 +63,12 @@ export class TextConsoleDriver implements SessionDriver {
 		return this.prompt !== undefined;
 	}
 
+	/** Nothing here is ever pending: its clock only writes an event when time is let pass. */
+	settle(): number {
+		this.calls.push('settle');
+		return 0;
+	}
+
 	press(key: KeyName): void {
 		this.calls.push(`press ${key}`);
 		this.handleKey(key);

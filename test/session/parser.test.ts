@@ -65,6 +65,12 @@ describe('reading a session', () => {
 		expect(session.file).toBe('drill.tape');
 	});
 
+	test("'wait idle' is a step of its own: run the SAN until nothing is pending", () => {
+		const session = parseSession('# npiv session v1\nstart scenario lab\n---\nrun xm migrate --live web01 dom0-b\nwait idle\nwait 1s\n', {file: 'x'});
+		expect(session.steps).toEqual([{kind: 'run', command: 'xm migrate --live web01 dom0-b'}, {kind: 'settle'}, {kind: 'wait', ms: 1000}]);
+		expect(() => parseSession('# npiv session v1\nstart scenario lab\n---\nwait idly\n', {file: 'x'})).toThrow(/x:4: expected a duration such as '500ms', '2s', '1.5s', '3m', or 'idle', got 'idly'/);
+	});
+
 	test('comments, blank lines and CRLF line ends are accepted; defaults fill the header', () => {
 		const session = parseSession('# npiv session v1\r\n# a drill\r\n\r\nstart store ./drill store.json\r\n---\r\n  # indented comment\r\nkey #\r\n', {file: 'x'});
 		expect(session.start).toEqual({kind: 'store', path: './drill store.json'});
@@ -169,8 +175,8 @@ jump 3
 			'drill.tape:13: invalid escape \'\\q\' in "bad \\q escape" (escapes are JSON\'s: \\" \\\\ \\n \\t \\uXXXX)',
 			'drill.tape:14: expected some text to type, got ""',
 			"drill.tape:15: expected a command line after 'run', such as 'run fcinfo hba-port'",
-			"drill.tape:16: expected a duration such as '500ms', '2s', '1.5s', '3m', got '2 seconds'",
-			"drill.tape:17: expected a duration such as '500ms', '2s', '1.5s', '3m', got '100'",
+			"drill.tape:16: expected a duration such as '500ms', '2s', '1.5s', '3m', or 'idle', got '2 seconds'",
+			"drill.tape:17: expected a duration such as '500ms', '2s', '1.5s', '3m', or 'idle', got '100'",
 			"drill.tape:18: expected a quoted regular expression after 'expect', such as expect \"Virtual Port1\" in vports; got 'Virtual'",
 			'drill.tape:19: invalid regular expression "(": Unterminated group',
 			"drill.tape:20: unknown pane 'nowhere'; the panes are: adapters, vports, luns, events, domains, fabric",

@@ -43,6 +43,7 @@ const step: fc.Arbitrary<Step> = fc.oneof(
 		command: oneLine.map(s => s.replace(/[\r\n]/g, ' ').trim()).filter(s => s !== ''),
 	}),
 	fc.record({kind: fc.constant('wait' as const), ms: fc.integer({min: 0, max: 1e9})}),
+	fc.constant({kind: 'settle' as const}),
 	fc
 		.record({pattern: fc.string({maxLength: 20}), pane: fc.option(fc.constantFrom(...PANE_NAMES), {nil: undefined}), negate: fc.boolean()})
 		.filter(e => regexProblem(e.pattern) === undefined)

@@ -55,7 +55,7 @@ describe('bad input is reported before anything runs', () => {
 				`${file}:3: terminal size 60x20 is below the smallest the console supports, 80x24`,
 				`${file}:6: unknown key 'hyperspace'; expected a single character or one of: enter, escape, tab, space, backspace, delete, insert, up, down, left, right, home, end, pageup, pagedown, f1, f2, f3, f4, f5, f6, f7, f8, f9, f10, f11, f12`,
 				`${file}:7: unknown pane 'nowhere'; the panes are: adapters, vports, luns, events, domains, fabric`,
-				`${file}:8: expected a duration such as '500ms', '2s', '1.5s', '3m', got 'soon'`,
+				`${file}:8: expected a duration such as '500ms', '2s', '1.5s', '3m', or 'idle', got 'soon'`,
 				`${file}:9: invalid regular expression "(": Unterminated group`,
 				'',
 			].join('\n'),

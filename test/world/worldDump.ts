@@ -4,6 +4,7 @@
  * the same dump hold the same SAN state.
  */
 import type {World} from '../../source/world/World.js';
+import {SessionTable} from '../../source/storage/SessionTable.js';
 import {graphDump, trimmed} from './graphDump.js';
 
 /** Fields that are caches, hints or counters of work done: restored worlds rebuild them on use. */
@@ -15,7 +16,7 @@ const SKIP: Record<string, readonly string[]> = {
 	// knows is compared through the saved documents' retired lists.
 	WwnLedger: ['labText', 'lab', 'retired', 'retiredSet', 'drawn', 'drawnSet'],
 	FabricSet: ['adminRevision', 'listeners', 'switchConfigs'],
-	Fabric: ['sorted', 'principalCache', 'walkStamp', 'adminRevision'],
+	Fabric: ['sorted', 'principalCache', 'walkStamp', 'adminRevision', 'movedSinceRestore'],
 	FabricLogin: ['walkStamp', 'rscnFlush'],
 	RscnService: ['last'],
 	SwitchPort: ['freeHint', 'wwnCache'],
@@ -24,7 +25,7 @@ const SKIP: Record<string, readonly string[]> = {
 	HostFcStack: ['pendingLive'],
 	FcpResponder: ['recent'],
 	LogicalUnit: ['readCapacity'],
-	LunMasking: ['lastInitiator', 'lastGroups'],
+	LunMasking: ['lastInitiator', 'lastGroups', 'byInitiatorIndex', 'lookups'],
 	HostGroup: ['portList', 'lunView'],
 	StorageArray: ['changes', 'origins'],
 	Xend: ['listeners'],
@@ -39,7 +40,6 @@ const UNORDERED: Record<string, readonly string[]> = {
 	FabricSet: ['attachments'],
 	Object: ['endpoints'],
 	ZoningDatabase: ['names'],
-	LunMasking: ['byInitiator'],
 };
 
 export function dumpWorld(world: World): string[] {
@@ -52,6 +52,8 @@ export function dumpWorld(world: World): string[] {
 		skip: (cls, field) => SKIP[cls]?.includes(field) ?? false,
 		unordered: (cls, field) => UNORDERED[cls]?.includes(field) ?? false,
 		transform: value => {
+			// A session table is its sessions in login order, however much of it a restore put back.
+			if (value instanceof SessionTable) return {sessions: [...value.values()].map(s => ({...s}))};
 			// An HBA-API handle's view of a virtual port ring is its first `count` members; the
 			// array behind it may be a newer one that grew since.
 			const v = value as {created?: unknown; count?: unknown};

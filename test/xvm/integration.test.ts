@@ -5,15 +5,15 @@
  */
 import {describe, expect, it} from 'vitest';
 import {World} from '../../source/world/World.js';
+import {Lab} from '../../source/lab/Lab.js';
 import {loadEmbeddedLab, newDocument} from '../../source/store/EmbeddedLab.js';
 import type {XenWorld} from '../../source/xvm/XenWorld.js';
 import {runXm} from '../../source/commands/xm/runXm.js';
 
 function boot(): {world: World; xen: XenWorld} {
 	const lab = loadEmbeddedLab();
-	const world = new World(newDocument(lab));
 	// The world builds the Xen side and boots its domains with everything else.
-	world.boot({record: true});
+	const world = Lab.open(newDocument(lab)).world;
 	return {world, xen: world.xen};
 }
 

@@ -31,7 +31,8 @@ export function createVportDialog(snapshot: ConsoleSnapshot, preselect: {host?: 
 
 export function deleteVportDialog(v: VportRow): DialogState {
 	const body = [`Port WWN  ${v.portWwn}`, `Node WWN  ${v.nodeWwn}`, `on        ${v.physicalWwn} (${v.host})`];
-	if (v.domain) body.push('', `It is bound to domain ${v.domain}: the domain loses its ${v.lunCount} LUN path(s).`);
+	// fcadm refuses to delete a port a domain owns; say so before the operator confirms.
+	if (v.domain) body.push('', `It belongs to domain ${v.domain}: fcadm refuses to delete it.`, `Detach it first: xm npiv-detach ${v.domain} ${v.portWwn}.`);
 	return confirmDialog('Delete virtual port?', body, 'Delete', {type: 'vport.delete', key: v.key});
 }
 

@@ -323,6 +323,17 @@ export class WorldConsoleSource implements ConsoleSource {
 		this.afterSimWork(before, seq, true, clock);
 	}
 
+	/** Runs the SAN until nothing is pending, as a one-shot command does after its work (a session's `wait idle`); returns the simulated ms that passed. */
+	runUntilIdle(): number {
+		if (!this.booted) return 0;
+		const before = this.world.sim.eventsRun;
+		const seq = this.world.log.lastSeq;
+		const clock = this.world.sim.now;
+		this.world.sim.runUntilIdle();
+		this.afterSimWork(before, seq, true, clock);
+		return this.world.sim.now - clock;
+	}
+
 	private tick(simMs: number): void {
 		if (!this.booted) return;
 		if (simMs > 0) this.runBounded(simMs);
@@ -724,8 +735,7 @@ export class WorldConsoleSource implements ConsoleSource {
 			const host = wwpn ? hostOfPort(this.world, wwpn) : undefined;
 			const fp = wwpn ? host?.stack.localPort(wwpn) : undefined;
 			if (!wwpn || !host || !fp?.virtual) return fail(`No virtual port ${key}.`);
-			const domain = this.xenFacts().vportDomain(wwpn);
-			if (domain) return fail(`Virtual port ${wwpn} belongs to domain ${domain}: detach it from the domain with 'xm npiv-detach ${domain} ${wwpn}' (Domains pane).`);
+			// A port a domain owns is refused by fcadm itself, with the same words as on the CLI.
 			return this.action({family: 'fcadm', argv: ['delete-npiv-port', '-p', wwpn, fp.physicalWwpn], host: host.config.name, json: false}, () => `Deleted virtual port ${wwpn} from ${fp.physicalWwpn} of ${host.config.name}`);
 		},
 

@@ -21,6 +21,8 @@ export interface InkConsole {
 	readonly element: ReactElement;
 	/** Lets simulated time pass; in a replay the console must not follow the wall clock. */
 	advance(ms: number): void | Promise<void>;
+	/** Runs the SAN until nothing is pending; the simulated ms that passed (0 for a console without a SAN clock). */
+	settle?(): number | Promise<number>;
 	/**
 	 * The keys a person presses to run a command at the ':' bar, e.g. ':', 'x', 'm', 'space',
 	 * 'l', 'i', 's', 't', 'enter'; the driver presses them one by one.
@@ -104,6 +106,10 @@ export class InkSessionDriver implements SessionDriver {
 
 	advance(ms: number): void | Promise<void> {
 		return this.live().console.advance(ms);
+	}
+
+	settle(): number | Promise<number> {
+		return this.live().console.settle?.() ?? 0;
 	}
 
 	resize(cols: number, rows: number): void {

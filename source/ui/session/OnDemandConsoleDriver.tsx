@@ -69,6 +69,10 @@ export class OnDemandConsoleDriver implements SessionDriver {
 		return this.live().console.advance(ms);
 	}
 
+	settle(): number | Promise<number> {
+		return this.live().console.settle?.() ?? 0;
+	}
+
 	resize(cols: number, rows: number): void {
 		// what the console's own resize listener does when the terminal changes size
 		this.size = {cols, rows};

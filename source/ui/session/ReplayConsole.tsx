@@ -24,6 +24,8 @@ import {paneText} from './PaneText.js';
  */
 export interface ReplayableSource extends ConsoleSource {
 	advance(ms: number): void | Promise<void>;
+	/** Runs the SAN until nothing is pending (a session's `wait idle`); the simulated ms that passed. */
+	runUntilIdle?(): number;
 	dispose?(): void;
 	/** Resolves when no action is waiting (for the store's lock, say) and every save is written. */
 	settled?(): Promise<void>;
@@ -68,6 +70,7 @@ export function buildConsole(source: ReplayableSource, size: TerminalSize, optio
 		controller,
 		element: <ConsoleApp source={source} registry={registry} store={store} controller={controller} views={views} noColor={noColor} />,
 		advance: ms => source.advance(ms),
+		settle: () => source.runUntilIdle?.() ?? 0,
 		runKeys: line => [open, ...Array.from(line, ch => keyName(ch === ' ' ? 'space' : ch)), submit],
 		paneText: pane => paneText(source.getSnapshot(), pane),
 		settled: () => source.settled?.() ?? Promise.resolve(),
