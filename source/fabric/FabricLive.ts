@@ -108,8 +108,15 @@ function setErrors(e: LinkErrorStatus, values: readonly number[]): void {
 }
 
 class StringTable {
-	readonly list: string[] = [];
+	readonly list: string[];
 	private readonly index = new Map<string, number>();
+
+	constructor(seed: readonly string[] = []) {
+		this.list = [...seed];
+		seed.forEach((s, i) => {
+			if (!this.index.has(s)) this.index.set(s, i);
+		});
+	}
 
 	add(s: string): number {
 		let i = this.index.get(s);
@@ -136,8 +143,15 @@ export function saveDirectMediaLive(set: FabricSet, keyOf: EndpointKey): DirectM
 	};
 }
 
+/** What a fabric was restored from: the saved state, and the login made from each of its rows. */
+interface RestoredFabric {
+	readonly live: FabricLive;
+	readonly logins: readonly FabricLogin[];
+}
+
+const restoredFrom = new WeakMap<Fabric, RestoredFabric>();
+
 export function saveFabricLive(fabric: Fabric): FabricLive {
-	const strings = new StringTable();
 	const ports: PortLive[] = [];
 	for (const sw of fabric.switches) {
 		for (const p of sw.ports) {
@@ -146,66 +160,173 @@ export function saveFabricLive(fabric: Fabric): FabricLive {
 			ports.push([sw.domainId, p.index, p.link ? p.link.speedGbps : 0, p.transitions, ...errors]);
 		}
 	}
-	const logins = {
-		fcid: [] as number[],
-		wwpn: [] as string[],
-		wwnn: [] as string[],
-		flags: [] as number[],
-		seq: [] as number[],
-		portNameDir: [] as number[],
-		portNameLeaf: [] as number[],
-		nodeName: [] as number[],
-		types: [] as number[],
-		features: [] as number[],
-		scr: [] as number[],
-		scrSeq: [] as number[],
-	};
-	const text = (t: string): number => (t ? strings.add(t) : -1);
-	// Type lists and feature maps are shared between logins: each distinct one is written once.
-	const typeCodes = new Map<readonly number[], number>();
-	const featureCodes = new Map<Readonly<Record<number, number>>, number>();
-	let lastDir = '';
-	let lastDirCode = -1;
-	for (const l of fabric.logins()) {
-		logins.fcid.push(l.fcid);
-		logins.wwpn.push(l.wwpn);
-		logins.wwnn.push(l.wwnn);
-		logins.flags.push((l.npiv ? 1 : 0) | (l.npivCapable ? 2 : 0) | (l.npivAssigned ? 4 : 0));
-		logins.seq.push(l.seq);
-		const name = l.symbolicPortName;
-		const slash = name.lastIndexOf('/');
-		if (slash > 0) {
-			// The virtual ports of one physical port follow each other: their folder repeats.
-			if (!(name.length > lastDir.length && name.charCodeAt(lastDir.length) === 47 && name.startsWith(lastDir) && lastDir.length === slash)) {
-				lastDir = name.slice(0, slash);
-				lastDirCode = strings.add(lastDir);
-			}
-			logins.portNameDir.push(lastDirCode);
-			logins.portNameLeaf.push(strings.add(name.slice(slash)));
-		} else {
-			logins.portNameDir.push(-1);
-			logins.portNameLeaf.push(text(name));
-		}
-		logins.nodeName.push(text(l.symbolicNodeName));
-		let types = typeCodes.get(l.fc4Types);
-		if (types === undefined) typeCodes.set(l.fc4Types, (types = l.fc4Types.length > 0 ? strings.add(l.fc4Types.join(',')) : -1));
-		logins.types.push(types);
-		let features = featureCodes.get(l.fc4Features);
-		if (features === undefined) featureCodes.set(l.fc4Features, (features = Object.keys(l.fc4Features).length > 0 ? strings.add(JSON.stringify(l.fc4Features)) : -1));
-		logins.features.push(features);
-		logins.scr.push(SCR_CODES.indexOf(l.scr));
-		logins.scrSeq.push(l.scrSeq);
-	}
+	const restored = restoredFrom.get(fabric);
+	const {strings, logins} = restored ? loginsSince(restored, fabric) : loginsOf(fabric.logins());
 	const {clock, flushes, sent, registered} = fabric.rscn.liveState();
 	return {
 		name: fabric.name,
 		loginSeq: fabric.loginSeqState,
 		rscn: [clock, flushes, sent],
-		strings: strings.list,
+		strings,
 		ports,
-		logins: {...logins, wwpn: logins.wwpn.join(''), wwnn: logins.wwnn.join('')},
+		logins,
 		scr: registered.map(l => l.fcid),
 	};
+}
+
+const NUMBER_COLUMNS = ['fcid', 'flags', 'seq', 'portNameDir', 'portNameLeaf', 'nodeName', 'types', 'features', 'scr', 'scrSeq'] as const;
+type NumberColumn = (typeof NUMBER_COLUMNS)[number];
+
+/**
+ * Login columns being written, in pieces joined at the end: runs of saved rows copied whole, and
+ * rows encoded one by one.
+ */
+class LoginColumns {
+	private readonly pieces = new Map<NumberColumn, (readonly number[])[]>(NUMBER_COLUMNS.map(c => [c, []]));
+	private readonly wwpn: string[] = [];
+	private readonly wwnn: string[] = [];
+	private row: Record<NumberColumn, number[]> | undefined;
+
+	/** Rows [from, to) of saved columns. */
+	copy(L: LoginsLive, from: number, to: number): void {
+		this.row = undefined;
+		for (const c of NUMBER_COLUMNS) this.pieces.get(c)!.push(L[c].slice(from, to));
+		this.wwpn.push(L.wwpn.slice(from * 16, to * 16));
+		this.wwnn.push(L.wwnn.slice(from * 16, to * 16));
+	}
+
+	/** One encoded row. */
+	add(values: Record<NumberColumn, number>, wwpn: string, wwnn: string): void {
+		if (!this.row) {
+			const row = {} as Record<NumberColumn, number[]>;
+			for (const c of NUMBER_COLUMNS) this.pieces.get(c)!.push((row[c] = []));
+			this.row = row;
+		}
+		for (const c of NUMBER_COLUMNS) this.row[c].push(values[c]);
+		this.wwpn.push(wwpn);
+		this.wwnn.push(wwnn);
+	}
+
+	columns(): LoginsLive {
+		const flat = (c: NumberColumn): number[] => ([] as number[]).concat(...this.pieces.get(c)!);
+		return {
+			fcid: flat('fcid'),
+			wwpn: this.wwpn.join(''),
+			wwnn: this.wwnn.join(''),
+			flags: flat('flags'),
+			seq: flat('seq'),
+			portNameDir: flat('portNameDir'),
+			portNameLeaf: flat('portNameLeaf'),
+			nodeName: flat('nodeName'),
+			types: flat('types'),
+			features: flat('features'),
+			scr: flat('scr'),
+			scrSeq: flat('scrSeq'),
+		};
+	}
+}
+
+/** Each login encoded afresh (a fabric that was not restored). */
+function loginsOf(all: Iterable<FabricLogin>): {strings: string[]; logins: LoginsLive} {
+	const strings = new StringTable();
+	const out = new LoginColumns();
+	const encode = loginEncoder(strings);
+	for (const l of all) encode(l, out);
+	return {strings: strings.list, logins: out.columns()};
+}
+
+/**
+ * The logins of a restored fabric: those restored and unchanged since are copied from the saved
+ * columns (50,000 of them after a command that logged one virtual port in), the others encoded.
+ * The string table and its numbers come out as loginsOf would make them (see canonical).
+ */
+function loginsSince(restored: RestoredFabric, fabric: Fabric): {strings: string[]; logins: LoginsLive} {
+	const L = restored.live.logins;
+	const strings = new StringTable(restored.live.strings);
+	const out = new LoginColumns();
+	const encode = loginEncoder(strings);
+	let run = -1;
+	let moved = false;
+	const logins = restored.logins;
+	for (let i = 0; i <= logins.length; i++) {
+		const l = logins[i];
+		const copied = l !== undefined && !l.removed && !l.changedSinceRestore;
+		if (copied) {
+			if (run < 0) run = i;
+			continue;
+		}
+		if (run >= 0) out.copy(L, run, i);
+		run = -1;
+		if (l === undefined) break;
+		moved = true;
+		if (!l.removed) encode(l, out);
+	}
+	for (const l of fabric.logins()) if (l.restoredIndex < 0) encode(l, out);
+	const columns = out.columns();
+	// Saved rows all still there and unchanged: the saved table is still in first-use order, and
+	// the texts of new logins were added after it in theirs.
+	return moved ? canonical(strings.list, columns) : {strings: strings.list, logins: columns};
+}
+
+/** Encodes one login at the end of the columns, its texts through the string table. */
+function loginEncoder(strings: StringTable): (l: FabricLogin, out: LoginColumns) => void {
+	const text = (t: string): number => (t ? strings.add(t) : -1);
+	// Type lists and feature maps are shared between logins: each distinct one is written once.
+	const typeCodes = new Map<readonly number[], number>();
+	const featureCodes = new Map<Readonly<Record<number, number>>, number>();
+	return (l, out) => {
+		const name = l.symbolicPortName;
+		const slash = name.lastIndexOf('/');
+		const portNameDir = slash > 0 ? strings.add(name.slice(0, slash)) : -1;
+		const portNameLeaf = slash > 0 ? strings.add(name.slice(slash)) : text(name);
+		const nodeName = text(l.symbolicNodeName);
+		let types = typeCodes.get(l.fc4Types);
+		if (types === undefined) typeCodes.set(l.fc4Types, (types = l.fc4Types.length > 0 ? strings.add(l.fc4Types.join(',')) : -1));
+		let features = featureCodes.get(l.fc4Features);
+		if (features === undefined) featureCodes.set(l.fc4Features, (features = Object.keys(l.fc4Features).length > 0 ? strings.add(JSON.stringify(l.fc4Features)) : -1));
+		out.add(
+			{
+				fcid: l.fcid,
+				flags: (l.npiv ? 1 : 0) | (l.npivCapable ? 2 : 0) | (l.npivAssigned ? 4 : 0),
+				seq: l.seq,
+				portNameDir,
+				portNameLeaf,
+				nodeName,
+				types,
+				features,
+				scr: SCR_CODES.indexOf(l.scr),
+				scrSeq: l.scrSeq,
+			},
+			l.wwpn,
+			l.wwnn,
+		);
+	};
+}
+
+/**
+ * The string table in the order of first use (login by login: port name folder and step, node
+ * name, types, features), unused texts left out and the numbers changed to match: the same
+ * fabric saves the same text however its table grew.
+ */
+function canonical(table: readonly string[], logins: LoginsLive): {strings: string[]; logins: LoginsLive} {
+	const renumbered = new Int32Array(table.length).fill(-1);
+	const strings: string[] = [];
+	const columns = [logins.portNameDir, logins.portNameLeaf, logins.nodeName, logins.types, logins.features].map(c => [...c]);
+	const n = logins.fcid.length;
+	for (let i = 0; i < n; i++) {
+		for (const column of columns) {
+			const code = column[i]!;
+			if (code < 0) continue;
+			let to = renumbered[code]!;
+			if (to < 0) {
+				to = renumbered[code] = strings.length;
+				strings.push(table[code]!);
+			}
+			column[i] = to;
+		}
+	}
+	const [portNameDir, portNameLeaf, nodeName, types, features] = columns as [number[], number[], number[], number[], number[]];
+	return {strings, logins: {...logins, portNameDir, portNameLeaf, nodeName, types, features}};
 }
 
 /**
@@ -282,6 +403,7 @@ export function loadFabricLive(fabric: Fabric, live: FabricLive): void {
 	const typeLists = new Map<number, readonly number[]>();
 	const featureMaps = new Map<number, Readonly<Record<number, number>>>();
 	const L = live.logins;
+	const logins: FabricLogin[] = [];
 	for (let i = 0; i < L.fcid.length; i++) {
 		const fcid = L.fcid[i]!;
 		const wwpn = L.wwpn.slice(i * 16, i * 16 + 16) as Wwn;
@@ -293,27 +415,38 @@ export function loadFabricLive(fabric: Fabric, live: FabricLive): void {
 		const permanent = npiv ? port.base?.wwpn : wwpn;
 		if (!permanent) throw new FabricError(`saved NPIV login ${wwpn} on ${port.sw.name}/${port.index} comes before the port's FLOGI`);
 		const login = new FabricLogin(fcid as FcId, wwpn, L.wwnn.slice(i * 16, i * 16 + 16) as Wwn, npiv, port, link, permanent, (flags & 2) !== 0, L.seq[i]!);
-		login.npivAssigned = (flags & 4) !== 0;
 		const dir = L.portNameDir[i]!;
-		login.symbolicPortName = dir >= 0 ? text(dir) + text(L.portNameLeaf[i]) : text(L.portNameLeaf[i]);
-		login.symbolicNodeName = text(L.nodeName[i]);
 		const types = L.types[i]!;
+		let fc4Types: readonly number[] = NO_TYPES;
 		if (types >= 0) {
 			let list = typeLists.get(types);
 			if (!list) typeLists.set(types, (list = Object.freeze(text(types).split(',').map(Number))));
-			login.fc4Types = list;
+			fc4Types = list;
 		}
 		const features = L.features[i]!;
+		let fc4Features: Readonly<Record<number, number>> = NO_FEATURES;
 		if (features >= 0) {
 			let map = featureMaps.get(features);
 			if (!map) featureMaps.set(features, (map = Object.freeze(JSON.parse(text(features)) as Record<number, number>)));
-			login.fc4Features = map;
+			fc4Features = map;
 		}
-		login.scr = SCR_CODES[L.scr[i]!] ?? null;
-		login.scrSeq = L.scrSeq[i]!;
+		login.restoreFields(
+			{
+				symbolicPortName: dir >= 0 ? text(dir) + text(L.portNameLeaf[i]) : text(L.portNameLeaf[i]),
+				symbolicNodeName: text(L.nodeName[i]),
+				fc4Types,
+				fc4Features,
+				scr: SCR_CODES[L.scr[i]!] ?? null,
+				scrSeq: L.scrSeq[i]!,
+				npivAssigned: (flags & 4) !== 0,
+			},
+			i,
+		);
+		logins.push(login);
 		fabric.restoreLogin(login);
 	}
 	fabric.restoreLiveCounters(live.loginSeq);
+	restoredFrom.set(fabric, {live, logins});
 	const registered = live.scr.map(id => {
 		const l = fabric.loginById(id as FcId);
 		if (!l) throw new FabricError(`saved SCR registration of ${id.toString(16)} on ${fabric.name} has no login`);
@@ -321,6 +454,9 @@ export function loadFabricLive(fabric: Fabric, live: FabricLive): void {
 	});
 	fabric.rscn.restoreLive({clock: live.rscn[0], flushes: live.rscn[1], sent: live.rscn[2], registered});
 }
+
+const NO_TYPES: readonly number[] = Object.freeze([]);
+const NO_FEATURES: Readonly<Record<number, number>> = Object.freeze({});
 
 function deliveredLink<L extends {delivered: boolean}>(link: L): L {
 	link.delivered = true;

@@ -96,6 +96,7 @@ function encodeOne(fcid: FcId, initiator: Wwn, initiatorNode: Wwn, flags: number
  */
 class SavedSessions implements DeferredSessions {
 	private positions: Map<number, number> | undefined;
+	private lookups = 0;
 	/** For each session with its WWNs spelled out (flag 4): its place in `named`, by position. */
 	private namedAt: Map<number, number> | undefined;
 
@@ -187,6 +188,13 @@ class SavedSessions implements DeferredSessions {
 	}
 
 	private positionOf(fcid: FcId): number | undefined {
+		// A command asks a few times (a PLOGI, its PRLI, REPORT LUNS...): look along the numbers
+		// then, and index them only for a caller that keeps asking.
+		if (!this.positions && ++this.lookups <= SCAN_LOOKUPS) {
+			const sessions = this.live.sessions;
+			for (let i = 0; i < sessions.length; i++) if (fcidOfCode(sessions[i]!) === fcid) return i;
+			return undefined;
+		}
 		if (!this.positions) {
 			const positions = new Map<number, number>();
 			this.live.sessions.forEach((code, i) => positions.set(fcidOfCode(code), i));
@@ -207,6 +215,9 @@ class SavedSessions implements DeferredSessions {
 		return this.namedAt;
 	}
 }
+
+/** Lookups answered by scanning the saved numbers before they are indexed. */
+const SCAN_LOOKUPS = 32;
 
 function fcidOfCode(code: number): FcId {
 	return Math.floor(code / 8) as FcId;

@@ -72,6 +72,8 @@ export class StorageArray {
 	private readonly identity: ArrayIdentity;
 	private readonly origins = new Map<TargetPort, PortOrigin>();
 	private changes = 0;
+	/** The configuration it was built from, given back as it is while nothing changed (see toConfig). */
+	private readonly built: StorageArrayConfig;
 
 	/**
 	 * `options.restoring`: the configuration is one this program saved after building it (a
@@ -84,6 +86,7 @@ export class StorageArray {
 		readonly log: EventLog,
 		options: {readonly restoring?: boolean} = {},
 	) {
+		this.built = config;
 		const where = `array '${config.name}'`;
 		if (!NAME.test(config.name)) throw new StorageError(`${where}: bad name (letters, digits, _ . : @ + -, at most 32)`);
 		this.name = config.name;
@@ -319,7 +322,12 @@ export class StorageArray {
 
 	// ---- export --------------------------------------------------------------------------------
 
+	/**
+	 * The array as configured now. While no administrative change happened it is the very
+	 * configuration it was built from: a save of a big lab then knows this array is as it was.
+	 */
 	toConfig(): StorageArrayConfig {
+		if (this.changes === 0) return this.built;
 		return {
 			name: this.name,
 			vendor: this.vendor,

@@ -2,11 +2,11 @@
  * Text <-> StoreDocument: parse, recognise the version, migrate, validate; and serialise for a
  * save. Every refusal is a StoreError naming the file and each problem by its path in the document.
  */
-import {isAscii} from 'node:buffer';
 import {createHash} from 'node:crypto';
 import type {LabConfig} from '../world/LabConfig.js';
 import {liveText, type LiveText} from '../world/WorldDocument.js';
 import {describeValue, issueLines, storeErrorMap, summariseLines} from './IssueText.js';
+import {readCompact, textOf, writeCompactMain, writeIndentedMain, writeLiveSection, type Chunks} from './CompactLayout.js';
 import {formatJson, parseJsonText} from './JsonText.js';
 import {migrateDocument, OLDEST_STORE_VERSION} from './migrations.js';
 import {isKnownValid, markLabValid} from './ValidLabParts.js';
@@ -53,106 +53,13 @@ export function decodeDocumentText(text: string, source: Source): Decoded {
  * when the world asks for them (see the layout below); the rest is parsed and checked.
  */
 export function decodeDocumentBytes(bytes: Buffer, source: Source): Decoded {
-	const split = splitLiveSection(bytes);
-	if (split) return decodeDocumentValue({...(split.main as object), live: split.live}, source, {rawLabHash: split.rawLabHash});
+	// A lab item's bytes are kept for the next write only when the document is read as it is: a
+	// migrated one is rewritten anyway.
+	const split = readCompact(bytes, {indexItems: main => main['version'] === STORE_VERSION});
+	if (split) return decodeDocumentValue({...split.main, live: livePartsAsTexts(split.labHash, split.parts, split.main)}, source, {rawLabHash: split.rawLabHash, verbatim: split.verbatim});
 	const parsed = parseJsonText(textOf(bytes));
 	if (parsed.problem !== undefined) throw refuse(source, 'bad-json', parsed.problem);
 	return decodeDocumentValue(liveAsTexts(parsed.value), source);
-}
-
-/** Bytes as text: all ASCII (what this program writes) is decoded the fast way. */
-function textOf(bytes: Uint8Array): string {
-	const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-	return isAscii(b) ? b.toString('latin1') : b.toString('utf8');
-}
-
-/*
- * The file's layout. The document is JSON; its live state comes last, one part per line:
- *
- *   {"version":3, ... ,"lab":{...},"retiredWwns":[...],"events":[...],
- *   "live":{"labHash":"<40 hex>","parts":[
- *   <loops and cables>,
- *   <fabric 1>,
- *   ...
- *   <host 1>,
- *   ...
- *   <xen>
- *   ]}}
- *
- * Each part is a compact JSON value (no newline inside), so a reader can take the parts as bytes
- * without decoding or parsing them, and parse each one when the world first needs it: a command
- * about one host of 500 parses one host's part. The file stays plain JSON; a copy reformatted by
- * an editor is read the slow way (parsed whole).
- */
-const LIVE_OPEN = ',\n"live":{"labHash":"';
-const PARTS_OPEN = '","parts":[\n';
-const LIVE_CLOSE = '\n]}}\n';
-const LIVE_OPEN_BYTES = Buffer.from(LIVE_OPEN);
-const PARTS_OPEN_BYTES = Buffer.from(PARTS_OPEN);
-const LIVE_CLOSE_BYTES = Buffer.from(LIVE_CLOSE);
-const NEWLINE = 0x0a;
-const COMMA = 0x2c;
-
-class FilePart implements LiveText {
-	private decoded: string | undefined;
-
-	constructor(readonly bytes: Uint8Array) {}
-
-	get text(): string {
-		return (this.decoded ??= textOf(this.bytes));
-	}
-
-	/** Never decoded: its bytes can be written back as they are. */
-	get untouched(): boolean {
-		return this.decoded === undefined;
-	}
-}
-
-function splitLiveSection(bytes: Buffer): {main: unknown; live: unknown; rawLabHash: string | undefined} | undefined {
-	const end = bytes.length - LIVE_CLOSE_BYTES.length;
-	if (end < 0 || !bytes.subarray(end).equals(LIVE_CLOSE_BYTES)) return undefined;
-	const at = bytes.lastIndexOf(LIVE_OPEN_BYTES);
-	if (at < 0) return undefined;
-	const hashAt = at + LIVE_OPEN_BYTES.length;
-	const labHashText = bytes.toString('latin1', hashAt, hashAt + 40);
-	const partsAt = hashAt + 40;
-	if (!bytes.subarray(partsAt, partsAt + PARTS_OPEN_BYTES.length).equals(PARTS_OPEN_BYTES)) return undefined;
-	const mainText = textOf(bytes.subarray(0, at));
-	let main: unknown;
-	try {
-		main = JSON.parse(mainText + '}');
-	} catch {
-		return undefined;
-	}
-	if (!main || typeof main !== 'object' || Array.isArray(main)) return undefined;
-	const parts: LiveText[] = [];
-	let from = partsAt + PARTS_OPEN_BYTES.length;
-	while (from <= end) {
-		let stop = bytes.indexOf(NEWLINE, from);
-		if (stop < 0 || stop > end) stop = end;
-		const last = stop === end;
-		const to = !last && bytes[stop - 1] === COMMA ? stop - 1 : stop;
-		parts.push(new FilePart(bytes.subarray(from, to)));
-		from = stop + 1;
-		if (last) break;
-	}
-	return {main, live: livePartsAsTexts(labHashText, parts, main), rawLabHash: rawLabHash(mainText, bytes)};
-}
-
-/**
- * The hash of the lab as written: the text between `"lab":` and `,"retiredWwns":[` of a compact
- * document (the order finaliseDocument gives). Undefined when it cannot be found so; the caller
- * then hashes the parsed lab.
- */
-function rawLabHash(mainText: string, bytes?: Buffer): string | undefined {
-	const from = mainText.indexOf(',"lab":');
-	const to = mainText.lastIndexOf(',"retiredWwns":[');
-	if (from < 0 || to < from) return undefined;
-	// An ASCII file's character offsets are its byte offsets: hash the bytes, not a copy of the text.
-	const ascii = bytes !== undefined && bytes.length >= mainText.length && isAscii(bytes.subarray(0, mainText.length));
-	return createHash('sha1')
-		.update(ascii ? bytes!.subarray(from + 7, to) : mainText.slice(from + 7, to))
-		.digest('hex');
 }
 
 /** A document parsed whole (a reformatted copy): its live parts back to texts. */
@@ -175,7 +82,16 @@ export function looksLikeLab(value: unknown): boolean {
 	return !!value && typeof value === 'object' && !Array.isArray(value) && !('version' in value) && ('switches' in value || 'hosts' in value || 'fabrics' in value);
 }
 
-export function decodeDocumentValue(value: unknown, source: Source, hints: {readonly rawLabHash?: string | undefined} = {}): Decoded {
+/**
+ * What the file's layout tells about a document: the hash of its lab's bytes, and whether all of
+ * it but the live state is byte for byte what this program checked and wrote.
+ */
+export interface LayoutHints {
+	readonly rawLabHash?: string | undefined;
+	readonly verbatim?: boolean;
+}
+
+export function decodeDocumentValue(value: unknown, source: Source, hints: LayoutHints = {}): Decoded {
 	if (!value || typeof value !== 'object' || Array.isArray(value)) {
 		throw refuse(source, 'not-a-store', `holds ${describeValue(value)}, not a store document`);
 	}
@@ -193,6 +109,12 @@ export function decodeDocumentValue(value: unknown, source: Source, hints: {read
 	}
 	if (version < OLDEST_STORE_VERSION) {
 		throw refuse(source, 'not-a-store', `has schema version ${version}, older than any this npiv-console reads (${OLDEST_STORE_VERSION} to ${STORE_VERSION})`);
+	}
+	if (hints.verbatim && version === STORE_VERSION && liveFits(raw)) {
+		// Checked when it was written, and not a byte changed since.
+		const document = raw as unknown as StoreDocument;
+		markLabValid(document.lab);
+		return {document};
 	}
 	let current: Record<string, unknown> = raw;
 	if (version < STORE_VERSION) {
@@ -222,6 +144,24 @@ export function decodeDocumentValue(value: unknown, source: Source, hints: {read
 		liveSetAside = 'its configuration was edited by hand since the lab was last saved';
 	}
 	return {document, ...(version < STORE_VERSION ? {migratedFrom: version} : {}), ...(liveSetAside ? {liveSetAside} : {})};
+}
+
+/** The live parts are all there: one per fabric and per host, besides the media and Xen parts. */
+function liveFits(raw: Record<string, unknown>): boolean {
+	const live = raw['live'] as {media?: unknown; fabrics?: unknown; hosts?: unknown; xen?: unknown} | undefined;
+	const lab = raw['lab'] as {fabrics?: unknown; hosts?: unknown} | undefined;
+	return (
+		!!live &&
+		!!lab &&
+		live.media !== undefined &&
+		live.xen !== undefined &&
+		Array.isArray(live.fabrics) &&
+		Array.isArray(live.hosts) &&
+		Array.isArray(lab.fabrics) &&
+		Array.isArray(lab.hosts) &&
+		live.fabrics.length === lab.fabrics.length &&
+		live.hosts.length === lab.hosts.length
+	);
 }
 
 /** A lab configuration on its own (the JSON of state/scenarios/*.json). */
@@ -288,20 +228,14 @@ export function encodeDocument(document: StoreDocument): string {
  * The file's content in pieces, in order: texts, and the bytes of live parts read from the file
  * and never touched since, written back as they were (a 100,000-port store is mostly such parts).
  */
-export function encodeDocumentChunks(document: StoreDocument): (string | Uint8Array)[] {
+export function encodeDocumentChunks(document: StoreDocument): Chunks {
 	const {live, ...main} = document;
-	const compact = JSON.stringify(main);
-	const pretty = compact.length <= PRETTY_LIMIT;
-	const text = pretty ? formatJson(main) : compact;
-	if (!live) return [text + '\n'];
-	// A compact document's lab is the exact text the hash is made of; a pretty one's is not.
-	const labHashText = (pretty ? undefined : rawLabHash(compact)) ?? labHash(document.lab);
-	const head = text.slice(0, text.lastIndexOf('}')).trimEnd();
-	const chunks: (string | Uint8Array)[] = [`${head}${LIVE_OPEN}${labHashText}${PARTS_OPEN}`];
-	[live.media, ...live.fabrics, ...live.hosts, live.xen].forEach((p, i) => {
-		if (i > 0) chunks.push(',\n');
-		chunks.push(p instanceof FilePart && p.untouched ? p.bytes : p.text);
-	});
-	chunks.push(LIVE_CLOSE);
-	return chunks;
+	const parts = live ? [live.media, ...live.fabrics, ...live.hosts, live.xen] : undefined;
+	const compact = writeCompactMain(main);
+	if (compact.bytes > PRETTY_LIMIT) return parts ? [...compact.chunks, ...writeLiveSection(compact, parts)] : [...compact.chunks, '}\n'];
+	// A small store stays readable: indented, its live parts after it, one a line.
+	const text = formatJson(main);
+	if (!parts) return [text + '\n'];
+	const indented = writeIndentedMain(text, labHash(document.lab));
+	return [...indented.chunks, ...writeLiveSection(indented, parts)];
 }

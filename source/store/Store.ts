@@ -264,8 +264,8 @@ function readCurrent(file: string, seen: Fingerprint | undefined): {bytes: Buffe
 async function save(text: TextFile, file: string, document: StoreDocument): Promise<void> {
 	const content = encodeDocumentChunks(document);
 	try {
-		// TextFile hands its data to steno, which writes whatever fs.writeFile takes: the pieces
-		// in order, the untouched live parts as the bytes they were read as.
+		// TextFile hands its data to steno, which writes whatever fs.writeFile takes: the pieces in
+		// order (a few dozen: see CompactLayout), the untouched parts as the bytes they were read as.
 		await text.write(content as unknown as string);
 	} catch (error) {
 		throw new StoreError('io', file, `store ${file}: cannot save it: ${(error as Error).message}`);

@@ -109,6 +109,8 @@ export class World {
 	/** Links of host ports not yet restored, as the core had them when it came back. */
 	private readonly coreLinks = new Map<FcaPort, import('../fabric/NPort.js').NPortLink | undefined>();
 	private adminChanges = 0;
+	/** The fabrics' administrative revision once built from the configuration (loading zoning counts). */
+	private readonly fabricRevisionAsBuilt: number;
 	private booted = false;
 
 	/**
@@ -128,6 +130,7 @@ export class World {
 		// is the outcome of everything the constructors would start (a watch's first event, say).
 		const quiet = <T>(fn: () => T): T => (live ? this.log.quietly(fn) : fn());
 		this.fabricSet = quiet(() => buildFabrics(lab, this.sim, this.log, {onAdminChange: () => this.adminChanges++}));
+		this.fabricRevisionAsBuilt = this.fabricSet.adminRevision;
 		this.hostList = quiet(() =>
 			lab.hosts.map(config => ({
 				config,
@@ -490,7 +493,8 @@ export class World {
 	 */
 	exportLab(): LabConfig {
 		const core = this.core && this.pendingFabrics.size === 0 && this.pendingMedia === undefined ? this.core : undefined;
-		const {fabrics, switches} = core ? this.fabricSet.exportConfig() : {fabrics: this.base.fabrics, switches: this.base.switches};
+		// Fabrics and switches that no administrative change touched are their configuration as given.
+		const {fabrics, switches} = core && this.fabricSet.adminRevision !== this.fabricRevisionAsBuilt ? this.fabricSet.exportConfig() : {fabrics: this.base.fabrics, switches: this.base.switches};
 		return {
 			...this.base,
 			fabrics,

@@ -97,7 +97,7 @@ describe('one live lab across processes', () => {
 			['fault', 'list'],
 			['--host', 'sol-c', 'fcinfo', 'lu'],
 			['events', '--limit', '3'],
-			['storage', 'list'],
+			['storage', 'port', 'list'],
 		]) {
 			npiv(state, args);
 		}

@@ -44,7 +44,17 @@ describe('configuration round trip', () => {
 
 	it('writes a port back online without an `online` key, whoever wrote one: the same text in every process', () => {
 		const explicit: StorageArrayConfig = {...ARRAY_1, ports: [{...ARRAY_1.ports[0]!, online: true}, ARRAY_1.ports[1]!]};
-		expect(exportArrays(build([explicit]))[0]!.ports[0]).toStrictEqual(ARRAY_1.ports[0]);
+		const [array] = build([explicit]);
+		array!.setPortOnline('ct0', false);
+		array!.setPortOnline('ct0', true);
+		expect(exportArrays([array!])[0]!.ports[0]).toStrictEqual(ARRAY_1.ports[0]);
+	});
+
+	it('gives back the very configuration it was built from while nothing changed', () => {
+		const [array] = build([ARRAY_1]);
+		expect(exportArrays([array!])[0]).toBe(ARRAY_1);
+		array!.setPortOnline('ct0', false);
+		expect(exportArrays([array!])[0]).not.toBe(ARRAY_1);
 	});
 
 	it('takes world ArrayConfig values and gives them back (the types match structurally)', () => {
