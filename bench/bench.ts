@@ -99,8 +99,9 @@ function printOneShot(o: OneShotFigures): void {
 }
 
 function printConsole(c: ConsoleFigures): void {
-	budget('console keypress to frame, 100,000 vports listed (p95)', `${fmt(c.keypress.p95Ms, 1)} ms`, '<= 30 ms', c.keypress.p95Ms <= 30);
+	budget('console keypress to frame, 100,000 vports, clock running (p95)', `${fmt(c.keypress.p95Ms, 1)} ms`, '<= 30 ms', c.keypress.p95Ms <= 30);
 	note(`over ${c.keypress.source}: mean ${fmt(c.keypress.meanMs, 1)} ms, max ${fmt(c.keypress.maxMs, 1)} ms, ${c.keypress.samples} samples (key j, one per frame)`);
+	note(`the same with the clock paused: p95 ${fmt(c.keypressPaused.p95Ms, 1)} ms, mean ${fmt(c.keypressPaused.meanMs, 1)} ms`);
 	note(`over ${c.keypressFake.source}: p95 ${fmt(c.keypressFake.p95Ms, 1)} ms, mean ${fmt(c.keypressFake.meanMs, 1)} ms`);
 	budget('headless replay', `${fmt(c.replay.stepsPerSecond)} steps/s`, '>= 1,000/s', c.replay.stepsPerSecond >= 1000);
 	note(`${c.replay.source}: ${fmt(c.replay.steps)} steps in ${fmt(c.replay.elapsedMs)} ms`);

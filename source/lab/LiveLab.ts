@@ -70,7 +70,7 @@ export class LiveLab {
 			if (!this.store || this.held || this.closed) return;
 			this.held = await this.store.hold();
 			const doc = await this.held.read();
-			if (doc.revision > this.current.base.revision) this.adopt(doc, `revision ${doc.revision} saved by another process`);
+			if (doc.revision > this.current.base.revision) this.adopt(doc, `revision ${doc.revision}`);
 		});
 	}
 
@@ -113,7 +113,7 @@ export class LiveLab {
 				throw error;
 			}
 			if (doc.revision <= this.current.base.revision) return;
-			this.adopt(doc, `revision ${doc.revision} saved by another process`);
+			this.adopt(doc, `revision ${doc.revision}`);
 		});
 	}
 

@@ -6,6 +6,8 @@
 export interface ProgressSink {
 	/** A step starts (or goes on); `done` from 0 to 1 when known. */
 	step(label: string, done?: number): void;
+	/** A stage of the work is complete (`booted`): said as done, not as going on. */
+	finished(label: string): void;
 	/** The work ended: leaves the line clean. */
 	end(): void;
 }
@@ -14,7 +16,7 @@ const BAR = 24;
 const REDRAW_MS = 100;
 
 export function progressOn(stream: NodeJS.WriteStream, mode: {readonly json: boolean}): ProgressSink {
-	if (mode.json) return {step: () => undefined, end: () => undefined};
+	if (mode.json) return {step: () => undefined, finished: () => undefined, end: () => undefined};
 	if (!stream.isTTY) {
 		let last = '';
 		return {
@@ -22,6 +24,10 @@ export function progressOn(stream: NodeJS.WriteStream, mode: {readonly json: boo
 				if (label === last) return;
 				last = label;
 				stream.write(`${label}...\n`);
+			},
+			finished(label) {
+				last = label;
+				stream.write(`${label}\n`);
 			},
 			end() {},
 		};
@@ -39,6 +45,9 @@ export function progressOn(stream: NodeJS.WriteStream, mode: {readonly json: boo
 			const bar = done === undefined ? '' : `[${'#'.repeat(Math.round(done * BAR)).padEnd(BAR, '.')}] ${String(Math.round(done * 100)).padStart(3)}% `;
 			stream.write(`\r\u001b[2K${(bar + label).slice(0, width - 1)}`);
 			drawn = true;
+		},
+		finished(label) {
+			this.step(label, 1);
 		},
 		end() {
 			if (drawn) stream.write('\r\u001b[2K');

@@ -97,9 +97,10 @@ export async function runScenarioGenerate(argv: readonly string[], globals: Glob
 			if (error instanceof RangeError) return commandError(`npiv scenario generate: ${error.message}`);
 			throw error;
 		}
-		const lab = Lab.open(doc, {boot: {record: false, onProgress: (phase, done) => progress.step(phase === 'done' ? PHASES.done : `booting: ${PHASES[phase]}`, done)}});
+		const lab = Lab.open(doc, {boot: {record: false, onProgress: (phase, done) => (phase === 'done' ? progress.finished(PHASES.done) : progress.step(`booting: ${PHASES[phase]}`, done))}});
 		const vports = lab.world.hosts.reduce((n, h) => n + h.stack.virtualPortCount, 0);
-		const summary = `lab generated and booted: ${hosts} hosts, ${hosts * portsPerHost} HBA ports, ${vports} virtual ports, ${fabrics} fabrics of ${switches} switches, ${arrays} arrays`;
+		const count = (n: number, one: string, many = `${one}s`): string => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+		const summary = `lab generated and booted: ${count(hosts, 'host')}, ${count(hosts * portsPerHost, 'HBA port')}, ${count(vports, 'virtual port')}, ${count(switches, 'switch', 'switches')} in ${count(fabrics, 'fabric')}, ${count(arrays, 'array')}`;
 		lab.world.log.emit('scenario', 'scenario.generate', summary, {hosts, ports: hosts * portsPerHost, vports, fabrics, switches, arrays, seed});
 		progress.step('saving');
 		const next = lab.nextDocument() ?? lab.base;

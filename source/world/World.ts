@@ -181,9 +181,10 @@ export class World {
 			const core = this.ensureCore();
 			for (const cable of core.cables) if (cable.connected) connect(this.fabricSet, cable);
 			settle('logins');
-			progress?.('port lists', this.onlineShare());
-			this.hostList.forEach(host => {
+			progress?.('port lists', 0);
+			this.hostList.forEach((host, i) => {
 				if (host.npivPorts.length > 0) portLists(host.config.name);
+				if (progress && i % 25 === 24) progress('port lists', (i + 1) / this.hostList.length);
 			});
 			settle('logins');
 			progress?.('domains', this.onlineShare());

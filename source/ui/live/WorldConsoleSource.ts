@@ -244,7 +244,7 @@ export class WorldConsoleSource implements ConsoleSource {
 		this.useLab(lab);
 		this.stopWarmUp();
 		this.warmUp();
-		this.note(`the store was saved by another process (${reason}): showing it`, 'info');
+		this.note(`another process saved the store (${reason}): showing it`, 'info');
 	}
 
 	/** Starts the wall-clock ticker (a `wall` source); the console calls this once it is on screen. */

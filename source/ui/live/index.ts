@@ -8,12 +8,13 @@ export {completeLine} from './Completion.js';
 export {rscnPages, pageText, pageWordText} from './RscnPages.js';
 
 /**
- * The benchmark's source: `doc` booted in memory, the clock paused and driven by nobody (so that
- * only keys cause frames), and the Virtual ports pane already built, as it is in a console that
- * has been open for a moment (its idle-time warm-up).
+ * The benchmark's source: `doc` booted in memory and the Virtual ports pane already built, as it
+ * is in a console that has been open for a moment (its idle-time warm-up). With `clockRunning`
+ * the simulated clock follows the wall clock at 1x, as an operator's console does, and its ticks
+ * draw frames of their own between the keys; without, only keys cause frames.
  */
-export function createBenchSource(doc: WorldDocument): WorldConsoleSource {
-	const source = new WorldConsoleSource({document: doc, clock: 'manual', running: false});
+export function createBenchSource(doc: WorldDocument, options: {readonly clockRunning?: boolean} = {}): WorldConsoleSource {
+	const source = new WorldConsoleSource({document: doc, clock: options.clockRunning ? 'wall' : 'manual', running: options.clockRunning ?? false});
 	void source.getSnapshot().vports;
 	return source;
 }

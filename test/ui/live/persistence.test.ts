@@ -101,7 +101,7 @@ describe('other processes', () => {
 		await pollUntil(() => source.getSnapshot().vports.some(v => v.portWwn === SPARE.portWwn), 'the console shows the virtual port the CLI created');
 		const snap = source.getSnapshot();
 		expect(source.storeRevision).toBe(onDisk(file).revision);
-		expect(snap.notice?.text).toMatch(/saved by another process/);
+		expect(snap.notice?.text).toMatch(/^another process saved the store \(revision \d+\): showing it$/);
 		// Restored, not booted: the log carries on from the CLI's events, no logins again, and the
 		// console's clock does not go back.
 		expect(snap.events.length).toBeGreaterThan(events);
