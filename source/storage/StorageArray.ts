@@ -1,3 +1,4 @@
+import {isStorageObjectName, STORAGE_NAME_RULE} from './StorageObjectName.js';
 import type {EventLog} from '../sim/EventLog.js';
 import type {Simulator} from '../sim/Simulator.js';
 import {parseWwn, type Wwn} from '../sim/Wwn.js';
@@ -47,7 +48,6 @@ export interface LunDeleteResult extends ChangeNotice {
 	readonly unmappedFrom: readonly {readonly group: string; readonly hostLun: number}[];
 }
 
-const NAME = /^[A-Za-z0-9][A-Za-z0-9_.:@+-]{0,31}$/;
 
 /** The configured text of a port's identity, kept so that export writes back what was loaded. */
 interface PortOrigin {
@@ -88,7 +88,7 @@ export class StorageArray {
 	) {
 		this.built = config;
 		const where = `array '${config.name}'`;
-		if (!NAME.test(config.name)) throw new StorageError(`${where}: bad name (letters, digits, _ . : @ + -, at most 32)`);
+		if (!isStorageObjectName(config.name)) throw new StorageError(`${where}: bad name (${STORAGE_NAME_RULE})`);
 		this.name = config.name;
 		this.vendor = config.vendor;
 		this.model = config.model;
@@ -107,7 +107,7 @@ export class StorageArray {
 		}
 		for (const g of config.hostGroups) {
 			const gw = `${where}, host group '${g.name}'`;
-			if (!NAME.test(g.name)) throw new StorageError(`${gw}: bad name`);
+			if (!isStorageObjectName(g.name)) throw new StorageError(`${gw}: bad name`);
 			if (this.masking.group(g.name)) throw new StorageError(`${where}: duplicate host group '${g.name}'`);
 			if (g.ports) for (const p of g.ports) this.requirePortName(p, gw);
 			const group = new HostGroup(g.name, g.ports);
@@ -263,8 +263,8 @@ export class StorageArray {
 	editHostGroup(name: string, edit: HostGroupEdit, options: {readonly create?: boolean} = {}): HostGroupEditResult {
 		const existing = this.masking.group(name);
 		if (!existing && !options.create) throw new StorageError(`unknown host group '${name}' on ${this.name}`);
-		if (!existing && !NAME.test(name)) {
-			throw new StorageError(`bad host group name '${name}': letters, digits, _ . : @ + -, at most 32`);
+		if (!existing && !isStorageObjectName(name)) {
+			throw new StorageError(`bad host group name '${name}': ${STORAGE_NAME_RULE}`);
 		}
 		const draft = existing ? existing.clone() : new HostGroup(name);
 
@@ -375,7 +375,7 @@ export class StorageArray {
 	private buildPort(p: StoragePortConfig, where: string): TargetPort {
 		const wwpn = parseWwn(p.wwpn);
 		const wwnn = parseWwn(p.wwnn);
-		if (!NAME.test(p.name)) throw new StorageError(`${where}: bad port name '${p.name}'`);
+		if (!isStorageObjectName(p.name)) throw new StorageError(`${where}: bad port name '${p.name}'`);
 		if (!wwpn) throw new StorageError(`${where}, port ${p.name}: bad WWPN '${p.wwpn}'`);
 		if (!wwnn) throw new StorageError(`${where}, port ${p.name}: bad WWNN '${p.wwnn}'`);
 		const port = new TargetPort(this, p.name, wwpn, wwnn, p.online ?? true);

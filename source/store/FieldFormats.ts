@@ -4,6 +4,7 @@
  * `npiv` key. The store keeps these strings exactly as written (the SMF keeps the physical WWN
  * "as typed"), so parsing normalises only for comparison.
  */
+import {readNpivSpec} from '../xvm/NpivSpec.js';
 import {parseWwn, type Wwn} from '../sim/Wwn.js';
 
 /** 16 hex digits, or 8 colon-separated bytes. No `0x`: the store is not a command line. */
@@ -45,26 +46,12 @@ export interface DomainNpivEntry {
 	readonly physicalWwn: Wwn;
 }
 
-const DOMAIN_NPIV_EXAMPLE = 'c0007d5a3e81c241:c0007d5a3e81c240:1:2100001b32813c5a';
-
+/** A domain's `npiv` entry, read by xm's own reader (xvm/NpivSpec): the store keeps what xm takes. */
 export function parseDomainNpivEntry(text: string): Parsed<DomainNpivEntry> {
-	const fields = text.split(':');
-	if (fields.length !== 4) {
-		return {problem: `'${text}' is not a domain NPIV entry: expected vpwwn:vnwwn:autoattach:ppwwn, e.g. ${DOMAIN_NPIV_EXAMPLE}`};
-	}
-	const [port, node, autoattach, physical] = fields as [string, string, string, string];
-	if (!HEX16.test(port)) return {problem: `in '${text}': the virtual port WWN '${port}' is not 16 hex digits`};
-	if (!HEX16.test(node)) return {problem: `in '${text}': the virtual node WWN '${node}' is not 16 hex digits`};
-	if (autoattach !== '0' && autoattach !== '1') return {problem: `in '${text}': autoattach '${autoattach}' must be 0 or 1`};
-	if (!HEX16.test(physical)) return {problem: `in '${text}': the physical port WWN '${physical}' is not 16 hex digits`};
-	const value: DomainNpivEntry = {
-		portWwn: parseWwn(port)!,
-		nodeWwn: parseWwn(node)!,
-		autoattach: autoattach === '1',
-		physicalWwn: parseWwn(physical)!,
-	};
-	if (value.portWwn === value.nodeWwn) return {problem: `in '${text}': the virtual port WWN is the same as the virtual node WWN`};
-	return {value};
+	const read = readNpivSpec(text);
+	if ('problem' in read) return {problem: read.problem};
+	const {vpwwn, vnwwn, autoattach, ppwwn} = read.value;
+	return {value: {portWwn: vpwwn, nodeWwn: vnwwn, autoattach, physicalWwn: ppwwn}};
 }
 
 export function formatDomainNpivEntry(entry: DomainNpivEntry): string {

@@ -9,6 +9,8 @@ import type {PrngState} from '../sim/Prng.js';
 import type {SimTime} from '../sim/Simulator.js';
 import type {LabConfig} from '../world/LabConfig.js';
 import type {LiveText} from '../world/WorldDocument.js';
+import {isStorageObjectName, STORAGE_NAME_RULE} from '../storage/StorageObjectName.js';
+import {isValidDomainName} from '../xvm/DomainSpec.js';
 import {isKnownValid} from './ValidLabParts.js';
 import {isWwnText, WWN_FORMS} from './FieldFormats.js';
 import {describeValue} from './IssueText.js';
@@ -24,6 +26,11 @@ const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
 const name = z.string().regex(NAME, {
 	error: iss => `${describeValue(iss.input)} is not a usable name: start with a letter or digit, then letters, digits, '.', '_' or '-' (at most 64)`,
+});
+
+/** An array's, a target port's or a host group's name: the array's own rule (StorageObjectName). */
+const storageName = z.string().refine(isStorageObjectName, {
+	error: iss => `${describeValue(iss.input)} is not a usable name for an array, a target port or a host group: ${STORAGE_NAME_RULE}`,
 });
 
 const wwnText = z.string().refine(isWwnText, {
@@ -105,17 +112,17 @@ const lunConfig = z.strictObject({
 });
 
 const hostGroupConfig = z.strictObject({
-	name,
+	name: storageName,
 	initiators: z.array(wwnText),
 	luns: z.array(z.strictObject({lun: count(0, 65535), hostLun: count(0, 16383)})),
 	ports: z.array(z.string()).optional(),
 });
 
 const arrayConfig = z.strictObject({
-	name,
+	name: storageName,
 	vendor: z.string(),
 	model: z.string(),
-	ports: z.array(z.strictObject({name, wwpn: wwnText, wwnn: wwnText, online: z.boolean().optional()})).min(1),
+	ports: z.array(z.strictObject({name: storageName, wwpn: wwnText, wwnn: wwnText, online: z.boolean().optional()})).min(1),
 	luns: z.array(lunConfig),
 	hostGroups: z.array(hostGroupConfig),
 });
@@ -126,7 +133,7 @@ const cableEnd = z.union(
 	[
 		z.strictObject({switch: name, port: count(0, 255)}),
 		z.strictObject({host: name, wwpn: wwnText}),
-		z.strictObject({array: name, port: z.string()}),
+		z.strictObject({array: storageName, port: z.string()}),
 		z.strictObject({loop: name}),
 	],
 	{error: iss => `${describeValue(iss.input)} is not a cable end: expected ${CABLE_END_FORMS}`},
@@ -134,8 +141,13 @@ const cableEnd = z.union(
 
 const cableConfig = z.strictObject({a: cableEnd, b: cableEnd, connected: z.boolean().optional()});
 
+/** A domain's name: xm's own rule (DomainSpec), so that the store keeps what `xm create` takes. */
+const domainName = z.string().refine(isValidDomainName, {
+	error: iss => `${describeValue(iss.input)} is not a usable domain name: start with a letter or digit, then letters, digits, '.', '_' or '-' (at most 64)`,
+});
+
 const domainConfig = z.strictObject({
-	name,
+	name: domainName,
 	host: name,
 	memoryMiB: count(1, 64 * 1024 * 1024),
 	vcpus: count(1, 512),

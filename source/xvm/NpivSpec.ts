@@ -15,19 +15,31 @@ export interface NpivSpec {
 
 export class NpivSpecError extends Error {}
 
-export function parseNpivSpec(text: string): NpivSpec {
+/**
+ * Reads one entry, saying what is wrong with it: the one reader of the key, for xm (which prints
+ * xend's terse refusal, see parseNpivSpec) and for the store's checks (which name the field).
+ */
+export function readNpivSpec(text: string): {readonly value: NpivSpec} | {readonly problem: string} {
 	const parts = text.trim().split(':');
-	const bad = (): never => {
-		throw new NpivSpecError(`Invalid npiv specifier: ${text}`);
-	};
-	if (parts.length !== 4) bad();
+	if (parts.length !== 4) return {problem: `'${text}' is not a domain NPIV entry: expected vpwwn:vnwwn:autoattach:ppwwn, e.g. c0007d5a3e81c241:c0007d5a3e81c240:1:2100001b32813c5a`};
 	const [vp, vn, auto, pp] = parts as [string, string, string, string];
 	const vpwwn = strictWwn(vp);
 	const vnwwn = strictWwn(vn);
 	const ppwwn = strictWwn(pp);
-	if (!vpwwn || !vnwwn || !ppwwn || (auto !== '0' && auto !== '1')) bad();
-	if (vpwwn === vnwwn) throw new NpivSpecError(`Invalid npiv specifier: ${text} (port WWN is same as node WWN)`);
-	return {vpwwn: vpwwn!, vnwwn: vnwwn!, autoattach: auto === '1', ppwwn: ppwwn!};
+	if (!vpwwn) return {problem: `in '${text}': the virtual port WWN '${vp}' is not 16 hex digits`};
+	if (!vnwwn) return {problem: `in '${text}': the virtual node WWN '${vn}' is not 16 hex digits`};
+	if (auto !== '0' && auto !== '1') return {problem: `in '${text}': autoattach '${auto}' must be 0 or 1`};
+	if (!ppwwn) return {problem: `in '${text}': the physical port WWN '${pp}' is not 16 hex digits`};
+	if (vpwwn === vnwwn) return {problem: `in '${text}': the virtual port WWN is the same as the virtual node WWN`};
+	return {value: {vpwwn, vnwwn, autoattach: auto === '1', ppwwn}};
+}
+
+/** xm's reading: xend refuses a bad entry with one line, naming only the same-WWN case. */
+export function parseNpivSpec(text: string): NpivSpec {
+	const read = readNpivSpec(text);
+	if ('value' in read) return read.value;
+	if (read.problem.endsWith('the same as the virtual node WWN')) throw new NpivSpecError(`Invalid npiv specifier: ${text} (port WWN is same as node WWN)`);
+	throw new NpivSpecError(`Invalid npiv specifier: ${text}`);
 }
 
 export function formatNpivSpec(spec: NpivSpec): string {

@@ -27,3 +27,21 @@ describe('npiv switch alicreate and the store', () => {
 		expect(next.stdout).toBe(' alias:\tspare_a1\tc0:00:7d:7e:25:f3:d0:18\n');
 	});
 });
+
+describe('npiv storage hostgroup names and the store', () => {
+	it("a name the array takes ('web02@dom0-b') is saved, and the next process shows it", () => {
+		const state = tempStore();
+		const r = npiv(state, ['storage', 'hostgroup', 'add', '--array', 'array-1', '--group', 'web02@dom0-b', '--initiator', 'c0007d0000000777', '--lun', '3']);
+		expect(r).toMatchObject({status: 0, stderr: ''});
+		expect(npiv(state, ['storage', 'hostgroup', 'list', '--array', 'array-1']).stdout).toMatch(/^array-1 +web02@dom0-b +all +c0007d0000000777 +3:0$/m);
+	});
+
+	it("a name the array refuses ('bad name') is refused by the array, with its rule, and nothing is saved", () => {
+		const state = tempStore();
+		expect(npiv(state, ['xm', 'list']).status).toBe(0);
+		const before = readFileSync(state, 'utf8');
+		const r = npiv(state, ['storage', 'hostgroup', 'add', '--array', 'array-1', '--group', 'bad name', '--initiator', 'c0007d0000000778', '--lun', '3']);
+		expect(r).toEqual({status: 1, stdout: '', stderr: "npiv storage: bad host group name 'bad name': letters, digits, _ . : @ + -, at most 32, starting with a letter or digit\n"});
+		expect(readFileSync(state, 'utf8')).toBe(before);
+	});
+});

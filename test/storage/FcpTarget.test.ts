@@ -305,7 +305,7 @@ describe('masking edits are all or nothing', () => {
 			[() => array.editHostGroup('web01', {addPorts: ['ct9']}), "unknown port 'ct9' on array-1"],
 			[() => array.editHostGroup('db01', {removePorts: ['ct1']}), 'cannot remove port ct1, the last port of host group \'db01\'; delete the group or add another port first'],
 			[() => array.editHostGroup('nope', {}), "unknown host group 'nope' on array-1"],
-			[() => array.editHostGroup('bad name', {}, {create: true}), "bad host group name 'bad name': letters, digits, _ . : @ + -, at most 32"],
+			[() => array.editHostGroup('bad name', {}, {create: true}), "bad host group name 'bad name': letters, digits, _ . : @ + -, at most 32, starting with a letter or digit"],
 			[() => array.deleteLun(99), 'unknown LUN 99 on array-1'],
 			[() => array.createLun({id: 7, sizeMiB: 1}), 'LUN 7 already exists on array-1'],
 		];

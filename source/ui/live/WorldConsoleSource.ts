@@ -14,6 +14,7 @@
  * Two clock modes: `wall` (a ticker; the live console) and `manual` (advance() only; session
  * replays, tests, the benchmark).
  */
+import {readNpivSpec} from '../../xvm/NpivSpec.js';
 import {readFileSync, writeFileSync} from 'node:fs';
 import {commandError, type CommandOutput} from '../../commands/CommandOutput.js';
 import type {GlobalOptions} from '../../commands/GlobalOptions.js';
@@ -805,7 +806,8 @@ export class WorldConsoleSource implements ConsoleSource {
 	/** The Xen host an `xm create` goes to: the one owning the config's first NPIV physical port, else the default. */
 	private hostForConfig(configText: string): string | undefined {
 		const npiv = /^\s*npiv\s*=\s*\[\s*['"]([^'"]*)['"]/m.exec(configText)?.[1];
-		const ppwwn = npiv ? parseWwn(npiv.split(':')[3] ?? '') : undefined;
+		const read = npiv === undefined ? undefined : readNpivSpec(npiv);
+		const ppwwn = read && 'value' in read ? read.value.ppwwn : undefined;
 		const owner = ppwwn ? this.world.hosts.find(h => h.config.kind === 'xen' && h.stack.portByWwpn(ppwwn)) : undefined;
 		if (owner) return owner.config.name;
 		const chosen = this.globals.host ? this.world.host(this.globals.host) : undefined;
