@@ -9,6 +9,9 @@ import path from 'node:path';
 import {plainGlobalFlags, splitGlobalArgs, toolFromArgv0, USAGE, type GlobalFlags} from './source/commands/cliArgs.js';
 import {DEFAULT_STATE_PATH, type GlobalOptions} from './source/commands/GlobalOptions.js';
 
+/** NPIV_SERVE=auto: the server started by a command stops after this long without one. */
+const AUTO_IDLE_EXIT_SECONDS = 600;
+
 async function main(): Promise<number> {
 	const raw = process.argv.slice(2);
 	const tool = toolFromArgv0(process.argv[1] ?? '');
@@ -59,6 +62,30 @@ async function main(): Promise<number> {
 		setConsoleRecorder(recordConsoleSession);
 		return openConsole(globals, {record: record ?? '', args: split.rest});
 	}
+	const script = process.argv[1] ?? '';
+	if (split.family === 'lab') {
+		const {runLabCommand} = await import('./source/lab/serve/LabCommand.js');
+		const out = await runLabCommand(split.rest, globals, {script});
+		process.stdout.write(out.stdout);
+		process.stderr.write(out.stderr);
+		return out.exitCode;
+	}
+	if (!cli.flags.noServer) {
+		// A lab server of this store runs the command: the client loads nothing of the lab.
+		const {runThroughServer, findServer} = await import('./source/lab/serve/LabClient.js');
+		const {servedFamily} = await import('./source/lab/serve/ServeProtocol.js');
+		if (process.env['NPIV_SERVE'] === 'auto' && servedFamily(split.family, split.rest)) {
+			const probe = await findServer(globals.statePath);
+			if (probe.kind === 'server') probe.connection.close();
+			else {
+				const {startDetachedServer} = await import('./source/lab/serve/LabCommand.js');
+				const started = await startDetachedServer(globals, {script}, AUTO_IDLE_EXIT_SECONDS);
+				if ('error' in started) process.stderr.write(`npiv: NPIV_SERVE=auto: ${started.error}; running the command here\n`);
+			}
+		}
+		const served = await runThroughServer(split.family, split.rest, globals);
+		if (served !== undefined) return served;
+	}
 	const {runOneShot} = await import('./source/lab/OneShot.js');
 	return runOneShot(split.family, split.rest, globals);
 }
@@ -80,9 +107,10 @@ async function meowFlags(globals: string[]): Promise<GlobalFlags> {
 			seed: {type: 'number'},
 			color: {type: 'boolean', default: true},
 			record: {type: 'string'},
+			server: {type: 'boolean', default: true},
 		},
 	});
-	return cli.flags;
+	return {...cli.flags, ...(cli.flags.server ? {} : {noServer: true})};
 }
 
 /**

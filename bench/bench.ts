@@ -16,9 +16,10 @@ import path from 'node:path';
 import type {ConsoleFigures} from './consoleBench.js';
 import {runLiveBench, type LiveFigures} from './liveBench.js';
 import {runOneShotBench, type OneShotFigures} from './oneShotBench.js';
+import {runServedBench, type ServedFigures} from './servedBench.js';
 import {BENCH_SCENARIO, runSanBench, type SanFigures} from './sanBench.js';
 
-const PARTS = ['san', 'live', 'oneshot', 'console'] as const;
+const PARTS = ['san', 'live', 'served', 'oneshot', 'console'] as const;
 type Part = (typeof PARTS)[number];
 const MARK = '@@bench-json@@';
 
@@ -38,6 +39,8 @@ async function runPart(part: Part): Promise<unknown> {
 			return runOneShotBench(path.join(path.dirname(self), 'cli.js'));
 		case 'live':
 			return runLiveBench(path.join(path.dirname(self), 'cli.js'), hosts);
+		case 'served':
+			return runServedBench(path.join(path.dirname(self), 'cli.js'), hosts);
 		case 'console': {
 			// React reads NODE_ENV when it loads: production, as cli.tsx sets it for the console.
 			process.env['NODE_ENV'] ??= 'production';
@@ -98,6 +101,18 @@ function printOneShot(o: OneShotFigures): void {
 	note(`median of ${o.runs}: npiv ${fmt(o.cliMedianMs)} ms, node -e 0 ${fmt(o.nodeMedianMs)} ms (exit ${o.cliExit}, ${o.cliLines} lines)`);
 }
 
+function printServed(s: ServedFigures): void {
+	for (const c of s.commands) {
+		budget(`\`npiv ${c.words}\` through a served ${fmt(s.vports)}-vport lab`, `${fmt(c.ratio, 2)}x`, '<= 3x', c.ratio <= 3);
+		note(`median of ${s.runs}: ${fmt(c.medianMs)} ms, node -e 0 ${fmt(s.nodeMedianMs)} ms, whole processes side by side (exit ${c.exitCode})`);
+	}
+	const clean = s.lost === 0 && s.duplicated === 0 && s.mismatched === 0;
+	// (the budget line says lost and twice; a differing output fails it too)
+	budget(`${s.clients} clients x ${s.each} changes to one server`, `${s.lost} lost, ${s.duplicated} twice`, '0 lost, 0 twice', clean);
+	note(`${s.mismatched} outputs differing from in-process runs in the server's order; ${fmt(s.concurrentMs)} ms in all (\`storage lun create\`, each a whole process)`);
+	if (s.firstMismatch) note(`first difference: ${s.firstMismatch}`);
+}
+
 function printConsole(c: ConsoleFigures): void {
 	budget('console keypress to frame, 100,000 vports, clock running (p95)', `${fmt(c.keypress.p95Ms, 1)} ms`, '<= 30 ms', c.keypress.p95Ms <= 30);
 	note(`over ${c.keypress.source}: mean ${fmt(c.keypress.meanMs, 1)} ms, max ${fmt(c.keypress.maxMs, 1)} ms, ${c.keypress.samples} samples (key j, one per frame)`);
@@ -127,6 +142,7 @@ async function main(): Promise<void> {
 		} else if (p === 'san') printSan(r.value as SanFigures);
 		else if (p === 'oneshot') printOneShot(r.value as OneShotFigures);
 		else if (p === 'live') printLive(r.value as LiveFigures);
+		else if (p === 'served') printServed(r.value as ServedFigures);
 		else printConsole(r.value as ConsoleFigures);
 		console.log(rows.splice(0).join('\n'));
 	}

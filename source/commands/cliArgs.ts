@@ -1,7 +1,7 @@
 /** Splitting `npiv [global options] <family> [family words]` and recognising tool links. */
 import path from 'node:path';
 
-export const FAMILIES = ['fcinfo', 'fcadm', 'xm', 'switch', 'storage', 'fault', 'link', 'events', 'scenario', 'session', 'snapshot', 'ui', 'help'] as const;
+export const FAMILIES = ['fcinfo', 'fcadm', 'xm', 'switch', 'storage', 'fault', 'link', 'events', 'scenario', 'session', 'snapshot', 'lab', 'ui', 'help'] as const;
 export type Family = (typeof FAMILIES)[number];
 
 export const USAGE = `Usage: npiv [global options] [command] [arguments]
@@ -20,6 +20,7 @@ Commands
   scenario show|reset|load FILE|generate ...
   session replay|check|export FILE
   snapshot --pane NAME    render a pane headless
+  lab serve|status|stop   serve the store's lab to commands and consoles (see 'npiv lab help')
 
 Global options (before the command)
   --host NAME             host whose stack or dom0 runs fcinfo, fcadm or xm (default: the first)
@@ -28,13 +29,14 @@ Global options (before the command)
   --seed N                seed for a new store's random numbers
   --no-color              no colour (also NO_COLOR)
   --record FILE           record the console session to FILE
+  --no-server             run the command here even when a lab server serves the store
   --help, --version
 
 Exit status: 0 success, 1 command error, 2 usage error.
 `;
 
 const VALUED = new Set(['--host', '--state', '--seed', '--record']);
-const BOOLEAN = new Set(['--json', '--no-color', '--color', '--help', '--version', '-h', '-v']);
+const BOOLEAN = new Set(['--json', '--no-color', '--color', '--no-server', '--help', '--version', '-h', '-v']);
 
 export interface SplitArgs {
 	readonly globals: string[];
@@ -87,6 +89,8 @@ export interface GlobalFlags {
 	readonly seed?: number;
 	readonly color: boolean;
 	readonly record?: string;
+	/** `--no-server`: run here even when a lab server serves the store. */
+	readonly noServer?: boolean;
 }
 
 /**
@@ -100,6 +104,7 @@ export function plainGlobalFlags(globals: readonly string[]): GlobalFlags | unde
 	const values: Record<string, string> = {};
 	let json = false;
 	let color = true;
+	let noServer = false;
 	for (let i = 0; i < globals.length; i++) {
 		const word = globals[i]!;
 		const eq = word.indexOf('=');
@@ -117,6 +122,8 @@ export function plainGlobalFlags(globals: readonly string[]): GlobalFlags | unde
 			json = true;
 		} else if (name === '--color' || name === '--no-color') {
 			color = name === '--color';
+		} else if (name === '--no-server') {
+			noServer = true;
 		} else {
 			return undefined; // --help, --version, -h, -v
 		}
@@ -130,5 +137,6 @@ export function plainGlobalFlags(globals: readonly string[]): GlobalFlags | unde
 		...(seed === undefined ? {} : {seed: Number(seed)}),
 		color,
 		...(values['record'] === undefined ? {} : {record: values['record']}),
+		...(noServer ? {noServer} : {}),
 	};
 }

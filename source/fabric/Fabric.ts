@@ -143,6 +143,16 @@ export class Fabric {
 		return this.movedSinceRestore?.has(id) ?? true;
 	}
 
+	/** The N_Port_IDs logged in or out at since the restore (or the last rebaseRestore); undefined when never restored. */
+	movedIds(): ReadonlySet<FcId> | undefined {
+		return this.movedSinceRestore;
+	}
+
+	/** The fabric was just saved: logins and logouts count from here on (see movedSince). */
+	rebaseRestore(): void {
+		this.movedSinceRestore = new Set();
+	}
+
 	loginByWwpn(w: Wwn): FabricLogin | undefined {
 		return this.byWwpn.get(w);
 	}

@@ -151,6 +151,18 @@ interface RestoredFabric {
 
 const restoredFrom = new WeakMap<Fabric, RestoredFabric>();
 
+/** The SCR registrations as last saved, good while the service's registrations version holds. */
+const savedRegistrations = new WeakMap<Fabric, {readonly version: number; readonly scr: readonly number[]}>();
+
+function registrations(fabric: Fabric, registered: ReadonlySet<FabricLogin>): readonly number[] {
+	const version = fabric.rscn.registrationsVersion;
+	const saved = savedRegistrations.get(fabric);
+	if (saved?.version === version) return saved.scr;
+	const scr = Array.from(registered, l => l.fcid);
+	savedRegistrations.set(fabric, {version, scr});
+	return scr;
+}
+
 export function saveFabricLive(fabric: Fabric): FabricLive {
 	const ports: PortLive[] = [];
 	for (const sw of fabric.switches) {
@@ -161,17 +173,22 @@ export function saveFabricLive(fabric: Fabric): FabricLive {
 		}
 	}
 	const restored = restoredFrom.get(fabric);
-	const {strings, logins} = restored ? loginsSince(restored, fabric) : loginsOf(fabric.logins());
+	const {strings, logins, order} = restored ? loginsSince(restored, fabric) : loginsOf(fabric.logins());
 	const {clock, flushes, sent, registered} = fabric.rscn.liveState();
-	return {
+	const live: FabricLive = {
 		name: fabric.name,
 		loginSeq: fabric.loginSeqState,
 		rscn: [clock, flushes, sent],
 		strings,
 		ports,
 		logins,
-		scr: registered.map(l => l.fcid),
+		scr: registrations(fabric, registered),
 	};
+	// What was just written is the base the next save copies from: a lab that stays open (a
+	// server, a console) writes each login once, not after every command.
+	order.forEach((l, i) => l.restoreIndexAt(i));
+	restoredFrom.set(fabric, {live, logins: order});
+	return live;
 }
 
 const NUMBER_COLUMNS = ['fcid', 'flags', 'seq', 'portNameDir', 'portNameLeaf', 'nodeName', 'types', 'features', 'scr', 'scrSeq'] as const;
@@ -227,12 +244,23 @@ class LoginColumns {
 }
 
 /** Each login encoded afresh (a fabric that was not restored). */
-function loginsOf(all: Iterable<FabricLogin>): {strings: string[]; logins: LoginsLive} {
+function loginsOf(all: Iterable<FabricLogin>): LoginsSaved {
 	const strings = new StringTable();
 	const out = new LoginColumns();
 	const encode = loginEncoder(strings);
-	for (const l of all) encode(l, out);
-	return {strings: strings.list, logins: out.columns()};
+	const order: FabricLogin[] = [];
+	for (const l of all) {
+		encode(l, out);
+		order.push(l);
+	}
+	return {strings: strings.list, logins: out.columns(), order};
+}
+
+/** Login columns as saved, and the login of each row. */
+interface LoginsSaved {
+	readonly strings: readonly string[];
+	readonly logins: LoginsLive;
+	readonly order: FabricLogin[];
 }
 
 /**
@@ -240,32 +268,49 @@ function loginsOf(all: Iterable<FabricLogin>): {strings: string[]; logins: Login
  * columns (50,000 of them after a command that logged one virtual port in), the others encoded.
  * The string table and its numbers come out as loginsOf would make them (see canonical).
  */
-function loginsSince(restored: RestoredFabric, fabric: Fabric): {strings: string[]; logins: LoginsLive} {
+function loginsSince(restored: RestoredFabric, fabric: Fabric): LoginsSaved {
 	const L = restored.live.logins;
+	const logins = restored.logins;
+	const added: FabricLogin[] = [];
+	for (const l of fabric.logins()) if (l.restoredIndex < 0) added.push(l);
+	let moved = false;
+	for (const l of logins) {
+		if (l.removed || l.changedSinceRestore) {
+			moved = true;
+			break;
+		}
+	}
+	// Nothing moved since: the saved columns themselves (the same objects, cheap to compare).
+	if (!moved && added.length === 0) return {strings: restored.live.strings, logins: L, order: [...logins]};
 	const strings = new StringTable(restored.live.strings);
 	const out = new LoginColumns();
 	const encode = loginEncoder(strings);
+	const order: FabricLogin[] = [];
 	let run = -1;
-	let moved = false;
-	const logins = restored.logins;
 	for (let i = 0; i <= logins.length; i++) {
 		const l = logins[i];
 		const copied = l !== undefined && !l.removed && !l.changedSinceRestore;
 		if (copied) {
 			if (run < 0) run = i;
+			order.push(l);
 			continue;
 		}
 		if (run >= 0) out.copy(L, run, i);
 		run = -1;
 		if (l === undefined) break;
-		moved = true;
-		if (!l.removed) encode(l, out);
+		if (!l.removed) {
+			encode(l, out);
+			order.push(l);
+		}
 	}
-	for (const l of fabric.logins()) if (l.restoredIndex < 0) encode(l, out);
+	for (const l of added) {
+		encode(l, out);
+		order.push(l);
+	}
 	const columns = out.columns();
 	// Saved rows all still there and unchanged: the saved table is still in first-use order, and
 	// the texts of new logins were added after it in theirs.
-	return moved ? canonical(strings.list, columns) : {strings: strings.list, logins: columns};
+	return moved ? {...canonical(strings.list, columns), order} : {strings: strings.list, logins: columns, order};
 }
 
 /** Encodes one login at the end of the columns, its texts through the string table. */
@@ -453,6 +498,7 @@ export function loadFabricLive(fabric: Fabric, live: FabricLive): void {
 		return l;
 	});
 	fabric.rscn.restoreLive({clock: live.rscn[0], flushes: live.rscn[1], sent: live.rscn[2], registered});
+	savedRegistrations.set(fabric, {version: fabric.rscn.registrationsVersion, scr: live.scr});
 }
 
 const NO_TYPES: readonly number[] = Object.freeze([]);

@@ -146,6 +146,12 @@ export class FabricLogin implements ZoneSubject {
 		this.changedSinceRestore = true;
 	}
 
+	/** The login was just saved as row `index` of its fabric's columns: unchanged since, from now on. */
+	restoreIndexAt(index: number): void {
+		this.restoredIndex = index;
+		this.changedSinceRestore = false;
+	}
+
 	/** Puts back a saved login's fields; it then counts as unchanged since its restore, at `index` of the saved columns. */
 	restoreFields(fields: LoginFields, index: number): void {
 		this.portName = fields.symbolicPortName;

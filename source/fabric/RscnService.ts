@@ -110,6 +110,8 @@ export class RscnService {
 	private flushes = 0;
 	/** Orders changes and SCR registrations. */
 	private clock = 0;
+	/** Bumped whenever the registrations change (a saved list of them stays good until then). */
+	private registrationsChanged = 0;
 	/** RSCNs delivered (one per recipient per window). */
 	sent = 0;
 	/** The last portChanged (see there). */
@@ -124,6 +126,7 @@ export class RscnService {
 		login.scrSeq = ++this.clock;
 		if (login.scr) this.registered.add(login);
 		else this.registered.delete(login);
+		this.registrationsChanged++;
 		if (this.fabric.recording) {
 			this.fabric.emit(login.port.sw, 'fabric.scr', `SCR ${formatFcId(sid)} ${fn}`, {
 				fcid: formatFcId(sid),
@@ -136,9 +139,9 @@ export class RscnService {
 	}
 
 	/** What the store keeps between processes (the service is idle: no window is open). */
-	liveState(): {clock: number; flushes: number; sent: number; registered: FabricLogin[]} {
+	liveState(): {clock: number; flushes: number; sent: number; registered: ReadonlySet<FabricLogin>} {
 		if (this.timer || this.pendingBatches > 0) throw new Error('RSCN service is not idle: its state cannot be saved');
-		return {clock: this.clock, flushes: this.flushes, sent: this.sent, registered: [...this.registered]};
+		return {clock: this.clock, flushes: this.flushes, sent: this.sent, registered: this.registered};
 	}
 
 	restoreLive(state: {clock: number; flushes: number; sent: number; registered: readonly FabricLogin[]}): void {
@@ -147,12 +150,18 @@ export class RscnService {
 		this.sent = state.sent;
 		this.registered.clear();
 		for (const l of state.registered) this.registered.add(l);
+		this.registrationsChanged++;
 		this.last = undefined;
 	}
 
 	/** The login is gone: it receives nothing more. */
 	forget(login: FabricLogin): void {
-		this.registered.delete(login);
+		if (this.registered.delete(login)) this.registrationsChanged++;
+	}
+
+	/** Changes with every registration or removal of one. */
+	get registrationsVersion(): number {
+		return this.registrationsChanged;
 	}
 
 	/** Logins with an SCR registration, in registration order. */

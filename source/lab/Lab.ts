@@ -18,6 +18,7 @@ import type {LabConfig} from '../world/LabConfig.js';
 import {World, type BootOptions} from '../world/World.js';
 import {sameLiveText, type LiveText} from '../world/WorldDocument.js';
 import {portListService} from './PortListReplay.js';
+import {LabJournal} from './serve/LabOps.js';
 
 /** Why a lab booted rather than restoring its saved state. */
 export type BootReason = 'new' | 'no-live-state' | 'edited';
@@ -51,6 +52,8 @@ export class Lab {
 	readonly world: World;
 	/** Set when this lab booted (until its first save); `note` says why in one line when the operator should know. */
 	boot: {readonly reason: BootReason; readonly note?: string} | undefined;
+	/** What moved the lab since its document, for consoles that attach to a served lab. */
+	readonly journal = new LabJournal();
 	private commandChanged = false;
 	private document: StoreDocument;
 
@@ -97,6 +100,7 @@ export class Lab {
 	/** The lab was saved as `saved`: changes are counted from there on. */
 	rebase(saved: StoreDocument): void {
 		this.document = saved;
+		this.journal.saved();
 		this.commandChanged = false;
 		this.boot = undefined;
 	}
@@ -132,6 +136,7 @@ export class Lab {
 			world.log.lastSeq !== (base.events.at(-1)?.seq ?? -1) ||
 			events.length !== base.events.length;
 		if (!changed) return undefined;
+		this.journal.mark();
 		return {...base, lab, prng: [...prng] as unknown as StoreDocument['prng'], clock: world.sim.now, events: [...events], retiredWwns: world.wwns.handedOut(), live};
 	}
 }
@@ -160,6 +165,8 @@ function sameLab(a: LabConfig, b: LabConfig): boolean {
 			if (!sameHosts(a.hosts, b.hosts)) return false;
 			continue;
 		}
+		// A list whose items are the very items it had (arrays nothing changed): no text compared.
+		if (Array.isArray(x) && Array.isArray(y) && x.length === y.length && x.every((item, i) => item === y[i])) continue;
 		if (JSON.stringify(x) !== JSON.stringify(y)) return false;
 	}
 	return true;

@@ -98,6 +98,21 @@ export class LiveLab {
 		});
 	}
 
+	/**
+	 * A change that failed half-way (a bug threw): nothing of it is saved, the lock is let go, and
+	 * the lab is put back to the store's last save.
+	 */
+	abandon(): Promise<void> {
+		return this.enqueue(async () => {
+			const held = this.held;
+			this.held = undefined;
+			if (held) await held.release();
+			if (!this.store) return;
+			const doc = await this.store.read();
+			this.adopt(doc, `revision ${doc.revision}, after a failed change`, {rewind: true});
+		});
+	}
+
 	/** The store file changed (a watcher saw it): adopts a newer save unless a change of ours is under way. */
 	check(): Promise<void> {
 		return this.enqueue(async () => {
@@ -165,11 +180,14 @@ export class LiveLab {
 		}
 	}
 
-	private adopt(doc: StoreDocument, reason: string): void {
+	private adopt(doc: StoreDocument, reason: string, options: {readonly rewind?: boolean} = {}): void {
 		const now = this.current.world.sim.now;
 		const next = Lab.open(doc, this.store?.liveSetAside ? {liveSetAside: this.store.liveSetAside} : {});
 		// The console's clock has run on since its last save: it does not go back.
-		if (next.world.sim.now < now && !next.busy) next.world.sim.runUntil(now);
+		if (!options.rewind && next.world.sim.now < now && !next.busy) {
+			next.world.sim.runUntil(now);
+			next.journal.record({kind: 'until', at: now});
+		}
 		this.current = next;
 		this.host.replaced(next, reason);
 	}

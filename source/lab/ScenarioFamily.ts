@@ -14,7 +14,8 @@ export const SCENARIO_USAGE = `Usage: npiv scenario show
                                       write a booted store of a big lab (see 'generate --help')
 `;
 
-export async function runScenarioFamily(store: Store, argv: readonly string[], globals: GlobalOptions): Promise<CommandOutput> {
+/** `cwd`: the folder FILE is relative to (a lab server runs the command for a client elsewhere). */
+export async function runScenarioFamily(store: Store, argv: readonly string[], globals: GlobalOptions, options: {readonly cwd?: string} = {}): Promise<CommandOutput> {
 	const [verb, ...rest] = argv;
 	switch (verb) {
 		case 'show': {
@@ -31,7 +32,7 @@ export async function runScenarioFamily(store: Store, argv: readonly string[], g
 		}
 		case 'load': {
 			if (rest.length !== 1) return usageError(`npiv scenario load: needs exactly one FILE\n${SCENARIO_USAGE}`);
-			const loaded = await readScenarioFile(rest[0]!, {seed: globals.seed});
+			const loaded = await readScenarioFile(rest[0]!, {seed: globals.seed, ...(options.cwd === undefined ? {} : {cwd: options.cwd})});
 			const doc = await store.update(current => booted(replaceDocument(current, loaded)));
 			const summary = summariseScenario(doc);
 			return globals.json ? json(summary, 0, true) : ok(`Loaded ${rest[0]}.\n${formatScenarioSummary(summary)}`, true);

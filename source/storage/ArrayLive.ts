@@ -38,6 +38,8 @@ export interface LoginsNow {
 	at(fcid: FcId): {readonly wwpn: Wwn; readonly wwnn: Wwn} | undefined;
 	/** False when the login at `fcid` is surely the one restored (nothing logged in or out there since). */
 	movedSinceRestore(fcid: FcId): boolean;
+	/** The N_Port_IDs logged in or out at since the restore; undefined when not known (every one may have moved). */
+	movedIds(): ReadonlySet<FcId> | undefined;
 }
 
 /**
@@ -52,11 +54,16 @@ export interface RestoredLogins {
 	fcidOf(wwpn: Wwn): FcId | undefined;
 }
 
-export function saveTargetPortLive(port: TargetPort, array: string, loginsNow: LoginsNow): TargetPortLive {
+/**
+ * The port's state to save. With `rebaseOn` (the logins of its medium as this same save writes
+ * them), what is written becomes the table's saved base: the next save of an unchanged table is
+ * then the same numbers, found without looking at them.
+ */
+export function saveTargetPortLive(port: TargetPort, array: string, loginsNow: LoginsNow, rebaseOn?: RestoredLogins): TargetPortLive {
 	const s = port.liveState();
 	const changes = port.responder.sessionChanges;
 	const {sessions, named} = changes?.saved instanceof SavedSessions ? changes.saved.encodeWith(changes, loginsNow) : encodeSessions(port.responder.sessions(), loginsNow);
-	return {
+	const live: TargetPortLive = {
 		array,
 		name: port.name,
 		state: s.state,
@@ -67,6 +74,8 @@ export function saveTargetPortLive(port: TargetPort, array: string, loginsNow: L
 		sessions,
 		...(named.length > 0 ? {named} : {}),
 	};
+	if (rebaseOn) port.responder.restoreSessions(new SavedSessions(port, live, rebaseOn));
+	return live;
 }
 
 interface Encoded {
@@ -136,6 +145,11 @@ class SavedSessions implements DeferredSessions {
 
 	/** The table as it is now, saved again: the saved numbers where nothing changed, without building the table. */
 	encodeWith(changes: SessionChanges, loginsNow: LoginsNow): Encoded {
+		const moved = loginsNow.movedIds();
+		if (changes.taken.size === 0 && changes.added.length === 0 && moved && ![...moved].some(fcid => this.at(fcid) !== undefined)) {
+			// Not a session touched, not a login under one moved: the saved numbers, as they are.
+			return {sessions: this.live.sessions as number[], named: (this.live.named ?? []) as [string, string][]};
+		}
 		const into: Encoded = {sessions: [], named: []};
 		const named = this.live.named ?? [];
 		let k = 0;

@@ -2,6 +2,7 @@
  * What `npiv scenario show|reset|load FILE` does to a store document; the command family wraps
  * these (reset and load go through Store.update so that the revision is bumped under the lock).
  */
+import path from 'node:path';
 import {readFile} from 'node:fs/promises';
 import type {LabConfig} from '../world/LabConfig.js';
 import {decodeDocumentValue, decodeLabValue, looksLikeLab, type Source} from './DocumentCodec.js';
@@ -113,10 +114,11 @@ export function parseScenarioText(text: string, file: string, options: LoadOptio
 	return decodeDocumentValue(value, source).document;
 }
 
-export async function readScenarioFile(file: string, options: LoadOptions = {}): Promise<StoreDocument> {
+export async function readScenarioFile(file: string, options: LoadOptions & {readonly cwd?: string} = {}): Promise<StoreDocument> {
 	let text: string;
 	try {
-		text = await readFile(file, 'utf8');
+		// Relative to the folder the command was typed in (a lab server runs it for a client).
+		text = await readFile(options.cwd === undefined ? file : path.resolve(options.cwd, file), 'utf8');
 	} catch (error) {
 		const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
 		throw new StoreError('io', file, `scenario ${file}: cannot read it: ${reason}`, [reason]);

@@ -31,6 +31,7 @@ import type {XenWorldLive} from '../xvm/XenLive.js';
 import {XenWorld} from '../xvm/XenWorld.js';
 import {Cable, connect, disconnect, resolveEnd, type ResolvedEnd} from './Cabling.js';
 import type {HostConfig, LabConfig} from './LabConfig.js';
+import {sameJson} from './JsonEquality.js';
 import {liveText, type LiveText, type WorldDocument, type WorldLive} from './WorldDocument.js';
 import {WorldError} from './WorldError.js';
 import {WwnLedger} from './WwnLedger.js';
@@ -105,6 +106,14 @@ export class World {
 	/** Saved parts of the core not yet put back: the loops and cables, and each fabric by name. */
 	private pendingMedia: LiveText | undefined;
 	private readonly pendingFabrics = new Map<string, LiveText>();
+	/**
+	 * The big parts (each fabric, the media) as last restored or written: the value and its text.
+	 * A part rebuilt the same is given back as that text (sameJson), so a lab that stays open (a
+	 * server, a console) does not write 5 MB per fabric after every command to find nothing moved.
+	 * Only parts whose saved value nothing keeps a hand on are memoised (the fabric and media
+	 * restores read their saved values and copy what they keep).
+	 */
+	private readonly partTexts = new Map<string, {readonly value: unknown; readonly text: LiveText}>();
 	private pendingXen: LiveText | undefined;
 	/** Links of host ports not yet restored, as the core had them when it came back. */
 	private readonly coreLinks = new Map<FcaPort, import('../fabric/NPort.js').NPortLink | undefined>();
@@ -318,6 +327,7 @@ export class World {
 		this.quietRestore(() => {
 			this.restoreCabling(core);
 			const part = parsePart(media, 'the loops and point-to-point cables') as MediaPart;
+			this.partTexts.set('media', {value: part, text: media});
 			loadDirectMediaLive(this.fabricSet, part.direct, key => core.endpoints.get(key));
 			for (const t of part.targets) {
 				const port = this.targetPort(core, t);
@@ -336,6 +346,7 @@ export class World {
 		this.pendingFabrics.delete(name);
 		this.quietRestore(() => {
 			const part = parsePart(text, `fabric ${name}`) as FabricPart;
+			this.partTexts.set(`fabric:${name}`, {value: part, text});
 			const fabric = this.fabricSet.requireFabric(name);
 			loadFabricLive(fabric, part.fabric);
 			const restored = loginsAsRestored(part.fabric);
@@ -426,13 +437,13 @@ export class World {
 	/** Who is logged in at each N_Port_ID on the medium an endpoint is cabled to, now. */
 	private loginsNow(endpoint: NPortEndpoint): LoginsNow {
 		const att = this.fabricSet.attachmentOf(endpoint);
-		if (!att) return {at: () => undefined, movedSinceRestore: () => true};
+		if (!att) return {at: () => undefined, movedSinceRestore: () => true, movedIds: () => undefined};
 		if (att.kind === 'switch') {
 			const fabric = att.port.sw.fabric;
-			return {at: fcid => fabric.loginById(fcid), movedSinceRestore: fcid => fabric.movedSince(fcid)};
+			return {at: fcid => fabric.loginById(fcid), movedSinceRestore: fcid => fabric.movedSince(fcid), movedIds: () => fabric.movedIds()};
 		}
 		const members = att.kind === 'loop' ? att.loop.liveMembers() : att.cable.ends;
-		return {at: fcid => members.find(x => x.id === fcid && x.endpoint !== endpoint)?.endpoint, movedSinceRestore: () => true};
+		return {at: fcid => members.find(x => x.id === fcid && x.endpoint !== endpoint)?.endpoint, movedSinceRestore: () => true, movedIds: () => undefined};
 	}
 
 	/** Runs a restore step without recording events; it must leave nothing to run. */
@@ -517,10 +528,10 @@ export class World {
 		const saved = this.saved;
 		const core = this.core;
 		const part = (value: unknown): LiveText => liveText(JSON.stringify(value));
-		const media = core && this.pendingMedia === undefined ? part(this.mediaPart(core)) : saved?.media;
+		const media = core && this.pendingMedia === undefined ? this.memoPart('media', this.mediaPart(core)) : saved?.media;
 		const fabrics = this.base.fabrics.map((f, i) => {
 			const kept = this.pendingFabrics.get(f.name) ?? (core ? undefined : saved?.fabrics[i]);
-			return kept ?? part(this.fabricPart(core!, f.name));
+			return kept ?? this.memoPart(`fabric:${f.name}`, this.fabricPart(core!, f.name));
 		});
 		const xen = this.pendingXen === undefined ? part(this.xenWorld.saveLive()) : saved?.xen;
 		if (media === undefined || xen === undefined) throw new WorldError('live state missing (a bug)');
@@ -532,11 +543,26 @@ export class World {
 		};
 	}
 
+	private memoPart(key: string, value: unknown): LiveText {
+		const memo = this.partTexts.get(key);
+		if (memo && sameJson(memo.value, value)) return memo.text;
+		const text = liveText(JSON.stringify(value));
+		this.partTexts.set(key, {value, text});
+		return text;
+	}
+
+	/**
+	 * A fabric's part. What it writes becomes the base the next save starts from: the logins'
+	 * columns, the target ports' session tables against those logins, and the moves counted from now.
+	 */
 	private fabricPart(core: Core, name: string): FabricPart {
 		const fabric = this.fabricSet.requireFabric(name);
+		const live = saveFabricLive(fabric);
+		const written = loginsAsRestored(live);
 		const targets: TargetPortLive[] = [];
-		for (const a of core.arrays) for (const p of a.ports) if (this.fabricSet.fabricOf(p) === fabric) targets.push(this.targetPortPart(a.name, p));
-		return {fabric: saveFabricLive(fabric), targets};
+		for (const a of core.arrays) for (const p of a.ports) if (this.fabricSet.fabricOf(p) === fabric) targets.push(saveTargetPortLive(p, a.name, this.loginsNow(p), written));
+		fabric.rebaseRestore();
+		return {fabric: live, targets};
 	}
 
 	private mediaPart(core: Core): MediaPart {
@@ -546,7 +572,7 @@ export class World {
 	}
 
 	private targetPortPart(array: string, port: TargetPort): TargetPortLive {
-		return saveTargetPortLive(port, array, this.loginsNow(port));
+		return saveTargetPortLive(port, array, this.loginsNow(port), this.directLoginsAsRestored(port));
 	}
 }
 

@@ -9,7 +9,7 @@ import {graphDump, trimmed} from './graphDump.js';
 
 /** Fields that are caches, hints or counters of work done: restored worlds rebuild them on use. */
 const SKIP: Record<string, readonly string[]> = {
-	World: ['base', 'saved', 'pendingCore', 'pendingXen', 'coreLinks', 'adminChanges', 'booted'],
+	World: ['base', 'saved', 'pendingCore', 'pendingXen', 'coreLinks', 'adminChanges', 'booted', 'partTexts'],
 	Simulator: ['nextSeq', 'executed'],
 	EventLog: ['listeners', 'muted'],
 	// Its construction-time lab and retired list differ between one process and many; what it
@@ -18,7 +18,7 @@ const SKIP: Record<string, readonly string[]> = {
 	FabricSet: ['adminRevision', 'listeners', 'switchConfigs'],
 	Fabric: ['sorted', 'principalCache', 'walkStamp', 'adminRevision', 'movedSinceRestore'],
 	FabricLogin: ['walkStamp', 'rscnFlush', 'changedSinceRestore', 'restoredIndex'],
-	RscnService: ['last'],
+	RscnService: ['last', 'registrationsChanged'],
 	SwitchPort: ['freeHint', 'wwnCache'],
 	FcaPort: ['newestFirst', 'lowestMaybeFree', 'resolveLink'],
 	FpPort: ['remoteList'],
