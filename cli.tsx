@@ -9,9 +9,6 @@ import path from 'node:path';
 import {plainGlobalFlags, splitGlobalArgs, toolFromArgv0, USAGE, type GlobalFlags} from './source/commands/cliArgs.js';
 import {DEFAULT_STATE_PATH, type GlobalOptions} from './source/commands/GlobalOptions.js';
 
-/** NPIV_SERVE=auto: the server started by a command stops after this long without one. */
-const AUTO_IDLE_EXIT_SECONDS = 600;
-
 async function main(): Promise<number> {
 	const raw = process.argv.slice(2);
 	const tool = toolFromArgv0(process.argv[1] ?? '');
@@ -60,7 +57,7 @@ async function main(): Promise<number> {
 		// The console always records, so that `:session save FILE` can write what happened so far;
 		// '' keeps the recording in memory, --record FILE also writes it when the console exits.
 		setConsoleRecorder(recordConsoleSession);
-		return openConsole(globals, {record: record ?? '', args: split.rest});
+		return openConsole(globals, {record: record ?? '', args: split.rest, script: process.argv[1] ?? '', serve: !cli.flags.noServer});
 	}
 	const script = process.argv[1] ?? '';
 	if (split.family === 'lab') {
@@ -78,8 +75,8 @@ async function main(): Promise<number> {
 			const probe = await findServer(globals.statePath);
 			if (probe.kind === 'server') probe.connection.close();
 			else {
-				const {startDetachedServer} = await import('./source/lab/serve/LabCommand.js');
-				const started = await startDetachedServer(globals, {script}, AUTO_IDLE_EXIT_SECONDS);
+				const {startDetachedServer, IDLE_EXIT_SECONDS} = await import('./source/lab/serve/LabCommand.js');
+				const started = await startDetachedServer(globals, {script}, IDLE_EXIT_SECONDS);
 				if ('error' in started) process.stderr.write(`npiv: NPIV_SERVE=auto: ${started.error}; running the command here\n`);
 			}
 		}

@@ -78,12 +78,12 @@ export class LiveLab {
 	 * When the SAN may have gone idle: if this process holds the lock and nothing is pending, saves
 	 * what changed (the clock alone is not a change) and lets the lock go.
 	 */
-	settle(): Promise<SaveOutcome> {
+	settle(options: {readonly withClock?: boolean} = {}): Promise<SaveOutcome> {
 		return this.enqueue(async () => {
 			if (!this.held || this.current.busy) return NOTHING;
 			const held = this.held;
 			try {
-				const next = this.current.nextDocument({ignoreClock: true});
+				const next = this.current.nextDocument({ignoreClock: options.withClock !== true});
 				if (!next) return NOTHING;
 				const saved = await held.save(next);
 				this.current.rebase(saved);
@@ -136,10 +136,14 @@ export class LiveLab {
 	 * On the way out: whatever the SAN is still doing is run to its end (a migration completes),
 	 * saved, and the lock let go.
 	 */
-	async close(): Promise<SaveOutcome> {
+	async close(options: {readonly keepClock?: boolean} = {}): Promise<SaveOutcome> {
 		this.unwatch();
+		if (options.keepClock && !this.held) {
+			// Whoever opens the store next carries on from this clock, not the last change's.
+			await this.begin().catch(() => undefined);
+		}
 		if (this.current.busy && this.held) this.current.world.runUntilIdle();
-		const outcome = await this.settle();
+		const outcome = await this.settle({withClock: options.keepClock === true});
 		this.closed = true;
 		return outcome;
 	}

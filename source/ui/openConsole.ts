@@ -12,6 +12,13 @@ import {isStoreError, openStore, type Store, type StoreDocument} from '../store/
 import {NEEDS_TTY, runConsole} from './runConsole.js';
 import {WorldConsoleSource} from './live/WorldConsoleSource.js';
 import {recordConsoleSession} from './session/ConsoleRecorder.js';
+import {findServer, type ServerConnection} from '../lab/serve/LabClient.js';
+import {IDLE_EXIT_SECONDS, startDetachedServer} from '../lab/serve/LabCommand.js';
+import {LabServer, ServeError} from '../lab/serve/LabServer.js';
+import {serveFilesFor} from '../lab/serve/ServeFiles.js';
+import type {ServerHello} from '../lab/serve/ServeProtocol.js';
+import {AttachedConsole} from './live/AttachedConsole.js';
+import {ConsoleServedLab} from './live/ConsoleServedLab.js';
 
 export interface OpenConsoleOptions {
 	/**
@@ -22,6 +29,13 @@ export interface OpenConsoleOptions {
 	readonly record?: string;
 	/** Words after `ui`; the console takes none. */
 	readonly args: readonly string[];
+	/**
+	 * Serve the lab to other processes, or attach to the console or server that serves it
+	 * (default true; `--no-server`: neither).
+	 */
+	readonly serve?: boolean;
+	/** This program's script, to start a headless server when the console hands the lab over. */
+	readonly script?: string;
 }
 
 /**
@@ -70,6 +84,24 @@ export async function openConsole(globals: GlobalOptions, opts: OpenConsoleOptio
 		stderr.write('npiv: --record is not available in this build\n');
 		return 2;
 	}
+	const serve = opts.serve ?? true;
+	if (serve) {
+		const found = await findServer(globals.statePath);
+		if (found.kind === 'unusable') stderr.write(`npiv: ${found.why}; opening the store here\n`);
+		if (found.kind === 'server') {
+			if (!stdout.isTTY || !stdin.isTTY) {
+				found.connection.close();
+				stderr.write(NEEDS_TTY + '\n');
+				return 2;
+			}
+			if (opts.record) {
+				found.connection.close();
+				stderr.write(`npiv: --record needs the lab in this process, and ${found.hello.store} is served by pid ${found.hello.pid}: quit that console (or 'npiv lab stop'), or add --no-server\n`);
+				return 2;
+			}
+			return attachConsole(globals, found, streams);
+		}
+	}
 	let store: Store;
 	try {
 		store = await openStore(globals.statePath, {seed: globals.seed});
@@ -96,25 +128,86 @@ export async function openConsole(globals: GlobalOptions, opts: OpenConsoleOptio
 	const file = opts.record ?? '';
 	const recording = recorderFactory?.(file);
 	const hooked = recording?.start({file, source, document, stdin, size: {cols: stdout.columns || 80, rows: stdout.rows || 24}});
+	const serving = new ConsoleServing(globals, source);
 	let bootTimer: ReturnType<typeof setTimeout> | undefined;
 	if (bootInView) {
 		// Let the console draw its first frame (which says it is booting) before the long boot.
 		bootTimer = setTimeout(() => {
 			source.boot();
 			source.start();
+			if (serve) void serving.start();
 		}, 100);
 	} else {
 		source.start();
+		if (serve) await serving.start();
 	}
 	let code = 1;
+	let consoles = 0;
 	try {
 		code = await runConsole(source, {stdin: hooked?.stdin ?? stdin, stdout, stderr, noColor: globals.noColor});
 	} finally {
 		if (bootTimer) clearTimeout(bootTimer);
-		await source.close();
+		consoles = await serving.stop();
+		await source.close({keepClock: consoles > 0});
 		if (recording) await recording.finish(code);
 	}
+	if (consoles > 0 && opts.script) {
+		// Consoles still attached: the lab goes on without this one, saved as it was left.
+		const started = await startDetachedServer(globals, {script: opts.script}, IDLE_EXIT_SECONDS);
+		if ('error' in started) stderr.write(`npiv: ${consoles} console${consoles === 1 ? ' is' : 's are'} still attached, but no server could take the lab over: ${started.error}\n`);
+		else stderr.write(`npiv: ${consoles} console${consoles === 1 ? ' is' : 's are'} still attached: the lab goes on in a headless server (pid ${started.pid}); 'npiv lab stop' ends it\n`);
+	}
 	return code;
+}
+
+/** The serving side of a console: its lab on the store's socket, for commands and other consoles. */
+class ConsoleServing {
+	private server: LabServer | undefined;
+
+	constructor(
+		private readonly globals: GlobalOptions,
+		private readonly source: WorldConsoleSource,
+	) {}
+
+	async start(): Promise<void> {
+		const source = this.source;
+		try {
+			this.server = await LabServer.listen(serveFilesFor(this.globals.statePath), new ConsoleServedLab(source), {
+				onStopRequest: () => void this.stop().then(() => source.inform("stopped serving the lab ('npiv lab stop'): commands elsewhere run on their own again")),
+				onClients: clients => source.setServing({role: 'serving', by: 'console', pid: process.pid, clients}),
+			});
+			source.setServing({role: 'serving', by: 'console', pid: process.pid, clients: 0});
+		} catch (error) {
+			if (!(error instanceof ServeError)) throw error;
+			source.inform(`not serving the lab: ${error.message}`);
+		}
+	}
+
+	/** Stops serving; how many consoles were still attached. */
+	async stop(): Promise<number> {
+		const server = this.server;
+		if (!server) return 0;
+		this.server = undefined;
+		const consoles = server.consoles;
+		await server.close();
+		this.source.setServing(undefined);
+		return consoles;
+	}
+}
+
+/** A console on a store another process serves: a replica of its lab, kept live by the server. */
+async function attachConsole(globals: GlobalOptions, found: {readonly connection: ServerConnection; readonly hello: ServerHello}, streams: ConsoleStreams): Promise<number> {
+	const {stdin, stdout, stderr} = streams;
+	const attached = await AttachedConsole.open(globals, found, displayPath(globals.statePath));
+	if ('error' in attached) {
+		stderr.write(`npiv: cannot attach to the lab server of ${found.hello.store} (pid ${found.hello.pid}): ${attached.error}\n`);
+		return 1;
+	}
+	try {
+		return await runConsole(attached.console, {stdin, stdout, stderr, noColor: globals.noColor});
+	} finally {
+		attached.close();
+	}
 }
 
 /** The store file as the header shows it: relative to where the console was started, when inside it. */

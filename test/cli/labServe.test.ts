@@ -97,7 +97,7 @@ describe('npiv lab serve, with commands in other processes', () => {
 		const child = await serve(state);
 		const status = npiv(state, ['lab', 'status']);
 		expect(status.status).toBe(0);
-		expect(status.stdout).toMatch(new RegExp(`^${escape(serveFilesFor(state).store)} is served by npiv lab serve \\(pid ${child.pid}, npiv-console [^)]+\\)\\n  up \\d+s, 0 clients attached\\n  1 virtual ports?, store revision \\d+\\n$`));
+		expect(status.stdout).toMatch(new RegExp(`^${escape(serveFilesFor(state).store)} is served by npiv lab serve \\(pid ${child.pid}, npiv-console [^)]+\\)\\n  up \\d+s, 0 clients connected, 0 consoles attached\\n  1 virtual ports?, store revision \\d+\\n$`));
 		const json = JSON.parse(npiv(state, ['--json', 'lab', 'status']).stdout) as Record<string, unknown>;
 		expect(json).toMatchObject({served: true, pid: child.pid, by: 'headless', clients: 0});
 		const stop = npiv(state, ['lab', 'stop']);

@@ -18,12 +18,19 @@ import {WorldError} from '../../world/WorldError.js';
 import {Lab} from '../Lab.js';
 import {LiveLab} from '../LiveLab.js';
 import {runScenarioFamily} from '../ScenarioFamily.js';
+import {checkOf, runRecorded, sameCheck, type LabCheck, type LabOp} from './LabOps.js';
 import type {ServedLab, ServedRun} from './ServedLab.js';
+import type {AttachPoint, ClockAction, ClockState, RequestGlobals} from './ServeProtocol.js';
+
+/** A step of a headless lab's clock with nothing due: as the console's. */
+const IDLE_STEP_MS = 100;
+const HEADLESS_CLOCK: ClockState = {moving: false, running: false, speed: 1};
 
 export class HeadlessLab implements ServedLab {
 	readonly by = 'headless';
 	private queue: Promise<unknown> = Promise.resolve();
 	private readonly listeners = new Set<(events: readonly SanEvent[]) => void>();
+	private readonly opListeners = new Set<(op: LabOp, check: LabCheck) => void>();
 	private lastSeq: number;
 
 	private constructor(
@@ -41,7 +48,10 @@ export class HeadlessLab implements ServedLab {
 		const lab = Lab.open(store.document, store.liveSetAside ? {liveSetAside: store.liveSetAside} : {});
 		let served: HeadlessLab | undefined;
 		const live = new LiveLab(store, lab, {
-			replaced: () => served?.announce(),
+			replaced: next => {
+				served?.publish({kind: 'reload', revision: next.base.revision, at: next.world.sim.now}, false);
+				served?.announce();
+			},
 			note: () => undefined,
 		});
 		served = new HeadlessLab(store, live, lab.boot?.note);
@@ -58,6 +68,11 @@ export class HeadlessLab implements ServedLab {
 		return lab.hosts.reduce((n, h) => n + h.npivPorts.length, 0) + lab.domains.reduce((n, d) => n + (d.state === 'halted' ? 0 : (d.npiv?.length ?? 0)), 0);
 	}
 
+	/** The lab as it is now (tests compare attached consoles with it). */
+	get currentLab(): Lab {
+		return this.live.lab;
+	}
+
 	get revision(): number {
 		return this.live.revision;
 	}
@@ -72,9 +87,45 @@ export class HeadlessLab implements ServedLab {
 	}
 
 	run(request: ServedRun): Promise<CommandOutput> {
-		const job = this.queue.then(() => this.execute(request));
-		this.queue = job.catch(() => undefined);
-		return job;
+		return this.enqueue(() => this.execute(request, {}, false));
+	}
+
+	attach(): AttachPoint {
+		const lab = this.live.lab;
+		return {revision: lab.base.revision, ops: [...lab.journal.entries], check: checkOf(lab), clock: HEADLESS_CLOCK};
+	}
+
+	onOp(listener: (op: LabOp, check: LabCheck) => void): () => void {
+		this.opListeners.add(listener);
+		return () => this.opListeners.delete(listener);
+	}
+
+	/** A headless lab's clock never moves on its own: nothing to tell. */
+	onClock(): () => void {
+		return () => undefined;
+	}
+
+	/** Served headless, a console's action runs to quiescence, as a one-shot command would. */
+	runForConsole(request: ServedRun & {readonly files: Readonly<Record<string, string>>}): Promise<CommandOutput> {
+		return this.enqueue(() => this.execute(request, request.files, true));
+	}
+
+	clock(action: ClockAction): Promise<string | null> {
+		if (action !== 'step') return Promise.resolve("the lab is served by 'npiv lab serve': its clock moves only with commands ('.' steps it)");
+		return this.enqueue(async () => {
+			await this.live.check();
+			const lab = this.live.lab;
+			const sim = lab.world.sim;
+			if (sim.nextDue() !== undefined) {
+				sim.step();
+				this.publish({kind: 'steps', count: 1}, true);
+			} else {
+				sim.runUntil(sim.now + IDLE_STEP_MS);
+				this.publish({kind: 'until', at: sim.now}, true);
+			}
+			this.announce();
+			return null;
+		});
 	}
 
 	async close(): Promise<void> {
@@ -82,7 +133,21 @@ export class HeadlessLab implements ServedLab {
 		await this.live.close();
 	}
 
-	private async execute(request: ServedRun): Promise<CommandOutput> {
+	private enqueue<T>(job: () => Promise<T>): Promise<T> {
+		const run = this.queue.then(job);
+		this.queue = run.catch(() => undefined);
+		return run;
+	}
+
+	/** Tells attached consoles; `journal`: the operation is not covered by a save, so a console attaching later replays it too. */
+	private publish(op: LabOp, journal: boolean): void {
+		const lab = this.live.lab;
+		if (journal) lab.journal.record(op);
+		const check = checkOf(lab);
+		for (const listener of this.opListeners) listener(op, check);
+	}
+
+	private async execute(request: ServedRun, files: Readonly<Record<string, string>>, confirmed: boolean): Promise<CommandOutput> {
 		const {family, argv, cwd} = request;
 		const globals: GlobalOptions = {...request.globals, statePath: this.store.file};
 		try {
@@ -99,26 +164,33 @@ export class HeadlessLab implements ServedLab {
 				return this.live.lab.run(family, argv, {globals, settle: true});
 			}
 			await this.live.begin();
-			let output: CommandOutput;
+			const before = checkOf(this.live.lab);
+			let run: {output: CommandOutput; op: LabOp};
 			try {
-				output = this.live.lab.run(family, argv, {
-				globals,
-				settle: true,
-				readFile: file => readFileSync(path.resolve(cwd, file), 'utf8'),
-				writeFile: (file, text) => {
-					try {
-						writeFileSync(path.resolve(cwd, file), text);
-						return true;
-					} catch {
-						return false;
-					}
-				},
+				run = runRecorded(this.live.lab, family, argv, {
+					globals,
+					requestGlobals: request.globals,
+					settle: true,
+					confirmed,
+					readFile: file => files[file] ?? readFileSync(path.resolve(cwd, file), 'utf8'),
+					writeFile: (file, text) => {
+						try {
+							writeFileSync(path.resolve(cwd, file), text);
+							return true;
+						} catch {
+							return false;
+						}
+					},
 				});
 			} catch (error) {
 				await this.live.abandon();
 				throw error;
 			}
+			const {output, op} = run;
 			const saved = await this.live.settle();
+			// Saved: the store holds it. Not saved and nothing moved: a read, nobody needs to replay it.
+			if (saved.saved) this.publish(op, false);
+			else if (!sameCheck(before, checkOf(this.live.lab)) || output.changed) this.publish(op, true);
 			return saved.note ? {...output, stderr: `${output.stderr}npiv: ${saved.note}\n`} : output;
 		} catch (error) {
 			if (isStoreError(error) || error instanceof WorldError) return commandError(`npiv: ${(error as Error).message}`);

@@ -138,6 +138,8 @@ export class ServerConnection {
 	private helloWaiter: ((hello: ServerHello) => void) | undefined;
 	private failed: Error | undefined;
 	private readonly failures = new Set<(error: Error) => void>();
+	private pushed: ((reply: Reply) => void) | undefined;
+	private nextId = 1;
 
 	private constructor(private readonly socket: net.Socket) {
 		socket.setEncoding('utf8');
@@ -209,6 +211,21 @@ export class ServerConnection {
 		});
 	}
 
+	/** Messages the server sends unasked (an attached console's operations). */
+	onPush(listener: (reply: Reply) => void): void {
+		this.pushed = listener;
+	}
+
+	/** Called once, when the connection fails or closes (the console's own close included). */
+	onClose(listener: (error: Error) => void): void {
+		this.onFailure(listener);
+	}
+
+	/** A fresh request id on this connection. */
+	id(): number {
+		return this.nextId++;
+	}
+
 	close(): void {
 		this.failed ??= new Error('closed');
 		this.socket.end();
@@ -223,6 +240,10 @@ export class ServerConnection {
 		if (reply.type === 'hello') {
 			this.helloWaiter?.(reply);
 			this.helloWaiter = undefined;
+			return;
+		}
+		if (reply.type === 'op' || reply.type === 'clock-state' || reply.type === 'serving') {
+			this.pushed?.(reply);
 			return;
 		}
 		const id = 'id' in reply ? reply.id : undefined;

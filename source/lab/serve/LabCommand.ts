@@ -107,6 +107,9 @@ async function serve(argv: readonly string[], globals: GlobalOptions, cli: {read
 	return ok('', true);
 }
 
+/** A server started on its own (NPIV_SERVE=auto, a console's hand-over) stops after this long with nobody connected. */
+export const IDLE_EXIT_SECONDS = 600;
+
 /** Starts `npiv lab serve` in the background and waits until it answers. */
 async function detach(globals: GlobalOptions, cli: {readonly script: string}, idle: string | undefined): Promise<CommandOutput> {
 	const started = await startDetachedServer(globals, cli, idle === undefined ? undefined : Number(idle));
@@ -163,7 +166,7 @@ function formatStatus(s: ServerStatus): string {
 	const by = s.by === 'console' ? 'a console' : 'npiv lab serve';
 	return [
 		`${s.store} is served by ${by} (pid ${s.pid}, npiv-console ${s.version})`,
-		`  up ${formatUptime(s.uptimeMs)}, ${s.clients} client${s.clients === 1 ? '' : 's'} attached`,
+		`  up ${formatUptime(s.uptimeMs)}, ${s.clients} client${s.clients === 1 ? '' : 's'} connected, ${s.consoles} console${s.consoles === 1 ? '' : 's'} attached`,
 		`  ${s.vports.toLocaleString('en-US')} virtual ports, store revision ${s.revision}`,
 		'',
 	].join('\n');

@@ -144,6 +144,12 @@ export class LabJournal {
 		this.marked = 0;
 	}
 
+	/** An operation that turned out to change nothing (a read): a console attaching later need not replay it. */
+	drop(op: LabOp): void {
+		const at = this.ops.lastIndexOf(op);
+		if (at >= this.marked) this.ops.splice(at, 1);
+	}
+
 	/** The lab was replaced by a reload: what came before does not lead to it. */
 	restart(ops: readonly LabOp[] = []): void {
 		this.ops = [...ops];

@@ -29,6 +29,8 @@ export interface LabServerOptions {
 
 export class LabServer {
 	private readonly connections = new Set<net.Socket>();
+	/** Attached consoles, and how to tell each. */
+	private readonly attached = new Map<net.Socket, (reply: Reply) => void>();
 	private readonly started = Date.now();
 	private lastActivity = Date.now();
 	private closed = false;
@@ -88,6 +90,7 @@ export class LabServer {
 			version: NPIV_VERSION,
 			uptimeMs: Date.now() - this.started,
 			clients: Math.max(0, this.connections.size - asking),
+			consoles: this.attached.size,
 			vports: this.lab.vports,
 			revision: this.lab.revision,
 		};
@@ -112,7 +115,6 @@ export class LabServer {
 			return;
 		}
 		this.connections.add(socket);
-		this.options.onClients?.(this.connections.size);
 		let greeted = false;
 		const stops: (() => void)[] = [];
 		const send = (reply: Reply): void => {
@@ -132,7 +134,7 @@ export class LabServer {
 					send({type: 'hello', protocol: PROTOCOL, version: NPIV_VERSION, pid: process.pid, store: this.files.store, by: this.lab.by});
 					return;
 				}
-				void this.handle(message, send, stops).catch((error: unknown) => {
+				void this.handle(message, send, stops, socket).catch((error: unknown) => {
 					send({type: 'error', ...idOf(message), message: `internal error: ${(error as Error).message}`});
 				});
 			},
@@ -145,12 +147,24 @@ export class LabServer {
 		socket.on('close', () => {
 			for (const stop of stops) stop();
 			this.connections.delete(socket);
+			const wasAttached = this.attached.delete(socket);
 			this.lastActivity = Date.now();
-			this.options.onClients?.(this.connections.size);
+			if (wasAttached) this.consolesChanged();
 		});
 	}
 
-	private async handle(message: Record<string, unknown>, send: (reply: Reply) => void, stops: (() => void)[]): Promise<void> {
+	/** Consoles attached now (the header counts them). */
+	get consoles(): number {
+		return this.attached.size;
+	}
+
+	private consolesChanged(): void {
+		const clients = this.attached.size;
+		this.options.onClients?.(clients);
+		for (const tell of this.attached.values()) tell({type: 'serving', by: this.lab.by, pid: process.pid, clients});
+	}
+
+	private async handle(message: Record<string, unknown>, send: (reply: Reply) => void, stops: (() => void)[], socket: net.Socket): Promise<void> {
 		const id = typeof message['id'] === 'number' ? message['id'] : undefined;
 		if (id === undefined) {
 			send({type: 'error', message: 'a request needs a numeric id'});
@@ -179,6 +193,45 @@ export class LabServer {
 			case 'status':
 				send({type: 'status', id, ...this.status(1)});
 				return;
+			case 'attach': {
+				if (!this.attached.has(socket)) {
+					// Pushes start with the attach point: nothing can slip between the two.
+					stops.push(this.lab.onOp((op, check) => send({type: 'op', op, check})));
+					stops.push(this.lab.onClock(clock => send({type: 'clock-state', ...clock})));
+				}
+				send({type: 'attached', id, ...this.lab.attach()});
+				if (!this.attached.has(socket)) {
+					this.attached.set(socket, send);
+					this.consolesChanged();
+				}
+				return;
+			}
+			case 'console-run': {
+				const request = runRequest(message);
+				const files = message['files'];
+				if (typeof request === 'string' || !files || typeof files !== 'object' || Object.values(files).some(v => typeof v !== 'string')) {
+					send({type: 'error', id, message: typeof request === 'string' ? request : 'console-run needs files, texts by name'});
+					return;
+				}
+				const output = await this.lab.runForConsole({...request, files: files as Record<string, string>});
+				send({type: 'result', id, stdout: output.stdout, stderr: output.stderr, exitCode: output.exitCode});
+				return;
+			}
+			case 'clock': {
+				const action = message['action'];
+				const speed = message['speed'];
+				if (action !== 'pause' && action !== 'resume' && action !== 'step' && action !== 'speed') {
+					send({type: 'error', id, message: 'clock needs an action: pause, resume, step or speed'});
+					return;
+				}
+				if (action === 'speed' && speed !== 1 && speed !== 10 && speed !== 100) {
+					send({type: 'error', id, message: 'clock speed is 1, 10 or 100'});
+					return;
+				}
+				const said = await this.lab.clock(action, typeof speed === 'number' ? speed : undefined);
+				send({type: 'result', id, stdout: '', stderr: said ? `${said}\n` : '', exitCode: said ? 1 : 0});
+				return;
+			}
 			case 'stop':
 				send({type: 'stopping', id});
 				this.options.onStopRequest?.();

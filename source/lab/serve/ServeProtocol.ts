@@ -7,8 +7,10 @@
  * the lab.
  */
 
+import type {LabCheck, LabOp} from './LabOps.js';
+
 /** Bumped whenever a message changes shape. */
-export const PROTOCOL = 1;
+export const PROTOCOL = 2;
 
 /** A line longer than this is refused (and the connection closed): nobody sends a 4 MiB command. */
 export const MAX_LINE_BYTES = 4 * 1024 * 1024;
@@ -32,7 +34,31 @@ export type Request =
 	| {readonly type: 'follow'; readonly id: number; readonly argv: readonly string[]; readonly json: boolean}
 	| {readonly type: 'status'; readonly id: number}
 	/** Save and stop serving. */
-	| {readonly type: 'stop'; readonly id: number};
+	| {readonly type: 'stop'; readonly id: number}
+	/** A console attaches: where its replay starts, then every operation as it happens (pushed). */
+	| {readonly type: 'attach'; readonly id: number}
+	/** An attached console's action, as the command line that does it; `files` are texts it supplies (a dialog's domain config). */
+	| {readonly type: 'console-run'; readonly id: number; readonly family: string; readonly argv: readonly string[]; readonly globals: RequestGlobals; readonly cwd: string; readonly files: Readonly<Record<string, string>>}
+	/** An attached console's clock key. */
+	| {readonly type: 'clock'; readonly id: number; readonly action: ClockAction; readonly speed?: number};
+
+export type ClockAction = 'pause' | 'resume' | 'step' | 'speed';
+
+/** Who moves the served lab's clock, and how. */
+export interface ClockState {
+	/** A console's clock follows the wall clock; a headless server's moves only with commands. */
+	readonly moving: boolean;
+	readonly running: boolean;
+	readonly speed: number;
+}
+
+/** Where an attaching console starts: the store at `revision`, then `ops` replayed, which must end at `check`. */
+export interface AttachPoint {
+	readonly revision: number;
+	readonly ops: readonly LabOp[];
+	readonly check: LabCheck;
+	readonly clock: ClockState;
+}
 
 export interface ServerHello {
 	readonly type: 'hello';
@@ -53,6 +79,8 @@ export interface ServerStatus {
 	readonly uptimeMs: number;
 	/** Connections other than the one asking. */
 	readonly clients: number;
+	/** Consoles attached (a serving console is not counted). */
+	readonly consoles: number;
 	readonly vports: number;
 	readonly revision: number;
 }
@@ -64,6 +92,12 @@ export type Reply =
 	| {readonly type: 'output'; readonly id: number; readonly stdout: string}
 	| ({readonly type: 'status'; readonly id: number} & ServerStatus)
 	| {readonly type: 'stopping'; readonly id: number}
+	| ({readonly type: 'attached'; readonly id: number} & AttachPoint)
+	/** Pushed to attached consoles: an operation the lab ran, and what it must look like after. */
+	| {readonly type: 'op'; readonly op: LabOp; readonly check: LabCheck}
+	| ({readonly type: 'clock-state'} & ClockState)
+	/** Pushed to attached consoles when a console attaches or goes. */
+	| {readonly type: 'serving'; readonly by: 'console' | 'headless'; readonly pid: number; readonly clients: number}
 	/** A request the server could not take (malformed, too big, unknown): said, and the server goes on. */
 	| {readonly type: 'error'; readonly id?: number; readonly message: string};
 

@@ -5,7 +5,8 @@
  */
 import type {CommandOutput} from '../../commands/CommandOutput.js';
 import type {SanEvent} from '../../sim/EventLog.js';
-import type {RequestGlobals} from './ServeProtocol.js';
+import type {LabCheck, LabOp} from './LabOps.js';
+import type {AttachPoint, ClockAction, ClockState, RequestGlobals} from './ServeProtocol.js';
 
 export interface ServedRun {
 	readonly family: string;
@@ -29,6 +30,18 @@ export interface ServedLab {
 	onEvents(listener: (events: readonly SanEvent[]) => void): () => void;
 	readonly vports: number;
 	readonly revision: number;
+	/** Where a console attaching now starts its replica. */
+	attach(): AttachPoint;
+	/** Calls `listener` with every operation the lab runs, as it runs it (attached consoles replay them). */
+	onOp(listener: (op: LabOp, check: LabCheck) => void): () => void;
+	onClock(listener: (clock: ClockState) => void): () => void;
+	/**
+	 * An attached console's action: run as the serving console runs its own (the clock carries on
+	 * what it starts), or, served headless, to quiescence. Saved like any change.
+	 */
+	runForConsole(request: ServedRun & {readonly files: Readonly<Record<string, string>>}): Promise<CommandOutput>;
+	/** An attached console's clock key; a text for the operator when it cannot apply. */
+	clock(action: ClockAction, speed?: number): Promise<string | null>;
 	/** Saves what is left and lets go of the store. */
 	close(): Promise<void>;
 }

@@ -65,6 +65,22 @@ import {LiveLab, type SaveOutcome} from '../../lab/LiveLab.js';
 import {isStoreError, STORE_VERSION} from '../../store/index.js';
 import {NO_XEN, type XenFacts} from './XenFacts.js';
 import type {Migration} from '../../xvm/Migration.js';
+import path from 'node:path';
+import {runScenarioFamily} from '../../lab/ScenarioFamily.js';
+import {checkOf, replayOp, runRecorded, sameCheck, type LabCheck, type LabOp} from '../../lab/serve/LabOps.js';
+import type {ServedRun} from '../../lab/serve/ServedLab.js';
+import type {AttachPoint, ClockAction, ClockState, RequestGlobals} from '../../lab/serve/ServeProtocol.js';
+import type {SanEvent} from '../../sim/EventLog.js';
+
+/**
+ * An attached console's way to the lab it shows: its actions go to the console (or headless
+ * server) that serves the store, and come back as operations its replica replays.
+ */
+export interface ConsoleLink {
+	run(line: ConsoleLine, files: Readonly<Record<string, string>>): Promise<CommandOutput>;
+	/** A clock key; a text for the operator when the server cannot apply it. */
+	clock(action: ClockAction, speed?: ClockSpeed): Promise<string | null>;
+}
 
 export interface WorldSourceOptions {
 	/** The store document (or any world document) to boot. */
@@ -90,6 +106,8 @@ export interface WorldSourceOptions {
 	readonly boot?: boolean;
 	/** Reads files named in commands (`xm create FILE`); default the file system. */
 	readonly readFile?: (path: string) => string;
+	/** Attached to a served lab: actions go through the link; the lab comes from adoptReplica(). */
+	readonly link?: ConsoleLink;
 }
 
 /** Step when the queue is empty. */
@@ -136,6 +154,14 @@ export class WorldConsoleSource implements ConsoleSource {
 	private readonly readFileFn: (path: string) => string;
 	private running: boolean;
 	private speed: ClockSpeed;
+	private readonly link: ConsoleLink | undefined;
+	/** Attached: the serving side's clock, as last told. */
+	private remoteClock: ClockState | undefined;
+	private serving: HeaderFacts['serving'];
+	private readonly opListeners = new Set<(op: LabOp, check: LabCheck) => void>();
+	private readonly clockListeners = new Set<(clock: ClockState) => void>();
+	private readonly eventListeners = new Set<(events: readonly SanEvent[]) => void>();
+	private announcedSeq = -1;
 
 	private worldVersion = 0;
 	/** Bumped when the world is replaced (a reload), for stamps that count within one world. */
@@ -187,16 +213,17 @@ export class WorldConsoleSource implements ConsoleSource {
 		this.document = asStoreDocument(opts.document);
 		this.store = opts.store;
 		this.watchStore = opts.store !== undefined && (opts.watch ?? true);
+		this.link = opts.link;
 		// Until the lab is up: the configuration's world, not booted, for the header and the panes' shape.
 		this.world = new World(opts.document);
 		this.hba = new HbaPanes(this.world);
 		this.fresh = isFreshDocument(opts.document);
 		const lab = opts.document.lab;
 		this.configured = {vports: lab.hosts.reduce((n, h) => n + h.npivPorts.length, 0), domains: lab.domains.length};
-		if ((opts.clock ?? 'wall') === 'wall') {
+		if ((opts.clock ?? 'wall') === 'wall' && !opts.link) {
 			this.clock = new LiveClock({tickMs: opts.tickMs, now: this.now, speed: this.speed, running: this.running, onTick: ms => this.tick(ms)});
 		}
-		if (opts.boot ?? true) this.boot();
+		if ((opts.boot ?? true) && !opts.link) this.boot();
 	}
 
 	// ---- life cycle ------------------------------------------------------------------------
@@ -243,6 +270,7 @@ export class WorldConsoleSource implements ConsoleSource {
 	/** Another process's save was adopted: the panes follow the lab it restored. */
 	private replaced(lab: Lab, reason: string): void {
 		this.useLab(lab);
+		this.tellOp({kind: 'reload', revision: lab.base.revision, at: lab.world.sim.now});
 		this.stopWarmUp();
 		this.warmUp();
 		this.note(`another process saved the store (${reason}): showing it`, 'info');
@@ -276,11 +304,11 @@ export class WorldConsoleSource implements ConsoleSource {
 	 * Stops the ticker and the watcher; whatever the SAN is still doing for this console is run to
 	 * its end and saved.
 	 */
-	async close(): Promise<void> {
+	async close(options: {readonly keepClock?: boolean} = {}): Promise<void> {
 		this.clock?.stop();
 		this.stopWarmUp();
 		await this.live?.flush();
-		await this.live?.close();
+		await this.live?.close(options);
 	}
 
 	/** ReplayableSource: stops the ticker and the watcher without waiting. */
@@ -321,6 +349,7 @@ export class WorldConsoleSource implements ConsoleSource {
 		const seq = this.world.log.lastSeq;
 		const clock = this.world.sim.now;
 		this.world.sim.runUntil(clock + Math.max(0, ms));
+		this.publishOp({kind: 'until', at: this.world.sim.now});
 		this.afterSimWork(before, seq, true, clock);
 	}
 
@@ -331,6 +360,7 @@ export class WorldConsoleSource implements ConsoleSource {
 		const seq = this.world.log.lastSeq;
 		const clock = this.world.sim.now;
 		this.world.sim.runUntilIdle();
+		this.publishOp({kind: 'idle'});
 		this.afterSimWork(before, seq, true, clock);
 		return this.world.sim.now - clock;
 	}
@@ -350,6 +380,7 @@ export class WorldConsoleSource implements ConsoleSource {
 		const clock = sim.now;
 		const start = this.now();
 		let n = 0;
+		let cut = false;
 		for (;;) {
 			const due = sim.nextDue();
 			if (due === undefined || due > target) {
@@ -357,8 +388,13 @@ export class WorldConsoleSource implements ConsoleSource {
 				break;
 			}
 			sim.step();
-			if ((++n & 63) === 0 && this.now() - start > this.tickBudgetMs) break;
+			if ((++n & 63) === 0 && this.now() - start > this.tickBudgetMs) {
+				cut = true;
+				break;
+			}
 		}
+		if (cut) this.publishOp({kind: 'steps', count: n});
+		else if (sim.now !== clock || n > 0) this.publishOp({kind: 'until', at: sim.now});
 		this.afterSimWork(before, seq, false, clock);
 	}
 
@@ -392,6 +428,7 @@ export class WorldConsoleSource implements ConsoleSource {
 
 	private worldChanged(urgent: boolean): void {
 		this.worldVersion++;
+		this.announceEvents();
 		this.watchMigrations();
 		this.publishWorld(urgent || !this.clock);
 	}
@@ -480,7 +517,8 @@ export class WorldConsoleSource implements ConsoleSource {
 						return {label: `migrating ${migration.domain} ${v.from} -> ${v.to} (${migration.phase})`, progress: v.progress};
 					})()
 				: null;
-		const quitWarning = migration
+		// Attached, quitting leaves the lab to its server: the migration goes on there.
+		const quitWarning = migration && !this.link
 			? `A migration is running (${migration.domain} ${migration.source.name} -> ${migration.destination.name}); quitting stops it and the store keeps ${migration.domain} on ${migration.source.name}.`
 			: null;
 		return {
@@ -543,9 +581,10 @@ export class WorldConsoleSource implements ConsoleSource {
 		return {
 			storeFile: this.storeFile,
 			clock: world.sim.now,
-			speed: this.speed,
-			running: this.running,
-			clockMode: this.clock ? 'wall' : 'manual',
+			speed: this.remoteClock ? (this.remoteClock.speed as ClockSpeed) : this.speed,
+			running: this.remoteClock ? this.remoteClock.running : this.running,
+			clockMode: this.remoteClock ? (this.remoteClock.moving ? 'wall' : 'commands') : this.clock ? 'wall' : 'manual',
+			...(this.serving ? {serving: this.serving} : {}),
 			counts: {hosts: world.hosts.length, ports, virtualPorts, domains: (this.booted ? domainCount(world) : undefined) ?? this.configured.domains, fabrics: world.fabrics.fabrics.length},
 		};
 	}
@@ -619,7 +658,9 @@ export class WorldConsoleSource implements ConsoleSource {
 		const readFile = (path: string): string => files?.[path] ?? this.readFileFn(path);
 		let output: CommandOutput;
 		try {
-			output = lab.run(line.family, line.argv, {globals, settle: false, confirmed: true, readFile, writeFile});
+			const run = runRecorded(lab, line.family, line.argv, {globals, requestGlobals: requestGlobals(globals), settle: false, confirmed: true, readFile, writeFile});
+			output = run.output;
+			this.publishOp(run.op);
 		} catch (error) {
 			output = commandError(`npiv ${line.family}: ${(error as Error).message}`);
 		}
@@ -665,7 +706,12 @@ export class WorldConsoleSource implements ConsoleSource {
 
 	/** Runs a line as a change of this console: lock, run, and save once the SAN is idle. */
 	private runLine(line: ConsoleLine, files?: Readonly<Record<string, string>>): Promise<{output: CommandOutput; note: string | null}> {
+		const link = this.link;
 		const run = (async () => {
+			if (link) {
+				const host = line.host ?? this.globals.host;
+				return {output: await link.run(host === undefined ? line : {...line, host}, files ?? {}), note: null};
+			}
 			const refused = await this.beginChange();
 			if (refused) return {output: commandError(`npiv: ${refused}`), note: null};
 			return {output: this.execute(line, files), note: null};
@@ -679,6 +725,11 @@ export class WorldConsoleSource implements ConsoleSource {
 	async settled(): Promise<void> {
 		while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
 		await this.live?.flush();
+	}
+
+	/** A status line for the operator from outside the lab (serving started or stopped). */
+	inform(text: string, level: WorkNotice['level'] = 'info'): void {
+		this.note(text, level);
 	}
 
 	/** A status message for the operator (not an event: the SAN's log is the SAN's). */
@@ -770,31 +821,211 @@ export class WorldConsoleSource implements ConsoleSource {
 
 		clock: {
 			pause: () => {
+				if (this.link) return this.remoteClockAction('pause');
 				this.running = false;
 				this.clock?.pause();
 				this.clockChanged();
+				this.tellClock();
 			},
 			resume: () => {
+				if (this.link) return this.remoteClockAction('resume');
 				this.running = true;
 				this.clock?.resume();
 				this.clockChanged();
+				this.tellClock();
 			},
 			step: () => {
+				if (this.link) return this.remoteClockAction('step');
 				if (!this.booted) return;
 				const sim = this.world.sim;
 				const before = sim.eventsRun;
 				const seq = this.world.log.lastSeq;
-				if (sim.nextDue() !== undefined) sim.step();
-				else sim.runUntil(sim.now + IDLE_STEP_MS);
+				if (sim.nextDue() !== undefined) {
+					sim.step();
+					this.publishOp({kind: 'steps', count: 1});
+				} else {
+					sim.runUntil(sim.now + IDLE_STEP_MS);
+					this.publishOp({kind: 'until', at: sim.now});
+				}
 				this.afterSimWork(before, seq, true);
 			},
 			setSpeed: (speed: ClockSpeed) => {
+				if (this.link) return this.remoteClockAction('speed', speed);
 				this.speed = speed;
 				if (this.clock) this.clock.speed = speed;
 				this.clockChanged();
+				this.tellClock();
 			},
 		},
 	};
+
+	// ---- serving: what attached consoles and one-shot commands get ----------------------------
+
+	/** Records an operation of this lab (the journal) and tells who follows it. */
+	private publishOp(op: LabOp): void {
+		const lab = this.lab;
+		if (!lab || this.link) return;
+		lab.journal.record(op);
+		this.tellOp(op);
+	}
+
+	private tellOp(op: LabOp): void {
+		if (this.opListeners.size === 0 || !this.lab) return;
+		const check = checkOf(this.lab);
+		for (const listener of this.opListeners) listener(op, check);
+	}
+
+	private clockState(): ClockState {
+		return {moving: true, running: this.running, speed: this.speed};
+	}
+
+	private tellClock(): void {
+		const state = this.clockState();
+		for (const listener of this.clockListeners) listener(state);
+	}
+
+	private announceEvents(): void {
+		if (this.eventListeners.size === 0 || !this.booted) return;
+		const log = this.world.log;
+		if (log.lastSeq <= this.announcedSeq) return;
+		const fresh = log.entries().filter(e => e.seq > this.announcedSeq);
+		this.announcedSeq = log.lastSeq;
+		if (fresh.length > 0) for (const listener of this.eventListeners) listener(fresh);
+	}
+
+	/** Where a console attaching now starts: the store's save this lab stands on, and what ran since. */
+	attachPoint(): AttachPoint {
+		const lab = this.lab!;
+		return {revision: lab.base.revision, ops: [...lab.journal.entries], check: checkOf(lab), clock: this.clockState()};
+	}
+
+	onOp(listener: (op: LabOp, check: LabCheck) => void): () => void {
+		this.opListeners.add(listener);
+		return () => this.opListeners.delete(listener);
+	}
+
+	onClockState(listener: (clock: ClockState) => void): () => void {
+		this.clockListeners.add(listener);
+		return () => this.clockListeners.delete(listener);
+	}
+
+	onEvents(listener: (events: readonly SanEvent[]) => void): () => void {
+		if (this.eventListeners.size === 0) this.announcedSeq = this.world.log.lastSeq;
+		this.eventListeners.add(listener);
+		return () => this.eventListeners.delete(listener);
+	}
+
+	/** Who serves this console's lab and how many consoles are attached, for the header. */
+	setServing(serving: HeaderFacts['serving']): void {
+		this.serving = serving;
+		this.clockChanged();
+	}
+
+	/**
+	 * A command from a client of this console's lab. A one-shot command (`settle`) runs as it
+	 * would on the saved store: to quiescence, saved before the reply. An attached console's
+	 * action runs as this console's own do: the clock carries on what it starts.
+	 */
+	runForClient(request: ServedRun, options: {readonly settle: boolean; readonly confirmed: boolean; readonly files: Readonly<Record<string, string>>}): Promise<CommandOutput> {
+		if (!this.booted || !this.lab) return Promise.resolve(commandError(this.notBooted().stderr.trim()));
+		const {family, argv, cwd} = request;
+		const globals: GlobalOptions = {...this.globals, ...request.globals};
+		if (family === 'events') return Promise.resolve(this.lab.run(family, argv, {globals, settle: false}));
+		const run = (async (): Promise<CommandOutput> => {
+			if (family === 'scenario') {
+				if (!this.store) return commandError('npiv scenario: this console has no store');
+				const output = await runScenarioFamily(this.store, argv, globals, {cwd});
+				await this.live?.check();
+				return output;
+			}
+			const refused = await this.beginChange();
+			if (refused) return commandError(`npiv: ${refused}`);
+			const lab = this.lab!;
+			const before = checkOf(lab);
+			let recorded: LabOp | undefined;
+			let output: CommandOutput;
+			try {
+				const done = runRecorded(lab, family, argv, {
+					globals,
+					requestGlobals: request.globals,
+					settle: options.settle,
+					confirmed: options.confirmed,
+					readFile: name => options.files[name] ?? readFileSync(path.resolve(cwd, name), 'utf8'),
+					writeFile: (name, text) => writeFile(path.resolve(cwd, name), text),
+				});
+				output = done.output;
+				recorded = done.op;
+				this.publishOp(done.op);
+			} catch (error) {
+				output = commandError(`npiv ${family}: ${(error as Error).message}`);
+			}
+			if (family === 'fault' || family === 'link') this.hba.cablesChanged();
+			this.worldChanged(true);
+			if (!options.settle) {
+				this.settleIfIdle();
+				return output;
+			}
+			const outcome = await this.live?.settle();
+			// Nothing to save and nothing moved: a read, which a console attaching later need not replay.
+			if (recorded && !outcome?.saved && !output.changed && this.lab === lab && sameCheck(before, checkOf(lab))) lab.journal.drop(recorded);
+			return outcome?.note ? {...output, stderr: `${output.stderr}npiv: ${outcome.note}\n`} : output;
+		})();
+		this.inFlight.add(run);
+		void run.finally(() => this.inFlight.delete(run));
+		return run;
+	}
+
+	/** A clock key from an attached console, applied to this console's clock. */
+	clockFor(action: ClockAction, speed?: ClockSpeed): void {
+		const clock = this.actions.clock;
+		if (action === 'pause') clock.pause();
+		else if (action === 'resume') clock.resume();
+		else if (action === 'step') clock.step();
+		else if (speed !== undefined) clock.setSpeed(speed);
+	}
+
+	// ---- attached: the replica of a served lab ------------------------------------------------
+
+	/** Attached: this is the lab now (at attach, and after a reload), replayed up to the server's. */
+	adoptReplica(lab: Lab, clock: ClockState): void {
+		this.remoteClock = clock;
+		this.booted = true;
+		this.useLab(lab);
+	}
+
+	setRemoteClock(clock: ClockState): void {
+		this.remoteClock = clock;
+		this.clockChanged();
+	}
+
+	/** Replays one of the server's operations (not a reload); false when the replica no longer matches the server's. */
+	applyOp(op: Exclude<LabOp, {kind: 'reload'}>, check: LabCheck): boolean {
+		const lab = this.lab;
+		if (!lab || !this.booted) return false;
+		const sim = this.world.sim;
+		const before = sim.eventsRun;
+		const seq = this.world.log.lastSeq;
+		const clock = sim.now;
+		try {
+			replayOp(lab, op, this.globals.statePath);
+		} catch {
+			// The server's run failed the same way; its output was the server's to report.
+		}
+		if (op.kind === 'run') {
+			if (op.family === 'fault' || op.family === 'link') this.hba.cablesChanged();
+			this.worldChanged(true);
+		} else {
+			this.afterSimWork(before, seq, false, clock);
+		}
+		const now = checkOf(lab);
+		return now.seq === check.seq && now.now === check.now && now.prng === check.prng;
+	}
+
+	private remoteClockAction(action: ClockAction, speed?: ClockSpeed): void {
+		void this.link!.clock(action, speed).then(said => {
+			if (said) this.note(said, 'info');
+		});
+	}
 
 	private domainVerb(key: RowKey, argv: (name: string) => string[], done: string): Promise<ActionResult> {
 		if (!this.booted) return Promise.resolve(fail(this.notBooted().stderr.trim()));
@@ -846,6 +1077,11 @@ function writeFile(path: string, text: string): boolean {
 	} catch {
 		return false;
 	}
+}
+
+/** The options a command ran with, as a replica needs them (the store is its own). */
+function requestGlobals(globals: GlobalOptions): RequestGlobals {
+	return {json: globals.json, noColor: globals.noColor, ...(globals.host === undefined ? {} : {host: globals.host}), ...(globals.seed === undefined ? {} : {seed: globals.seed})};
 }
 
 function newCache<R extends {key: string}>(): PaneCache<R> {

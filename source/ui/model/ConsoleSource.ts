@@ -50,7 +50,12 @@ export interface HeaderFacts {
 	 * Who moves the simulated clock: `wall` (the live console's ticker; absent means this too) or
 	 * `manual` (a session replay, a test: the driver advances it, whatever `running` says).
 	 */
-	readonly clockMode?: 'wall' | 'manual';
+	readonly clockMode?: 'wall' | 'manual' | 'commands';
+	/**
+	 * The lab is served to other processes: by this console (`serving`), or this console is
+	 * attached to the console or headless server that serves it. `clients`: consoles attached.
+	 */
+	readonly serving?: {readonly role: 'serving' | 'attached' | 'lost'; readonly by: 'console' | 'headless'; readonly pid: number; readonly clients: number};
 	readonly counts: {
 		readonly hosts: number;
 		/** Physical HBA ports of every host. */

@@ -2,7 +2,7 @@
 import React from 'react';
 import {Text} from 'ink';
 import {formatSimTime} from '../../world/SimClockText.js';
-import {PANES, type PaneId} from '../model/ConsoleSource.js';
+import {PANES, type HeaderFacts, type PaneId} from '../model/ConsoleSource.js';
 import {fit, truncate} from '../text.js';
 import {keyLabel} from '../keys/keyNames.js';
 import {useUIState} from './contexts.js';
@@ -24,8 +24,9 @@ export function Header() {
 	const clock = ` sim ${formatSimTime(h.clock)} x${h.speed} `;
 	// A replay (or a test) moves the clock itself: neither the wall clock nor the pause key does.
 	const replay = h.clockMode === 'manual';
-	const state = replay ? 'replay' : h.running ? 'running' : 'PAUSED';
-	const left = ` npiv-console  ${h.storeFile}`;
+	// Served headless, the clock moves only with commands.
+	const state = replay ? 'replay' : h.clockMode === 'commands' ? 'stepped' : h.running ? 'running' : 'PAUSED';
+	const left = ` npiv-console  ${h.storeFile}${servingText(h.serving)}`;
 	const room = layout.cols - clock.length - state.length - 1;
 	const c = h.counts;
 	const counts = ` hosts ${n(c.hosts)}  HBA ports ${n(c.ports)}  virtual ports ${n(c.virtualPorts)}  domains ${n(c.domains)}  fabrics ${n(c.fabrics)}`;
@@ -36,7 +37,7 @@ export function Header() {
 					{fit(left, room)}
 				</Text>
 				<Text>{clock}</Text>
-				<Text bold color={replay ? theme.tone.info : h.running ? theme.tone.ok : theme.tone.warn}>
+				<Text bold color={replay || h.clockMode === 'commands' ? theme.tone.info : h.running ? theme.tone.ok : theme.tone.warn}>
 					{state}
 				</Text>
 				<Text> </Text>
@@ -44,6 +45,15 @@ export function Header() {
 			<Text color={theme.dimText ? theme.tone.dim : undefined}>{truncate(counts, layout.cols)}</Text>
 		</>
 	);
+}
+
+/** Who serves the lab, beside the store: `serving, 2 consoles attached`, `attached to console pid 41, ...`. */
+function servingText(serving: HeaderFacts['serving']): string {
+	if (!serving) return '';
+	const consoles = `${serving.clients} console${serving.clients === 1 ? '' : 's'} attached`;
+	if (serving.role === 'serving') return `  (serving${serving.clients > 0 ? `, ${consoles}` : ''})`;
+	if (serving.role === 'lost') return '  (lab server gone: reconnecting)';
+	return `  (attached to ${serving.by === 'console' ? 'console' : 'lab serve'} pid ${serving.pid}, ${consoles})`;
 }
 
 export function PaneTabs() {
