@@ -111,6 +111,16 @@ function printServed(s: ServedFigures): void {
 	budget(`${s.clients} clients x ${s.each} changes to one server`, `${s.lost} lost, ${s.duplicated} twice`, '0 lost, 0 twice', clean);
 	note(`${s.mismatched} outputs differing from in-process runs in the server's order; ${fmt(s.concurrentMs)} ms in all (\`storage lun create\`, each a whole process)`);
 	if (s.firstMismatch) note(`first difference: ${s.firstMismatch}`);
+	const a = s.attached;
+	if ('skipped' in a) {
+		budget('attached console keypress to frame, serving clock running', 'skipped', '<= 30 ms', undefined);
+		note(a.skipped);
+		return;
+	}
+	budget(`attached console keypress to frame, ${fmt(a.vports)} vports (p95)`, `${fmt(a.keypress.p95Ms, 1)} ms`, '<= 30 ms', a.keypress.p95Ms <= 30);
+	note(`the serving console in tmux, clock at 1x: mean ${fmt(a.keypress.meanMs, 1)} ms, max ${fmt(a.keypress.maxMs, 1)} ms, ${a.keypress.samples} samples; ${fmt(a.opsSeen)} simulated ms and ${fmt(a.eventsSeen)} events replayed meanwhile`);
+	note(`the serving clock paused (no operations arriving): p95 ${fmt(a.keypressPaused.p95Ms, 1)} ms, mean ${fmt(a.keypressPaused.meanMs, 1)} ms`);
+	note(`attach (read the store, replay the journal): ${fmt(a.attachMs)} ms`);
 }
 
 function printConsole(c: ConsoleFigures): void {

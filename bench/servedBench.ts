@@ -12,6 +12,7 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {performance} from 'node:perf_hooks';
 import {runOneShotOutput} from '../source/lab/OneShot.js';
+import type {AttachedFigures} from './attachedBench.js';
 
 export interface ServedFigures {
 	readonly vports: number;
@@ -26,6 +27,7 @@ export interface ServedFigures {
 	/** The first output that differed, in-process against served, when one did. */
 	readonly firstMismatch?: string;
 	readonly concurrentMs: number;
+	readonly attached: AttachedFigures;
 }
 
 const median = (xs: readonly number[]): number => {
@@ -84,6 +86,10 @@ export async function runServedBench(cli: string, hosts = 500): Promise<ServedFi
 			}
 		});
 		const nodeMedianMs = median(node);
+		// React reads NODE_ENV when it loads: production, as cli.tsx sets it for the console.
+		process.env['NODE_ENV'] ??= 'production';
+		const {runAttachedBench} = await import('./attachedBench.js');
+		const attached = await runAttachedBench(cli, big);
 
 		const lab = path.join(dir, 'lab.json');
 		const initial = path.join(dir, 'initial.json');
@@ -133,6 +139,7 @@ export async function runServedBench(cli: string, hosts = 500): Promise<ServedFi
 			mismatched,
 			...(firstMismatch === undefined ? {} : {firstMismatch}),
 			concurrentMs,
+			attached,
 		};
 	} finally {
 		rmSync(dir, {recursive: true, force: true});

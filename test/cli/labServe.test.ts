@@ -10,6 +10,7 @@ import net from 'node:net';
 import path from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
 import {serveFilesFor} from '../../source/lab/serve/ServeFiles.js';
+import {PROTOCOL} from '../../source/lab/serve/ServeProtocol.js';
 import {CLI, ensureBuilt, npiv, tempStore} from './runCli.js';
 
 const running: ChildProcess[] = [];
@@ -133,7 +134,7 @@ describe('npiv lab serve, with commands in other processes', () => {
 		const state = tempStore();
 		expect(npiv(state, ['xm', 'list']).status).toBe(0);
 		const fake = await fakeServer(state, (line, socket) => {
-			if (line['type'] === 'hello') socket.write(`${JSON.stringify({type: 'hello', protocol: 1, version: '0.0.1-other', pid: 1, store: state, by: 'headless'})}\n`);
+			if (line['type'] === 'hello') socket.write(`${JSON.stringify({type: 'hello', protocol: PROTOCOL, version: '0.0.1-other', pid: 1, store: state, by: 'headless'})}\n`);
 		});
 		try {
 			const r = await npivAsync(state, ['xm', 'list']);
@@ -165,7 +166,7 @@ describe('npiv lab serve, with commands in other processes', () => {
 		expect(npiv(state, ['xm', 'list']).status).toBe(0);
 		const before = readFileSync(state, 'utf8');
 		const fake = await fakeServer(state, (line, socket) => {
-			if (line['type'] === 'hello') socket.write(`${JSON.stringify({type: 'hello', protocol: 1, version: JSON.parse(readFileSync(path.join(path.dirname(CLI), '../package.json'), 'utf8')).version, pid: 1, store: state, by: 'headless'})}\n`);
+			if (line['type'] === 'hello') socket.write(`${JSON.stringify({type: 'hello', protocol: PROTOCOL, version: JSON.parse(readFileSync(path.join(path.dirname(CLI), '../package.json'), 'utf8')).version, pid: 1, store: state, by: 'headless'})}\n`);
 			else socket.destroy();
 		});
 		try {
@@ -183,7 +184,7 @@ describe('npiv lab serve, with commands in other processes', () => {
 		const state = tempStore();
 		await serve(state);
 		const replies = await rawExchange(serveFilesFor(state).socket, [
-			'{"type":"hello","protocol":1,"version":"x","pid":1}\n',
+			`{"type":"hello","protocol":${PROTOCOL},"version":"x","pid":1}\n`,
 			'not json\n',
 			'{"type":"run","id":7}\n',
 			'{"type":"dance","id":8}\n',

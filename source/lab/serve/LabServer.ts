@@ -20,6 +20,9 @@ import type {ServedLab} from './ServedLab.js';
 
 export class ServeError extends Error {}
 
+/** How often an attached console hears that time passed (the header's clock moves 5 times a second). */
+const CLOCK_PUSH_MS = 200;
+
 export interface LabServerOptions {
 	/** A client asked the server to stop (`npiv lab stop`). */
 	readonly onStopRequest?: () => void;
@@ -117,9 +120,31 @@ export class LabServer {
 		this.connections.add(socket);
 		let greeted = false;
 		const stops: (() => void)[] = [];
-		const send = (reply: Reply): void => {
+		// The clock passing with nothing happening arrives many times a second: an attached
+		// console gets the newest at most every CLOCK_PUSH_MS, and always before anything else (a
+		// later operation or reply never overtakes time that passed before it).
+		let clockPush: Reply | undefined;
+		let clockTimer: ReturnType<typeof setTimeout> | undefined;
+		const write = (reply: Reply): void => {
 			if (!socket.destroyed) socket.write(encodeMessage(reply));
 		};
+		const flushClock = (): void => {
+			if (clockTimer) clearTimeout(clockTimer);
+			clockTimer = undefined;
+			const pending = clockPush;
+			clockPush = undefined;
+			if (pending) write(pending);
+		};
+		const send = (reply: Reply): void => {
+			if (reply.type === 'op' && reply.op.kind === 'until') {
+				clockPush = reply;
+				clockTimer ??= setTimeout(flushClock, CLOCK_PUSH_MS);
+				return;
+			}
+			flushClock();
+			write(reply);
+		};
+		stops.push(flushClock);
 		socket.setEncoding('utf8');
 		const reader = new LineReader(
 			message => {

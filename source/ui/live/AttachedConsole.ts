@@ -168,7 +168,7 @@ export class AttachedConsole implements ConsoleLink {
 			}
 			if (!sameCheck(checkOf(lab), point.check)) return `the lab here does not match the server's after the attach (event ${checkOf(lab).seq} vs ${point.check.seq})`;
 			if (first) {
-				this.source = new WorldConsoleSource({document: doc, storeFile: storeFile ?? this.globals.statePath, globals: {...this.globals, json: false}, link: this, boot: false});
+				this.source = new WorldConsoleSource({document: doc, storeFile: storeFile ?? this.globals.statePath, globals: {...this.globals, json: false}, link: this, replica: lab, boot: false});
 			}
 			this.source.adoptReplica(lab, point.clock);
 			const pending = this.pending;

@@ -108,6 +108,8 @@ export interface WorldSourceOptions {
 	readonly readFile?: (path: string) => string;
 	/** Attached to a served lab: actions go through the link; the lab comes from adoptReplica(). */
 	readonly link?: ConsoleLink;
+	/** Attached: the replica adoptReplica() will get, so that no configuration world is built first. */
+	readonly replica?: Lab;
 }
 
 /** Step when the queue is empty. */
@@ -214,8 +216,9 @@ export class WorldConsoleSource implements ConsoleSource {
 		this.store = opts.store;
 		this.watchStore = opts.store !== undefined && (opts.watch ?? true);
 		this.link = opts.link;
-		// Until the lab is up: the configuration's world, not booted, for the header and the panes' shape.
-		this.world = new World(opts.document);
+		// Until the lab is up: the configuration's world, not booted, for the header and the panes'
+		// shape. Attached, the replica is handed over at once (adoptReplica): none is built.
+		this.world = opts.link && opts.replica ? opts.replica.world : new World(opts.document);
 		this.hba = new HbaPanes(this.world);
 		this.fresh = isFreshDocument(opts.document);
 		const lab = opts.document.lab;

@@ -26,8 +26,12 @@ export function Header() {
 	const replay = h.clockMode === 'manual';
 	// Served headless, the clock moves only with commands.
 	const state = replay ? 'replay' : h.clockMode === 'commands' ? 'stepped' : h.running ? 'running' : 'PAUSED';
-	const left = ` npiv-console  ${h.storeFile}${servingText(h.serving)}`;
 	const room = layout.cols - clock.length - state.length - 1;
+	// Who serves the lab matters more than the store's folders: a long path gives way first.
+	const serving = servingText(h.serving);
+	const storeRoom = room - ' npiv-console  '.length - serving.length - 1;
+	const store = serving && h.storeFile.length > storeRoom && storeRoom > 1 ? `…${h.storeFile.slice(h.storeFile.length - storeRoom + 1)}` : h.storeFile;
+	const left = ` npiv-console  ${store}${serving}`;
 	const c = h.counts;
 	const counts = ` hosts ${n(c.hosts)}  HBA ports ${n(c.ports)}  virtual ports ${n(c.virtualPorts)}  domains ${n(c.domains)}  fabrics ${n(c.fabrics)}`;
 	return (
