@@ -53,9 +53,9 @@ describe('two consoles on one store', () => {
 		const first = startConsole(store, path.join(dir, 'first.err'));
 		await first.waitFor(/npiv-console +\S*store\.json +\(serving\)/);
 		const second = startConsole(store, path.join(dir, 'second.err'));
-		const attached = await second.waitFor(/\(attached to console pid (\d+), 1 console attached\)/);
-		const servingPid = /attached to console pid (\d+)/.exec(attached)![1];
-		await first.waitFor(/\(serving, 1 console attached\)/);
+		const attached = await second.waitFor(/\(attached: console pid (\d+), 1 console\)/);
+		const servingPid = /attached: console pid (\d+)/.exec(attached)![1];
+		await first.waitFor(/\(serving, 1 attached\)/);
 		expect(npiv(store, ['lab', 'status']).stdout).toContain(`is served by a console (pid ${servingPid}`);
 
 		// A cable pulled from the attached console: the serving console shows the port offline.
@@ -76,7 +76,7 @@ describe('two consoles on one store', () => {
 		const left = await first.waitFor(/EXIT=\d+/);
 		expect(left).toMatch(/EXIT=0\b/);
 		expect(readFileSync(path.join(dir, 'first.err'), 'utf8')).toMatch(/^npiv: 1 console is still attached: the lab goes on in a headless server \(pid \d+\); 'npiv lab stop' ends it\n$/);
-		await second.waitFor(/\(attached to lab serve pid \d+, 1 console attached\) +sim [\d:.]+ x1 stepped/);
+		await second.waitFor(/\(attached: lab serve pid \d+, 1 console\) +sim [\d:.]+ x1 stepped/);
 		expect(npiv(store, ['lab', 'status']).stdout).toContain('is served by npiv lab serve');
 		// Still one lab: the attached console's change goes to the new server and shows.
 		await command(second, `fault cable pull dom0-a/${PHYSICAL}`);

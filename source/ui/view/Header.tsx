@@ -27,10 +27,12 @@ export function Header() {
 	// Served headless, the clock moves only with commands.
 	const state = replay ? 'replay' : h.clockMode === 'commands' ? 'stepped' : h.running ? 'running' : 'PAUSED';
 	const room = layout.cols - clock.length - state.length - 1;
-	// Who serves the lab matters more than the store's folders: a long path gives way first.
+	// The store's name and who serves the lab matter more than the store's folders: a long path
+	// gives way first, from its left.
 	const serving = servingText(h.serving);
 	const storeRoom = room - ' npiv-console  '.length - serving.length - 1;
-	const store = serving && h.storeFile.length > storeRoom && storeRoom > 1 ? `…${h.storeFile.slice(h.storeFile.length - storeRoom + 1)}` : h.storeFile;
+	const base = h.storeFile.slice(h.storeFile.lastIndexOf('/') + 1);
+	const store = h.storeFile.length <= storeRoom ? h.storeFile : storeRoom > base.length + 1 ? `…${h.storeFile.slice(h.storeFile.length - storeRoom + 1)}` : base;
 	const left = ` npiv-console  ${store}${serving}`;
 	const c = h.counts;
 	const counts = ` hosts ${n(c.hosts)}  HBA ports ${n(c.ports)}  virtual ports ${n(c.virtualPorts)}  domains ${n(c.domains)}  fabrics ${n(c.fabrics)}`;
@@ -51,13 +53,13 @@ export function Header() {
 	);
 }
 
-/** Who serves the lab, beside the store: `serving, 2 consoles attached`, `attached to console pid 41, ...`. */
+/** Who serves the lab, beside the store: `(serving, 2 attached)`, `(attached: console pid 41, 2 consoles)`. */
 function servingText(serving: HeaderFacts['serving']): string {
 	if (!serving) return '';
-	const consoles = `${serving.clients} console${serving.clients === 1 ? '' : 's'} attached`;
-	if (serving.role === 'serving') return `  (serving${serving.clients > 0 ? `, ${consoles}` : ''})`;
+	if (serving.role === 'serving') return `  (serving${serving.clients > 0 ? `, ${serving.clients} attached` : ''})`;
 	if (serving.role === 'lost') return '  (lab server gone: reconnecting)';
-	return `  (attached to ${serving.by === 'console' ? 'console' : 'lab serve'} pid ${serving.pid}, ${consoles})`;
+	const consoles = `${serving.clients} console${serving.clients === 1 ? '' : 's'}`;
+	return `  (attached: ${serving.by === 'console' ? 'console' : 'lab serve'} pid ${serving.pid}, ${consoles})`;
 }
 
 export function PaneTabs() {

@@ -88,4 +88,25 @@ describe('header', () => {
 			await source.close();
 		}
 	});
+
+	test('says who serves the lab and how many consoles are attached; a long store path gives way first', async () => {
+		const storeFile = '/home/operator/labs/customer-rehearsals/2026-12/fabric-a-b/store.json';
+		const source = labSource({storeFile});
+		const c = (h = await renderConsole({source, cols: 100, rows: 30}));
+		expect(c.lines()[0]).toMatch(/^ npiv-console {2}…\S*\/fabric-a-b\/store\.json +sim /);
+		source.setServing({role: 'serving', by: 'console', pid: 4242, clients: 0});
+		await c.waitIdle();
+		expect(c.lines()[0]).toMatch(/^ npiv-console {2}…\S*\/fabric-a-b\/store\.json {2}\(serving\) +sim 00:00:\d\d\.\d{3} x1 replay$/);
+		source.setServing({role: 'serving', by: 'console', pid: 4242, clients: 2});
+		await c.waitIdle();
+		expect(c.lines()[0]).toMatch(/ {2}\(serving, 2 attached\) +sim /);
+		source.setServing({role: 'attached', by: 'headless', pid: 4711, clients: 1});
+		await c.waitIdle();
+		expect(c.lines()[0]).toMatch(/^ npiv-console {2}…\S*\/store\.json {2}\(attached: lab serve pid 4711, 1 console\) +sim /);
+		expect(c.lines()[0]!.length).toBeLessThanOrEqual(100);
+		source.setServing({role: 'lost', by: 'headless', pid: 4711, clients: 0});
+		await c.waitIdle();
+		expect(c.lines()[0]).toContain('(lab server gone: reconnecting)');
+	});
 });
+
