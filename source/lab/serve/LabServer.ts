@@ -174,7 +174,8 @@ export class LabServer {
 			this.connections.delete(socket);
 			const wasAttached = this.attached.delete(socket);
 			this.lastActivity = Date.now();
-			if (wasAttached) this.consolesChanged();
+			// Closing hangs up on everyone: nobody is left to tell, and the owner has stopped listening.
+			if (wasAttached && !this.closed) this.consolesChanged();
 		});
 	}
 
