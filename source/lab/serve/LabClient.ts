@@ -96,7 +96,9 @@ export async function runThroughServer(family: string, argv: readonly string[], 
 /** `events --follow` through the server: its output as it comes, until Ctrl-C or the server stops. */
 async function follow(connection: ServerConnection, argv: readonly string[], json: boolean, io: ClientIo): Promise<number> {
 	return new Promise<number>(resolve => {
+		let stopped = false;
 		const stop = (): void => {
+			stopped = true;
 			connection.close();
 			resolve(0);
 		};
@@ -117,6 +119,7 @@ async function follow(connection: ServerConnection, argv: readonly string[], jso
 			.then(
 				() => resolve(0),
 				() => {
+					if (stopped) return;
 					io.err('npiv: the lab server stopped\n');
 					resolve(1);
 				},
@@ -227,7 +230,8 @@ export class ServerConnection {
 	}
 
 	close(): void {
-		this.failed ??= new Error('closed');
+		// Whoever waits on this connection hears that it closed (a follow, a pending request).
+		this.fail(new Error('closed'));
 		this.socket.end();
 		this.socket.destroy();
 	}

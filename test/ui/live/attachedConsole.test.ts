@@ -177,6 +177,39 @@ describe('consoles attached to a serving console', () => {
 	});
 });
 
+describe('events --follow through a serving console', () => {
+	it('prints the log, then each event as the console logs it, whoever caused it', async () => {
+		const rig = await servingConsole();
+		const found = await findServer(rig.store);
+		if (found.kind !== 'server') throw new Error('no server');
+		let printed = '';
+		let heard!: () => void;
+		let wanted = /x/;
+		const following = found.connection.stream({type: 'follow', id: 1, argv: ['--follow', '--limit', '2', '--type', 'fabric.logo'], json: false}, reply => {
+			if (reply.type === 'output') printed += reply.stdout;
+			if (wanted.test(printed)) heard();
+		});
+		const next = (pattern: RegExp) =>
+			new Promise<void>(resolve => {
+				wanted = pattern;
+				heard = resolve;
+				if (wanted.test(printed)) resolve();
+			});
+		// The console's own action: the cable pull logs the port out.
+		await rig.serving.actions.runCommand('fault cable pull dom0-a/2100001b32813c5a');
+		rig.serving.advance(1000);
+		await next(/LOGO 21:00:00:1b:32:81:3c:5a 010000/);
+		// Another process's command, through the console's server.
+		await runThroughServer('fault', ['cable', 'pull', 'dom0-b/10000000c96b2e10'], {statePath: rig.store, json: false, noColor: true}, {out: () => undefined, err: () => undefined});
+		await next(/LOGO 10:00:00:00:c9:6b:2e:10 010100/);
+		const lines = printed.trimEnd().split('\n');
+		expect(lines.every(l => / fabric\.logo /.test(l))).toBe(true);
+		expect(new Set(lines).size).toBe(lines.length);
+		found.connection.close();
+		await following.catch(() => undefined);
+	});
+});
+
 describe('consoles attached to a headless server (npiv lab serve)', () => {
 	type HeadlessStep = {readonly where: 'attached' | 'one-shot' | 'beside'; readonly line: Line} | {readonly where: 'step'};
 	const headlessStep: fc.Arbitrary<HeadlessStep> = fc.oneof(
