@@ -240,7 +240,7 @@ export class LabServer {
 					return;
 				}
 				const output = await this.lab.runForConsole({...request, files: files as Record<string, string>});
-				send({type: 'result', id, stdout: output.stdout, stderr: output.stderr, exitCode: output.exitCode});
+				send({type: 'result', id, stdout: output.stdout, stderr: output.stderr, exitCode: output.exitCode, ...(output.facts ? {facts: output.facts} : {})});
 				return;
 			}
 			case 'clock': {

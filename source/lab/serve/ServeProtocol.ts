@@ -87,7 +87,8 @@ export interface ServerStatus {
 
 export type Reply =
 	| ServerHello
-	| {readonly type: 'result'; readonly id: number; readonly stdout: string; readonly stderr: string; readonly exitCode: number}
+	/** `facts`: what an attached console's action did, as data (the dialog that created a port names it). */
+	| {readonly type: 'result'; readonly id: number; readonly stdout: string; readonly stderr: string; readonly exitCode: number; readonly facts?: Readonly<Record<string, unknown>>}
 	/** Output of a request that goes on (follow). */
 	| {readonly type: 'output'; readonly id: number; readonly stdout: string}
 	| ({readonly type: 'status'; readonly id: number} & ServerStatus)

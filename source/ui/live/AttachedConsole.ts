@@ -90,7 +90,7 @@ export class AttachedConsole implements ConsoleLink {
 			const reply = await this.connection.request({type: 'console-run', id: this.connection.id(), family: line.family, argv: [...line.argv], globals, cwd: process.cwd(), files});
 			// The operation came before the reply: once it is replayed, the replica shows the change.
 			await this.chain;
-			if (reply.type === 'result') return {stdout: reply.stdout, stderr: reply.stderr, exitCode: reply.exitCode};
+			if (reply.type === 'result') return {stdout: reply.stdout, stderr: reply.stderr, exitCode: reply.exitCode, ...(reply.facts ? {facts: reply.facts} : {})};
 			return commandError(`npiv: the lab server refused the action: ${reply.type === 'error' ? reply.message : reply.type}`);
 		} catch (error) {
 			return commandError(`npiv: the lab server went away before answering (${(error as Error).message}); see the Events pane for whether it ran`);

@@ -23,6 +23,7 @@ import {AttachedConsole} from '../../../source/ui/live/AttachedConsole.js';
 import {ConsoleServedLab} from '../../../source/ui/live/ConsoleServedLab.js';
 import {WorldConsoleSource} from '../../../source/ui/live/WorldConsoleSource.js';
 import type {World} from '../../../source/world/World.js';
+import type {Wwn} from '../../../source/sim/Wwn.js';
 import {commandLine, type Line} from '../../lab/commandGrammar.js';
 
 const bootedText = (() => {
@@ -174,6 +175,34 @@ describe('consoles attached to a serving console', () => {
 		// The serving console saved the migration: a process opening the store sees web01 on dom0-b.
 		const saved = await openStore(rig.store);
 		expect(saved.document.lab.domains.find(d => d.name === 'web01')?.host).toBe('dom0-b');
+	});
+});
+
+describe('actions from an attached console', () => {
+	it('create and delete a virtual port, create and pause a domain, pull a cable: each reported as on the serving console, and seen there', async () => {
+		const rig = await servingConsole();
+		const a = await attach(rig);
+		const act = a.console.actions;
+		const created = await act.createVirtualPort({host: 'dom0-a', physicalWwn: '2100001b32813c5a' as Wwn, portWwn: 'c0007d1c6d04a9b3' as Wwn, nodeWwn: 'c0007d1c6d04a9b2' as Wwn});
+		expect(created).toEqual({ok: true, message: 'Created virtual port c0007d1c6d04a9b3 (node c0007d1c6d04a9b2, index 2) on 2100001b32813c5a of dom0-a'});
+		rig.serving.runUntilIdle();
+		await a.sync();
+		expect(rig.serving.getSnapshot().vports.map(v => v.key)).toContain('c0007d1c6d04a9b3');
+		expect(a.console.getSnapshot().vports.map(v => v.key)).toContain('c0007d1c6d04a9b3');
+		const config = ['name = "app01"', 'memory = 512', 'vcpus = 1', "npiv = ['c0007d7e25f3d018:c0007d7e25f3d019:1:10000000c96b2e10']"].join('\n');
+		const started = await act.domain.create({configText: config});
+		expect(started.ok, started.message).toBe(true);
+		rig.serving.runUntilIdle();
+		await a.sync();
+		expect(rig.serving.getSnapshot().domains.find(d => d.name === 'app01')?.host).toBe('dom0-b');
+		expect((await act.domain.pause('app01')).ok).toBe(true);
+		expect((await act.deleteVirtualPort('c0007d1c6d04a9b3')).message).toBe('Deleted virtual port c0007d1c6d04a9b3 from 2100001b32813c5a of dom0-a');
+		expect((await act.fabric.cablePull({pane: 'adapters', key: '10000000c96b2e11'})).ok).toBe(true);
+		rig.serving.runUntilIdle();
+		await rig.serving.settled();
+		await a.sync();
+		expect(labState(a.console.currentWorld)).toEqual(labState(rig.serving.currentWorld));
+		expect(a.console.getSnapshot().domains.find(d => d.name === 'app01')?.state).toMatch(/p/);
 	});
 });
 
