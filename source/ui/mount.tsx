@@ -65,6 +65,8 @@ export function mountConsole(source: ConsoleSource, opts: MountOptions): Mounted
 		registry: loaded.registry,
 		views,
 		exit: (code, error) => settle(error === undefined ? {code} : {code, error}),
+		// OSC 52: the terminal (and tmux with set-clipboard on, or over ssh) sets its clipboard.
+		clipboard: text => void opts.stdout.write(`\u001B]52;c;${Buffer.from(text, 'utf8').toString('base64')}\u0007`),
 		...(opts.statusTimer ? {timer: opts.statusTimer} : {}),
 	});
 	const instance = render(<ConsoleApp source={source} registry={loaded.registry} store={store} controller={controller} views={views} noColor={opts.noColor} modelFrameMs={opts.modelFrameMs ?? 50} />, {

@@ -166,7 +166,7 @@ describe('hint bar', () => {
 	test('pane keys first, then lists, then un-shadowed global keys', () => {
 		const line = hintLine(registry, ['pane:vports', 'pane', 'global'], 500);
 		expect(line).toBe('new vport: n | delete: d | detail: Enter | filter: / | command: : | help: ? | quit: q | clock: Space');
-		expect(hintLine(registry, ['dialog'], 500)).toBe('choose: Enter | next: Tab | pick: → | toggle: Space | cancel: Esc');
+		expect(hintLine(registry, ['dialog'], 500)).toBe('choose: Enter | next: Tab | pick: → | toggle: Space | cancel: Esc | yes: y | no: n');
 	});
 
 	test('a global key shadowed by the context is not offered', () => {

@@ -76,6 +76,22 @@ export interface ControllerDeps {
 	readonly exit: (code: number, error?: unknown) => void;
 	/** Expires status messages at the live console (default setTimeout); tests pass their own. */
 	readonly timer?: StatusTimer;
+	/** Puts text on the terminal's clipboard (OSC 52); absent: nowhere to copy to. */
+	readonly clipboard?: (text: string) => void;
+}
+
+/** What a row may carry that an operator copies: its WWN first, else what names it. */
+interface CopyableRow {
+	readonly key: string;
+	readonly portWwn?: string;
+	readonly wwpn?: string;
+	readonly wwn?: string;
+	readonly summary?: string;
+	readonly name?: string;
+}
+
+function copyTextOf(row: CopyableRow): string {
+	return row.portWwn ?? row.wwpn ?? row.wwn ?? (parseWwn(row.key) ? row.key : (row.name ?? row.summary ?? row.key));
 }
 
 export class ConsoleController {
@@ -148,7 +164,8 @@ export class ConsoleController {
 		if (ui.dialog) {
 			const focus = dialogFocus(ui.dialog);
 			const kind = focus.type === 'field' ? focus.field.kind : focus.type;
-			items = items.filter(h => (h.id !== 'dialog.optionNext' || kind === 'pick') && (h.id !== 'dialog.toggle' || kind === 'toggle'));
+			const confirm = ui.dialog.kind === 'confirm';
+			items = items.filter(h => (h.id !== 'dialog.optionNext' || kind === 'pick') && (h.id !== 'dialog.toggle' || kind === 'toggle') && ((h.id !== 'dialog.yes' && h.id !== 'dialog.no') || confirm));
 		}
 		if (ui.prompt?.mode === 'filter') {
 			items = items
@@ -363,6 +380,21 @@ export class ConsoleController {
 			case 'prompt.filter':
 				this.dispatch({type: 'prompt', prompt: promptFor('filter', view.list, ui.lists[view.list].filter)});
 				return true;
+			case 'row.copy': {
+				const row = this.selectedRow<CopyableRow>(view);
+				if (!row) {
+					this.status('warn', 'Nothing selected to copy.');
+					return true;
+				}
+				const text = copyTextOf(row);
+				if (!this.deps.clipboard) {
+					this.status('warn', 'No terminal to copy to.');
+					return true;
+				}
+				this.deps.clipboard(text);
+				this.status('info', `Copied ${text} (OSC 52: the terminal puts it on the clipboard)`);
+				return true;
+			}
 			case 'vport.create': {
 				const sel = this.selectedRow<{host?: string; portWwn?: Wwn; physicalWwn?: Wwn}>(view);
 				const pre = ui.pane === 'adapters' ? {host: sel?.host, physicalWwn: sel?.portWwn} : {host: sel?.host, physicalWwn: sel?.physicalWwn};
@@ -698,6 +730,13 @@ export class ConsoleController {
 				return true;
 			case 'dialog.toggle':
 				this.updateDialog({type: 'toggle'});
+				return true;
+			// y/n answer a confirmation whatever has the focus; a form has fields and its own buttons.
+			case 'dialog.yes':
+				if (dialog.kind === 'confirm') this.submitDialog(dialog);
+				return true;
+			case 'dialog.no':
+				if (dialog.kind === 'confirm') this.dispatch({type: 'dialog', dialog: null});
 				return true;
 			default:
 				return false;

@@ -108,6 +108,7 @@ export const DEFAULT_BINDINGS = [
 	b('detail.down', ['J'], ['pane'], 'Scroll the detail panel down', {hints: false}),
 	b('detail.up', ['K'], ['pane'], 'Scroll the detail panel up', {hints: false}),
 	b('pane.back', ['esc'], ['pane'], 'Back: close the detail, then clear the filter', {hints: false}),
+	b('row.copy', ['y'], ['pane'], 'Copy the selected WWN (or row) to the clipboard (OSC 52)', {hints: false}),
 	b('list.down', ['j', 'down'], LISTS, 'Move down', {hints: false}),
 	b('list.up', ['k', 'up'], LISTS, 'Move up', {hints: false}),
 	b('list.pageDown', ['pagedown', 'ctrl+f'], LISTS, 'Page down', {hints: false}),
@@ -161,6 +162,8 @@ export const DEFAULT_BINDINGS = [
 	b('dialog.optionPrev', ['left'], ['dialog'], 'Previous choice in a pick list', {hints: false}),
 	b('dialog.toggle', ['space'], ['dialog'], 'Toggle a checkbox', {hint: 'toggle'}),
 	b('dialog.cancel', ['esc'], ['dialog'], 'Cancel', {hint: 'cancel'}),
+	b('dialog.yes', ['y'], ['dialog'], 'Yes: carry out what a confirmation asks', {hint: 'yes'}),
+	b('dialog.no', ['n'], ['dialog'], 'No: close a confirmation, nothing done', {hint: 'no'}),
 
 	// Help overlay.
 	b('help.close', ['esc', 'q'], ['help'], 'Close the help', {hint: 'close'}),
