@@ -3,10 +3,18 @@
  * the strings fcinfo prints and the capabilities the NPIV code checks. Seed 2.4.2: the 4Gb and
  * later parts do NPIV, the 2Gb parts do not.
  *
- * Max NPIV ports is the FCA's `fca_num_npivports`, which fcinfo prints as `Max NPIV Ports:`:
- * QLE2462 63 (the ISP24xx firmware's virtual port count, the figure of the reference example),
- * QLE2562 255 (ISP25xx), LPe11002 100 (emlxs on the Zephyr chip). The kernel index range 1..254
- * caps the QLE2562 at 254 in practice, as on real hardware.
+ * Max NPIV ports is the FCA's `fca_num_npivports`, which fcinfo prints as `Max NPIV Ports:`. The
+ * models carry qlc's 2010 generation, the one whose `Driver Version` we print (20100301-3.00; the
+ * 2010 qlc in illumos/illumos-gate is 20100212-2.40 .. 20100408-3.01): its ql_attach() sets
+ * fca_num_npivports to MAX_24_VIRTUAL_PORTS (127) for CFG_CTRL_2422 and MAX_25_VIRTUAL_PORTS (254)
+ * for CFG_CTRL_2581 (illumos/illumos-gate usr/src/uts/common/io/fibre-channel/fca/qlc/ql_api.c
+ * and usr/src/uts/common/sys/fibre-channel/fca/qlc/ql_api.h, "Copyright 2010 QLogic"). The later
+ * qlc in illumos reports max_vports - 1 (same constants), one less: 126 and 253.
+ * emlxs reports vpi_max = min(firmware vpi_max, MAX_VPORTS_LIMITED - 1) below the Saturn chip,
+ * MAX_VPORTS_LIMITED being 101: 100 on the LPe11002 (Zephyr) (illumos/illumos-gate
+ * usr/src/uts/common/io/fibre-channel/fca/emlxs/emlxs_sli3.c and emlxs_hw.h). No adapter may claim
+ * 255: fctl_check_npiv_portindex() accepts vport indexes 1..254 only (FC_NPIV_MAX_PORT 255,
+ * illumos/illumos-gate usr/src/uts/common/io/fibre-channel/impl/fctl.c).
  */
 import type {FcaModelName} from './HostFcConfig.js';
 
@@ -20,7 +28,15 @@ export interface FcaModel {
 	readonly modelDescription: string;
 	readonly hardwareVersion: string;
 	readonly firmwareVersion: string;
-	/** fcinfo `FCode/BIOS Version:` (OptionROMVersion). */
+	/**
+	 * fcinfo `FCode/BIOS Version:` (OptionROMVersion), as the driver builds it. qlc appends each
+	 * flash image as "%s BIOS: %s;" to an empty string, so its value starts with a space and
+	 * fcinfo shows two after the colon (illumos/illumos-gate
+	 * usr/src/uts/common/io/fibre-channel/fca/qlc/ql_hba_fru.c; the qlc capture in Oracle's
+	 * "Managing SAN Devices and I/O Multipathing in Oracle Solaris 11.4", docs.oracle.com/cd/E37838_01/html/E61018/gqgjd.html,
+	 * prints `FCode/BIOS Version:  BIOS: 3.19; fcode: 4.02; EFI: 5.36;`). emlxs prints
+	 * "Boot:%s Fcode:%s" with no leading space (SPARC build; emlxs_solaris.c emlxs_fca_bind_port).
+	 */
 	readonly optionRomVersion: string;
 	readonly driverName: FcaDriverName;
 	readonly driverVersion: string;
@@ -42,12 +58,12 @@ export const FCA_MODELS: Readonly<Record<FcaModelName, FcaModel>> = {
 		modelDescription: 'QLogic QLE2462 PCI-Express to 4Gb FC, Dual Channel',
 		hardwareVersion: 'ISP2432',
 		firmwareVersion: '05.03.02',
-		optionRomVersion: 'BIOS: 2.02; fcode: 2.01; EFI: 2.00;',
+		optionRomVersion: ' BIOS: 2.02; fcode: 2.01; EFI: 2.00;',
 		driverName: 'qlc',
 		driverVersion: '20100301-3.00',
 		supportedSpeedsGbps: [1, 2, 4],
 		npiv: true,
-		maxNpivPorts: 63,
+		maxNpivPorts: 127,
 		pciVendor: 0x1077,
 		pciDevice: 0x138,
 	},
@@ -58,12 +74,12 @@ export const FCA_MODELS: Readonly<Record<FcaModelName, FcaModel>> = {
 		modelDescription: 'QLogic QLE2562 PCI-Express to 8Gb FC, Dual Channel',
 		hardwareVersion: 'ISP2532',
 		firmwareVersion: '05.03.02',
-		optionRomVersion: 'BIOS: 2.16; fcode: 2.03; EFI: 2.05;',
+		optionRomVersion: ' BIOS: 2.16; fcode: 2.03; EFI: 2.05;',
 		driverName: 'qlc',
 		driverVersion: '20100301-3.00',
 		supportedSpeedsGbps: [2, 4, 8],
 		npiv: true,
-		maxNpivPorts: 255,
+		maxNpivPorts: 254,
 		pciVendor: 0x1077,
 		pciDevice: 0x15d,
 	},
@@ -106,7 +122,7 @@ export const FCA_MODELS: Readonly<Record<FcaModelName, FcaModel>> = {
 		modelDescription: 'QLogic QLA2342 PCI-X to 2Gb FC, Dual Channel',
 		hardwareVersion: 'ISP2312',
 		firmwareVersion: '03.03.27',
-		optionRomVersion: 'BIOS: 1.47; fcode: 1.24; EFI: 1.21;',
+		optionRomVersion: ' BIOS: 1.47; fcode: 1.24; EFI: 1.21;',
 		driverName: 'qlc',
 		driverVersion: '20100301-3.00',
 		supportedSpeedsGbps: [1, 2],

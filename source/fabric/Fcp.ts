@@ -77,4 +77,10 @@ export interface FcpTarget {
 	prli(from: Initiator, did: FcId): import('./NPort.js').PrliReply;
 	logo(from: Initiator, did: FcId): void;
 	scsi(from: Initiator, did: FcId, command: ScsiCommand): ScsiReply;
+	/**
+	 * The standard INQUIRY of the port's LUN 0 as a switch's FCP probe reads it (Brocade nsshow
+	 * prints it after `FC4s: FCP`), or undefined when it answers none. A probe from the switch
+	 * itself: it leaves no session and no event behind.
+	 */
+	probe?(): InquiryData | undefined;
 }

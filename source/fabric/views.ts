@@ -32,7 +32,7 @@ export interface LoginView {
 	readonly scr: ScrFunction | null;
 }
 
-export type PortPhys = 'Online' | 'No_Light' | 'In_Sync';
+export type PortPhys = 'Online' | 'No_Light' | 'In_Sync' | 'No_Sync';
 
 export interface PortView {
 	readonly index: number;
@@ -126,7 +126,8 @@ export function loginView(l: FabricLogin): LoginView {
 
 export function portPhys(p: SwitchPort): PortPhys {
 	if (!p.attachment) return 'No_Light';
-	if (p.adminDisabled) return 'In_Sync';
+	// As switchshow prints a disabled port with light (shell/switchCommands.ts portStatus).
+	if (p.adminDisabled) return 'No_Sync';
 	return 'Online';
 }
 

@@ -9,11 +9,12 @@
  * configuration, or the live state of any part it touched. A read-only command changes none of
  * them, so nothing is written.
  */
-import {readFileSync, writeFileSync} from 'node:fs';
 import type {CommandOutput} from '../commands/CommandOutput.js';
 import {dispatchFamily} from '../commands/families/dispatchFamily.js';
 import type {GlobalOptions} from '../commands/GlobalOptions.js';
 import type {StoreDocument} from '../store/index.js';
+import {readInputFile} from '../store/InputFile.js';
+import {canCreateOutputFile, writeOutputFile} from '../store/OutputFile.js';
 import type {LabConfig} from '../world/LabConfig.js';
 import {World, type BootOptions} from '../world/World.js';
 import {sameLiveText, type LiveText} from '../world/WorldDocument.js';
@@ -39,8 +40,12 @@ export interface LabRunOptions {
 	readonly settle: boolean;
 	/** Typed at the console: tools that would ask a question print it answered. */
 	readonly confirmed?: boolean;
+	/** Files a command names (xm create CONFIG): default, read capped, regular files only (store/InputFile). */
 	readonly readFile?: (path: string) => string;
+	/** Files a command writes (xm save FILE): default, whole or not at all (store/OutputFile). */
 	readonly writeFile?: (path: string, text: string) => boolean;
+	/** Asked before a command that will write changes anything; default: the folder is writable. */
+	readonly canWrite?: (path: string) => boolean;
 }
 
 export interface CommandResult extends CommandOutput {
@@ -82,8 +87,9 @@ export class Lab {
 		const output = dispatchFamily(family, argv, {
 			world: this.world,
 			globals: options.globals,
-			readFile: options.readFile ?? (path => readFileSync(path, 'utf8')),
-			writeFile: options.writeFile ?? writeFileText,
+			readFile: options.readFile ?? (path => readInputFile(path)),
+			writeFile: options.writeFile ?? writeOutputFile,
+			...(options.canWrite ? {canWrite: options.canWrite} : options.writeFile ? {} : {canWrite: canCreateOutputFile}),
 			settle: options.settle,
 			...(options.confirmed ? {confirmed: true} : {}),
 		});
@@ -138,15 +144,6 @@ export class Lab {
 		if (!changed) return undefined;
 		this.journal.mark();
 		return {...base, lab, prng: [...prng] as unknown as StoreDocument['prng'], clock: world.sim.now, events: [...events], retiredWwns: world.wwns.handedOut(), live};
-	}
-}
-
-function writeFileText(path: string, text: string): boolean {
-	try {
-		writeFileSync(path, text);
-		return true;
-	} catch {
-		return false;
 	}
 }
 

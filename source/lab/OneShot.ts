@@ -11,6 +11,7 @@
  */
 import {commandError, jsonReplacer, type CommandOutput} from '../commands/CommandOutput.js';
 import {parseEventsArgs} from '../commands/events/eventsCommand.js';
+import {shown} from '../commands/ShownValue.js';
 import {followEvents} from '../commands/events/followEvents.js';
 import type {GlobalOptions} from '../commands/GlobalOptions.js';
 import {isStoreError, openStore, type Store, type StoreDocument} from '../store/index.js';
@@ -22,7 +23,8 @@ import {runScenarioGenerate} from './ScenarioGenerate.js';
 export async function runOneShot(family: string, argv: readonly string[], globals: GlobalOptions): Promise<number> {
 	const out = await runOneShotOutput(family, argv, globals);
 	if (out.stdout) process.stdout.write(out.stdout);
-	if (out.stderr) process.stderr.write(out.stderr);
+	// Errors may repeat what the user typed: none of it reaches the terminal as a control sequence.
+	if (out.stderr) process.stderr.write(shown(out.stderr, Infinity, {lines: true}));
 	return out.exitCode;
 }
 

@@ -3,11 +3,15 @@
  * user's store" is enforced: a `start store FILE` is read here and handed over as an in-memory
  * copy, unless the caller asked for --apply, and only then does the driver see the file's path.
  */
-import {readFileSync} from 'node:fs';
+import {shown} from '../commands/ShownValue.js';
+import {isInputFileError, readInputFile} from '../store/InputFile.js';
 import path from 'node:path';
 import {ReplayError} from './SessionError.js';
 import type {DriverStart} from './SessionDriver.js';
 import type {SessionStart} from './SessionFormat.js';
+
+/** A generated 100,000-port lab is about 30 MB; a session's store is refused well before the memory runs out. */
+export const START_STORE_CAP = 256 * 1024 * 1024;
 
 export interface StartOptions {
 	/** Let the driver open and save the session's store file (`npiv session replay --apply`). */
@@ -31,11 +35,11 @@ export function driverStart(start: SessionStart, options: StartOptions): DriverS
 			if (options.apply) return {kind: 'store', path: file};
 			let document: string;
 			try {
-				document = readFileSync(file, 'utf8');
+				// A regular file of sane size: a FIFO or a device named by a session must not hang or fill the memory.
+				document = readInputFile(file, START_STORE_CAP);
 			} catch (error) {
-				const code = (error as NodeJS.ErrnoException).code;
-				const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
-				throw new ReplayError(`cannot read the session's store ${start.path} (${file}): ${why}`);
+				const why = isInputFileError(error) ? error.reason : (error as Error).message;
+				throw new ReplayError(`cannot read the session's store ${shown(start.path)} (${shown(file)}): ${why}`);
 			}
 			return {kind: 'document', document, origin: file};
 		}

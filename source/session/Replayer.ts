@@ -10,6 +10,7 @@ import {fitFrameText} from './FrameText.js';
 import {ReplayError} from './SessionError.js';
 import type {Frame, SessionDriver} from './SessionDriver.js';
 import {isParsedSession, MAX_SPEED, type Session, type Step, type TerminalSize} from './SessionFormat.js';
+import type {RefusalSource} from './SessionSandbox.js';
 
 export interface StepContext {
 	/** Index of the step in session.steps; -1 for the frame right after reset. */
@@ -36,6 +37,11 @@ export interface ReplayOptions {
 	/** Folder for relative store paths; default: the session file's folder, else the working directory. */
 	readonly baseDir?: string;
 	readonly signal?: AbortSignal;
+	/**
+	 * The sandbox of the files the session's commands touch (SessionSandbox): a step whose command
+	 * was refused a file stops the replay with a ReplayError that names the file and the line.
+	 */
+	readonly refusals?: RefusalSource;
 	/**
 	 * The wall-clock pause of a real-time replay (required with `realtime`): the terminal replay
 	 * in ui/ sleeps on a timer, tests and exports pass their own. Nothing below ui/ reads the clock.
@@ -104,6 +110,9 @@ export async function runSession<T>(
 	await emit({index: -1, timeMs, size});
 
 	for (let index = 0; index < session.steps.length; index++) {
+		// A signal is delivered on a turn of the event loop, which a headless replay of resolved
+		// promises would never take: give it one between steps, so SIGINT stops a long session.
+		if (options.signal) await new Promise(resolve => setImmediate(resolve));
 		if (options.signal?.aborted) return {result: finish(true)};
 		const step = session.steps[index]!;
 		const line = lines?.[index];
@@ -165,8 +174,15 @@ export async function runSession<T>(
 				}
 				break;
 		}
+		const refused = options.refusals?.takeRefusal();
+		if (refused !== undefined) throw new ReplayError(`${where(session, line, index)}: refused: ${refused}`);
 	}
 	return {result: finish(false)};
+}
+
+/** `drill.tape:7` for a step of a session file, else `step 3`. */
+export function where(session: Session, line: number | undefined, index: number): string {
+	return isParsedSession(session) && line !== undefined ? `${session.file}:${line}` : `step ${index + 1}`;
 }
 
 function capture(driver: SessionDriver, size: TerminalSize): Frame {

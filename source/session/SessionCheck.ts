@@ -3,6 +3,8 @@
  * that differs from its saved frame, saying where (file:line), what, and showing the difference.
  * With `update`, snapshots are (re)written instead of compared and only expects can fail.
  */
+import {shown} from '../commands/ShownValue.js';
+import {ExpectBudgetError, matchWithin} from './ExpectMatch.js';
 import {unifiedDiff} from './FrameDiff.js';
 import {savedFrameText, visibleText} from './FrameText.js';
 import {runSession, type ReplayOptions, type ReplayResult, type StepContext} from './Replayer.js';
@@ -67,10 +69,16 @@ export async function check(session: Session, driver: SessionDriver, options: Ch
 		if (step.kind === 'expect') {
 			expects++;
 			const searched = visibleText(step.pane === undefined ? screen().text : target.paneText(step.pane));
-			const match = new RegExp(step.pattern, 'm').exec(searched);
-			if (Boolean(match) === !step.negate) return undefined;
+			let match: string | null;
+			try {
+				match = matchWithin(step.pattern, 'm', searched);
+			} catch (error) {
+				if (error instanceof ExpectBudgetError) throw new ReplayError(`${where(context)}: ${shown(stepLine(step))}: ${error.message}`);
+				throw error;
+			}
+			if ((match !== null) === !step.negate) return undefined;
 			const subject = step.pane === undefined ? 'on the screen' : `in pane ${step.pane}`;
-			const why = step.negate ? `matched '${match![0]}' ${subject}` : `no match ${subject}`;
+			const why = step.negate ? `matched '${match!}' ${subject}` : `no match ${subject}`;
 			return {...base, kind: 'expect', message: `${where(context)}: ${stepLine(step)}: ${why}`, detail: framed(searched, step.pane === undefined ? 'screen' : `pane ${step.pane}`)};
 		}
 		const store = frames();

@@ -8,7 +8,7 @@ import type {SessionDriver} from './SessionDriver.js';
 import type {Session} from './SessionFormat.js';
 import {renderFrameToSvg, type SvgOptions} from './SvgFrame.js';
 
-export interface CastExportOptions extends AsciicastOptions, Pick<ReplayOptions, 'apply' | 'baseDir' | 'signal'> {
+export interface CastExportOptions extends AsciicastOptions, Pick<ReplayOptions, 'apply' | 'baseDir' | 'signal' | 'refusals'> {
 	/**
 	 * Presentation time added before every frame that a key, text, command or resize made, in
 	 * milliseconds, so a player shows each key; default 0 (pure simulated time, where a burst of
@@ -43,7 +43,7 @@ export interface SvgSnapshot {
 	readonly text: string;
 }
 
-export interface SvgExportOptions extends SvgOptions, Pick<ReplayOptions, 'apply' | 'baseDir' | 'signal'> {}
+export interface SvgExportOptions extends SvgOptions, Pick<ReplayOptions, 'apply' | 'baseDir' | 'signal' | 'refusals'> {}
 
 export async function exportSvgSnapshots(session: Session, driver: SessionDriver, options: SvgExportOptions = {}): Promise<SvgSnapshot[]> {
 	const pictures: SvgSnapshot[] = [];
@@ -57,10 +57,11 @@ export async function exportSvgSnapshots(session: Session, driver: SessionDriver
 	return pictures;
 }
 
-function replayOptions(options: Pick<ReplayOptions, 'apply' | 'baseDir' | 'signal'>): ReplayOptions {
+function replayOptions(options: Pick<ReplayOptions, 'apply' | 'baseDir' | 'signal' | 'refusals'>): ReplayOptions {
 	return {
 		...(options.apply === undefined ? {} : {apply: options.apply}),
 		...(options.baseDir === undefined ? {} : {baseDir: options.baseDir}),
 		...(options.signal === undefined ? {} : {signal: options.signal}),
+		...(options.refusals === undefined ? {} : {refusals: options.refusals}),
 	};
 }

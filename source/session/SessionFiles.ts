@@ -1,6 +1,7 @@
 /** Reading and writing session files and exported pictures; the only file I/O besides saved frames and store copies. */
 import {mkdirSync, readFileSync, renameSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
+import {replaceOutputFile} from '../store/OutputFile.js';
 import {SessionSyntaxError} from './SessionError.js';
 import type {ParsedSession, Session} from './SessionFormat.js';
 import {parseSession, type ParseOptions} from './SessionParser.js';
@@ -36,7 +37,7 @@ export function writeSvgSnapshots(dir: string, pictures: readonly SvgSnapshot[])
 	mkdirSync(dir, {recursive: true});
 	return pictures.map(picture => {
 		const file = path.join(dir, `${picture.name}.svg`);
-		writeFileSync(file, picture.svg);
+		replaceOutputFile(file, picture.svg);
 		return file;
 	});
 }
@@ -50,7 +51,7 @@ export function frameFolderWriter(dir: string): (frame: Frame, context: StepCont
 	let index = 0;
 	return frame => {
 		const base = path.join(dir, String(index++).padStart(4, '0'));
-		writeFileSync(`${base}.txt`, frame.text + '\n');
-		writeFileSync(`${base}.ans`, frame.ansi + '\n');
+		replaceOutputFile(`${base}.txt`, frame.text + '\n', {sync: false});
+		replaceOutputFile(`${base}.ans`, frame.ansi + '\n', {sync: false});
 	};
 }

@@ -28,6 +28,7 @@
  * Every problem in the file is collected (with its line and what was expected) and thrown at
  * once as a SessionSyntaxError, so nothing runs from a session that cannot be read whole.
  */
+import {shown} from '../commands/ShownValue.js';
 import {parseSimTime} from '../world/SimClockText.js';
 import {parseKeyName} from './KeyNames.js';
 import {readQuoted} from './QuotedString.js';
@@ -238,6 +239,8 @@ function parseStep(line: string, panes: readonly string[]): StepParse {
 		}
 		case 'run':
 			if (rest === '') return {error: `expected a command line after 'run', such as 'run fcinfo hba-port'`};
+			// A run line is typed at the ':' bar key by key, where a control character is no key.
+			if (/[\u0000-\u001f\u007f-\u009f]/.test(rest)) return {error: `a command line cannot hold control characters, got '${clip(rest)}'`};
 			return {step: {kind: 'run', command: rest}};
 		case 'wait': {
 			if (rest === 'idle') return {step: {kind: 'settle'}};
@@ -316,6 +319,7 @@ function splitWord(text: string): [string, string] {
 	return m ? [m[1]!, m[2]!.trim()] : ['', ''];
 }
 
+/** A word of the session, as an error repeats it: short, and with its control characters escaped. */
 function clip(text: string): string {
-	return text.length > 60 ? text.slice(0, 57) + '...' : text;
+	return text.length > 60 ? shown(text.slice(0, 57)) + '...' : shown(text);
 }

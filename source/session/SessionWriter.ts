@@ -33,6 +33,7 @@ export function stepLine(step: Step): string {
 			return `type ${quote(step.text)}`;
 		case 'run':
 			if (/[\r\n]/.test(step.command)) throw new Error(`a run step's command cannot span lines: ${quote(step.command)}`);
+			if (/[\u0000-\u001f\u007f-\u009f]/.test(step.command)) throw new Error(`a run step's command cannot hold control characters: ${quote(step.command)}`);
 			return `run ${step.command.trim()}`;
 		case 'wait':
 			return `wait ${formatDuration(step.ms)}`;

@@ -20,3 +20,5 @@ export * from './Asciicast.js';
 export * from './SessionExport.js';
 export * from './SessionFiles.js';
 export * from './ReplaySpeed.js';
+export * from './SessionSandbox.js';
+export * from './ExpectMatch.js';

@@ -1,7 +1,7 @@
 import type {PlogiReply, PrliReply} from '../fabric/NPort.js';
 import type {ElsReject} from '../fabric/ElsCodes.js';
 import {LsRjtExplanation, LsRjtReason} from '../fabric/ElsCodes.js';
-import {Sense, type FcpTarget, type Initiator, type ScsiCommand, type ScsiReply, type SenseData} from '../fabric/Fcp.js';
+import {Sense, type FcpTarget, type InquiryData, type Initiator, type ScsiCommand, type ScsiReply, type SenseData} from '../fabric/Fcp.js';
 import type {EventLog} from '../sim/EventLog.js';
 import {formatFcId, type FcId} from '../sim/FcId.js';
 import type {Wwn} from '../sim/Wwn.js';
@@ -25,8 +25,12 @@ export interface ResponderPort {
 	readonly log: EventLog;
 	/** Logged in, online, and `did` is this port's N_Port_ID. */
 	answersTo(did: FcId): boolean;
+	/** Logged in and online. */
+	answersToAny(): boolean;
 	view(initiator: Wwn): LunView;
 	unitAt(initiator: Wwn, hostLun: number): LogicalUnit | undefined;
+	/** The LU an initiator without a mapping reaches at LUN 0: the array's own first LU. */
+	probeUnit(): LogicalUnit | undefined;
 }
 
 
@@ -128,6 +132,10 @@ export class FcpResponder implements FcpTarget {
 				return {status: 'good'};
 			}
 		}
+	}
+
+	probe(): InquiryData | undefined {
+		return this.port.answersToAny() ? this.port.probeUnit()?.inquiry : undefined;
 	}
 
 	/**

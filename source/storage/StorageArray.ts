@@ -156,6 +156,12 @@ export class StorageArray {
 		return [...this.lunsById.values()];
 	}
 
+	firstUnit(): LogicalUnit | undefined {
+		let first: LogicalUnit | undefined;
+		for (const lu of this.lunsById.values()) if (!first || lu.id < first.id) first = lu;
+		return first;
+	}
+
 	lun(id: number): LogicalUnit | undefined {
 		return this.lunsById.get(id);
 	}

@@ -56,6 +56,8 @@ export interface TargetPortOwner {
 	readonly log: EventLog;
 	view(portName: string, initiator: Wwn): LunView;
 	unitAt(portName: string, initiator: Wwn, hostLun: number): LogicalUnit | undefined;
+	/** The LU with the lowest id, if any. */
+	firstUnit(): LogicalUnit | undefined;
 }
 
 /**
@@ -93,6 +95,8 @@ export class TargetPort implements NPortEndpoint {
 			wwnn,
 			log: owner.log,
 			answersTo: did => this.currentState === 'ready' && did === this.address,
+			answersToAny: () => this.currentState === 'ready',
+			probeUnit: () => owner.firstUnit(),
 			view: initiator => owner.view(name, initiator),
 			unitAt: (initiator, hostLun) => owner.unitAt(name, initiator, hostLun),
 		});

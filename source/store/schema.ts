@@ -173,6 +173,7 @@ const labShape = {
 	arrays: z.array(arrayConfig),
 	cables: z.array(cableConfig),
 	domains: z.array(domainConfig),
+	faults: z.strictObject({npivOff: z.array(z.string().min(1))}).optional(),
 };
 
 const crossChecks = (lab: z.infer<z.ZodObject<typeof labShape>>, ctx: z.RefinementCtx): void => {
@@ -208,7 +209,11 @@ const NEW_ITEMS_ONLY: Partial<Record<keyof typeof labShape, z.ZodType>> = {
  */
 export function labSchemaFor(changed: readonly string[]): z.ZodType<LabConfig> {
 	const shape: Record<string, z.ZodType> = {};
-	for (const key of Object.keys(labShape) as (keyof typeof labShape)[]) shape[key] = !changed.includes(key) ? z.any() : (NEW_ITEMS_ONLY[key] ?? labShape[key]);
+	for (const key of Object.keys(labShape) as (keyof typeof labShape)[]) {
+		// A key the lab may leave out (description, faults) stays optional when it is not checked again.
+		const unchecked = labShape[key].safeParse(undefined).success ? z.any().optional() : z.any();
+		shape[key] = !changed.includes(key) ? unchecked : (NEW_ITEMS_ONLY[key] ?? labShape[key]);
+	}
 	return z.strictObject(shape).superRefine((lab, ctx) => crossChecks(lab as z.infer<z.ZodObject<typeof labShape>>, ctx)) as unknown as z.ZodType<LabConfig>;
 }
 

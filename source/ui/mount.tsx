@@ -10,6 +10,7 @@ import {loadKeyRegistry} from './keys/userBindings.js';
 import type {ConsoleSource} from './model/ConsoleSource.js';
 import {ListViews} from './state/listViews.js';
 import {initialUiState, UiStore} from './state/uiState.js';
+import {readSettings, settingsOf, withSettings, writeSettings} from './state/OperatorSettings.js';
 import {ConsoleApp} from './view/ConsoleApp.js';
 
 export interface MountOptions {
@@ -27,6 +28,8 @@ export interface MountOptions {
 	readonly modelFrameMs?: number;
 	/** Expires status messages (default the wall clock); tests pass one they fire themselves. */
 	readonly statusTimer?: StatusTimer;
+	/** Where the operator's settings are kept (OperatorSettings): read now, written by saveSettings(). */
+	readonly settingsFile?: string;
 }
 
 export interface ConsoleExit {
@@ -41,18 +44,23 @@ export interface MountedConsole {
 	readonly controller: ConsoleController;
 	/** Settles when the operator quits (or the app crashes); the app is still mounted then. */
 	readonly exited: Promise<ConsoleExit>;
+	/** Keeps what the operator set for the next console on this store (no settings file: nothing). */
+	saveSettings(): void;
 }
 
 export function mountConsole(source: ConsoleSource, opts: MountOptions): MountedConsole {
 	const loaded = opts.registry ? {registry: opts.registry, problems: [], message: null} : loadKeyRegistry(opts.keysFile);
 	const store = new UiStore(
-		initialUiState({
-			cols: opts.stdout.columns || 80,
-			rows: opts.stdout.rows || 24,
-			noColor: opts.noColor,
-			status: loaded.message ? {level: 'warn', text: loaded.message} : null,
-			keyProblems: loaded.problems,
-		}),
+		withSettings(
+			initialUiState({
+				cols: opts.stdout.columns || 80,
+				rows: opts.stdout.rows || 24,
+				noColor: opts.noColor,
+				status: loaded.message ? {level: 'warn', text: loaded.message} : null,
+				keyProblems: loaded.problems,
+			}),
+			opts.settingsFile ? readSettings(opts.settingsFile) : undefined,
+		),
 	);
 	let settle!: (exit: ConsoleExit) => void;
 	const exited = new Promise<ConsoleExit>(resolve => {
@@ -82,5 +90,8 @@ export function mountConsole(source: ConsoleSource, opts: MountOptions): Mounted
 		() => settle({code: 0}),
 		(error: unknown) => settle({code: 1, error}),
 	);
-	return {instance, registry: loaded.registry, store, controller, exited};
+	const saveSettings = (): void => {
+		if (opts.settingsFile) writeSettings(opts.settingsFile, settingsOf(store.getState()));
+	};
+	return {instance, registry: loaded.registry, store, controller, exited, saveSettings};
 }

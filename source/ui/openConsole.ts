@@ -19,6 +19,7 @@ import {serveFilesFor} from '../lab/serve/ServeFiles.js';
 import type {ServerHello} from '../lab/serve/ServeProtocol.js';
 import {AttachedConsole} from './live/AttachedConsole.js';
 import {ConsoleServedLab} from './live/ConsoleServedLab.js';
+import {settingsFileFor} from './state/OperatorSettings.js';
 
 export interface OpenConsoleOptions {
 	/**
@@ -144,7 +145,7 @@ export async function openConsole(globals: GlobalOptions, opts: OpenConsoleOptio
 	let code = 1;
 	let consoles = 0;
 	try {
-		code = await runConsole(source, {stdin: hooked?.stdin ?? stdin, stdout, stderr, noColor: globals.noColor});
+		code = await runConsole(source, {stdin: hooked?.stdin ?? stdin, stdout, stderr, noColor: globals.noColor, settingsFile: settingsFileFor(globals.statePath)});
 	} finally {
 		if (bootTimer) clearTimeout(bootTimer);
 		consoles = await serving.stop();
@@ -204,7 +205,7 @@ async function attachConsole(globals: GlobalOptions, found: {readonly connection
 		return 1;
 	}
 	try {
-		return await runConsole(attached.console, {stdin, stdout, stderr, noColor: globals.noColor});
+		return await runConsole(attached.console, {stdin, stdout, stderr, noColor: globals.noColor, settingsFile: settingsFileFor(globals.statePath)});
 	} finally {
 		attached.close();
 	}

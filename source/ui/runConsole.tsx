@@ -12,6 +12,8 @@ export interface RunConsoleOptions {
 	readonly stderr?: NodeJS.WriteStream;
 	readonly noColor: boolean;
 	readonly keysFile?: string;
+	/** Where the operator's settings are kept between consoles on this store. */
+	readonly settingsFile?: string;
 }
 
 export const NEEDS_TTY =
@@ -84,8 +86,10 @@ export async function runConsole(source: ConsoleSource, opts: RunConsoleOptions)
 			stderr,
 			noColor: opts.noColor,
 			...(opts.keysFile ? {keysFile: opts.keysFile} : {}),
+			...(opts.settingsFile ? {settingsFile: opts.settingsFile} : {}),
 		});
 		const outcome = await Promise.race([mounted.exited, finished]);
+		mounted.saveSettings();
 		try {
 			// Also when the terminal is gone: it releases stdin; late write errors are caught above.
 			mounted.instance.unmount();

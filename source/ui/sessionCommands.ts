@@ -7,11 +7,13 @@
  * from, refused like any invalid store (exit 1). A replay works on a copy of its start unless
  * it is given --apply and starts from a store file; only then is that file saved.
  */
-import {writeFileSync} from 'node:fs';
+import {readFileSync} from 'node:fs';
 import path from 'node:path';
 import {parseArgs, type ParseArgsConfig} from 'node:util';
 import type {GlobalOptions} from '../commands/GlobalOptions.js';
+import {shown} from '../commands/ShownValue.js';
 import {isStoreError} from '../store/index.js';
+import {replaceOutputFile} from '../store/OutputFile.js';
 import {WorldError} from '../world/WorldError.js';
 import {
 	check,
@@ -27,6 +29,7 @@ import {
 	ReplayError,
 	savedFrameText,
 	SESSION_FORMAT_HELP,
+	SessionSandbox,
 	SessionSyntaxError,
 	writeSvgSnapshots,
 	type CheckResult,
@@ -86,14 +89,15 @@ class UsageError extends Error {}
 
 export async function runSessionCommand(argv: readonly string[], globals: GlobalOptions, io: SessionIo = processIo(), deps: SessionCommandDeps = {}): Promise<number> {
 	const [verb, ...rest] = argv;
+	const stop = stopOnSignals();
 	try {
 		switch (verb) {
 			case 'replay':
-				return await replayCommand(rest, globals, io, deps);
+				return await replayCommand(rest, globals, io, deps, stop);
 			case 'check':
-				return await checkCommand(rest, globals, io, deps);
+				return await checkCommand(rest, globals, io, deps, stop);
 			case 'export':
-				return await exportCommand(rest, globals, io, deps);
+				return await exportCommand(rest, globals, io, deps, stop);
 			case 'help':
 			case '--help':
 			case '-h':
@@ -118,13 +122,85 @@ export async function runSessionCommand(argv: readonly string[], globals: Global
 			io.err(`npiv: ${(error as Error).message}\n`);
 			return 1;
 		}
+		if (error instanceof OutputError) {
+			io.err(`npiv: ${error.message}\n`);
+			return 1;
+		}
 		throw error;
+	} finally {
+		stop.dispose();
 	}
+}
+
+/**
+ * SIGINT and SIGTERM while a session runs: the replay stops between two steps (each step is
+ * bounded: see ExpectMatch for the one that could run away), the terminal is given back, and the
+ * command exits as a shell expects of a process a signal ended, 128 plus the signal's number.
+ */
+interface SignalStop {
+	readonly signal: AbortSignal;
+	/** The exit status for the signal that stopped the run, if one did. */
+	readonly exitCode: number | undefined;
+	readonly name: string | undefined;
+	dispose(): void;
+}
+
+function stopOnSignals(): SignalStop {
+	const controller = new AbortController();
+	let got: {name: string; code: number} | undefined;
+	const on = (name: 'SIGINT' | 'SIGTERM', code: number) => (): void => {
+		// A second signal: the person means it; the replay is not stopping fast enough.
+		if (got) process.exit(got.code);
+		got = {name, code};
+		controller.abort();
+	};
+	const onInt = on('SIGINT', 130);
+	const onTerm = on('SIGTERM', 143);
+	// `on`, not `once`: a once listener is gone by the time signal-exit (Ink's) looks, and it would
+	// then see nobody handling the signal and kill the process with it.
+	process.on('SIGINT', onInt);
+	process.on('SIGTERM', onTerm);
+	return {
+		signal: controller.signal,
+		get exitCode() {
+			return got?.code;
+		},
+		get name() {
+			return got?.name;
+		},
+		dispose() {
+			process.off('SIGINT', onInt);
+			process.off('SIGTERM', onTerm);
+		},
+	};
+}
+
+/** An output file the command line named could not be written (a folder in the way, no permission). */
+class OutputError extends Error {}
+
+function stoppedBy(stop: SignalStop, io: SessionIo, what: string): number | undefined {
+	if (stop.exitCode === undefined) return undefined;
+	io.err(`npiv: ${what}: stopped by ${stop.name}\n`);
+	return stop.exitCode;
+}
+
+/** Writes an output the command line named, whole or not at all, with a clear error when it cannot. */
+function writeOutput(file: string, text: string, what: string): void {
+	try {
+		replaceOutputFile(file, text);
+	} catch (error) {
+		throw new OutputError(`cannot write ${what} ${shown(file)}: ${systemReason(error)}`);
+	}
+}
+
+function systemReason(error: unknown): string {
+	const code = (error as NodeJS.ErrnoException).code;
+	return code === 'EEXIST' ? 'a file is in the way of the folder' : code === 'ENOENT' || code === 'ENOTDIR' ? 'no such folder' : code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? 'permission denied' : shown((error as Error).message);
 }
 
 // ---- replay -----------------------------------------------------------------------------
 
-async function replayCommand(argv: readonly string[], globals: GlobalOptions, io: SessionIo, deps: SessionCommandDeps): Promise<number> {
+async function replayCommand(argv: readonly string[], globals: GlobalOptions, io: SessionIo, deps: SessionCommandDeps, stop: SignalStop): Promise<number> {
 	const {values, file} = options(argv, 'replay', {
 		speed: {type: 'string'},
 		headless: {type: 'boolean'},
@@ -136,21 +212,40 @@ async function replayCommand(argv: readonly string[], globals: GlobalOptions, io
 	if (values.frames !== undefined && !values.headless) throw new UsageError('npiv session replay: --frames DIR goes with --headless');
 	if (values.check) {
 		if (values.frames !== undefined || values.speed !== undefined || values.apply) throw new UsageError('npiv session replay --check: takes no --frames, --speed or --apply (a check is headless and changes no store)');
-		return checkCommand([file], globals, io, deps);
+		return checkCommand([file], globals, io, deps, stop);
 	}
 	if (!values.headless && !(io.stdout.isTTY && io.stdin.isTTY)) {
 		throw new UsageError('npiv session replay: playing a session needs a terminal; add --headless to replay without one');
 	}
 	const apply = values.apply === true;
-	const session = await prepare(file, apply);
-	return withDriver(session, deps, {apply, noColor: globals.noColor && !values.headless}, async driver => {
+	const {session, sandbox} = await prepare(file, apply);
+	return withDriver(session, deps, {apply, sandbox, noColor: globals.noColor && !values.headless}, async driver => {
 		if (!values.headless) {
-			const result = await replayInTerminal(session, driver, {stdin: io.stdin, stdout: io.stdout, apply, ...(speed === undefined ? {} : {speed})});
+			const result = await replayInTerminal(session, driver, {stdin: io.stdin, stdout: io.stdout, apply, refusals: sandbox, signal: stop.signal, ...(speed === undefined ? {} : {speed})});
 			io.err(`${result.aborted ? 'stopped' : 'replayed'} ${file}: ${result.steps} of ${session.steps.length} steps, ${formatSimMs(result.timeMs)} of simulated time\n`);
-			return 0;
+			return stop.exitCode ?? 0;
 		}
-		const write = values.frames === undefined ? undefined : frameFolderWriter(values.frames as string);
-		const result = await replay(session, driver, {apply, ...(write ? {onFrame: write} : {})});
+		let write: ReturnType<typeof frameFolderWriter> | undefined;
+		if (values.frames !== undefined) {
+			const dir = values.frames as string;
+			const cannot = (error: unknown): OutputError => new OutputError(`cannot write frames to ${shown(dir)}: ${systemReason(error)}`);
+			let inner: ReturnType<typeof frameFolderWriter>;
+			try {
+				inner = frameFolderWriter(dir);
+			} catch (error) {
+				throw cannot(error);
+			}
+			write = (frame, context) => {
+				try {
+					inner(frame, context);
+				} catch (error) {
+					throw cannot(error);
+				}
+			};
+		}
+		const result = await replay(session, driver, {apply, refusals: sandbox, signal: stop.signal, ...(write ? {onFrame: write} : {})});
+		const stopped = stoppedBy(stop, io, `session replay ${shown(file)}`);
+		if (stopped !== undefined) return stopped;
 		if (write) io.out(`${result.frames} frames written to ${values.frames as string}\n`);
 		else io.out(savedFrameText(result.lastFrame.text));
 		return 0;
@@ -159,15 +254,17 @@ async function replayCommand(argv: readonly string[], globals: GlobalOptions, io
 
 // ---- check ------------------------------------------------------------------------------
 
-async function checkCommand(argv: readonly string[], globals: GlobalOptions, io: SessionIo, deps: SessionCommandDeps): Promise<number> {
+async function checkCommand(argv: readonly string[], globals: GlobalOptions, io: SessionIo, deps: SessionCommandDeps, stop: SignalStop): Promise<number> {
 	const {values, positionals} = parse(argv, 'check', {update: {type: 'boolean'}}, true);
 	const update = values.update === true;
 	// every file is read before any runs: a typo in the last one is found at once
-	const sessions: ParsedSession[] = [];
+	const sessions: Prepared[] = [];
 	for (const file of positionals) sessions.push(await prepare(file, false));
 	let failed = 0;
-	for (const session of sessions) {
-		const result = await withDriver(session, deps, {apply: false}, driver => check(session, driver, {update}));
+	for (const {session, sandbox} of sessions) {
+		const result = await withDriver(session, deps, {apply: false, sandbox}, driver => check(session, driver, {update, refusals: sandbox, signal: stop.signal}));
+		const stopped = stoppedBy(stop, io, `session check ${shown(session.file)}`);
+		if (stopped !== undefined) return stopped;
 		if (result.ok) io.out(`${session.file}: ok (${checkSummary(result)})\n`);
 		else {
 			failed++;
@@ -189,7 +286,7 @@ function checkSummary(result: CheckResult): string {
 
 // ---- export -----------------------------------------------------------------------------
 
-async function exportCommand(argv: readonly string[], globals: GlobalOptions, io: SessionIo, deps: SessionCommandDeps): Promise<number> {
+async function exportCommand(argv: readonly string[], globals: GlobalOptions, io: SessionIo, deps: SessionCommandDeps, stop: SignalStop): Promise<number> {
 	const {values, file} = options(argv, 'export', {
 		cast: {type: 'string'},
 		svg: {type: 'string'},
@@ -204,20 +301,31 @@ async function exportCommand(argv: readonly string[], globals: GlobalOptions, io
 	const tick = values.tick === undefined ? undefined : wholeNumber(values.tick as string, '--tick', 3_600_000);
 	if (tick === 0) throw new UsageError('npiv session export: --tick takes a number of milliseconds greater than 0');
 	const title = values.title as string | undefined;
-	const session = await prepare(file, false);
+	const {session, sandbox} = await prepare(file, false);
 	if (svg !== undefined && !session.steps.some(step => step.kind === 'snapshot')) {
 		throw new ReplayError(`${file} has no snapshot steps: nothing to draw for --svg`);
 	}
 	if (cast !== undefined) {
-		const text = await withDriver(session, deps, {apply: false}, driver =>
-			exportAsciicast(session, driver, {keyDelayMs: keyDelay, title: title ?? path.basename(file), ...(tick === undefined ? {} : {waitTickMs: tick})}),
+		const text = await withDriver(session, deps, {apply: false, sandbox}, driver =>
+			exportAsciicast(session, driver, {keyDelayMs: keyDelay, title: title ?? path.basename(file), refusals: sandbox, signal: stop.signal, ...(tick === undefined ? {} : {waitTickMs: tick})}),
 		);
-		writeFileSync(cast, text);
+		const stopped = stoppedBy(stop, io, `session export ${shown(file)}`);
+		if (stopped !== undefined) return stopped;
+		writeOutput(cast, text, 'the asciicast');
 		io.out(`${cast}: asciicast v2, ${text.split('\n').length - 2} events\n`);
 	}
 	if (svg !== undefined) {
-		const pictures = await withDriver(session, deps, {apply: false}, driver => exportSvgSnapshots(session, driver, title === undefined ? {} : {title}));
-		const files = writeSvgSnapshots(svg, pictures);
+		const pictures = await withDriver(session, deps, {apply: false, sandbox}, driver =>
+			exportSvgSnapshots(session, driver, {refusals: sandbox, signal: stop.signal, ...(title === undefined ? {} : {title})}),
+		);
+		const stopped = stoppedBy(stop, io, `session export ${shown(file)}`);
+		if (stopped !== undefined) return stopped;
+		let files: string[];
+		try {
+			files = writeSvgSnapshots(svg, pictures);
+		} catch (error) {
+			throw new OutputError(`cannot write the pictures to ${shown(svg)}: ${systemReason(error)}`);
+		}
 		io.out(files.map(f => `${f}\n`).join(''));
 	}
 	return 0;
@@ -245,16 +353,35 @@ function options(argv: readonly string[], verb: string, spec: OptionSpec): {valu
 	return {values, file: positionals[0]!};
 }
 
+interface Prepared {
+	readonly session: ParsedSession;
+	/** The files its commands may touch: its own folder (see session/SessionSandbox.ts). */
+	readonly sandbox: SessionSandbox;
+}
+
 /** Reads the session and opens the store it starts from, so a bad line or an invalid store is reported before anything runs. */
-async function prepare(file: string, apply: boolean): Promise<ParsedSession> {
+async function prepare(file: string, apply: boolean): Promise<Prepared> {
 	const session = readSessionFile(file, {panes: PANES});
 	if (apply && session.start.kind !== 'store') {
 		const from = session.start.kind === 'scenario' ? `scenario ${session.start.name}` : 'an embedded store document';
 		throw new UsageError(`npiv session: --apply saves to the store a session starts from, and ${file} starts from ${from}; --apply needs 'start store FILE'`);
 	}
+	const sandbox = SessionSandbox.forSession(file);
+	if (session.start.kind === 'store' && sandbox.inside(session.start.path) === undefined) {
+		throw new ReplayError(
+			`${file}:${startLine(file)}: refused: start store '${shown(session.start.path)}': outside the session's folder ${shown(sandbox.root)} (a replayed session reads and writes only files in its own folder)`,
+		);
+	}
 	const start = driverStart(session.start, {apply: false, baseDir: path.dirname(file)});
 	await openStartDocument(start, session.seed, startLabel(session.start, file));
-	return session;
+	return {session, sandbox};
+}
+
+/** The line of the session's `start` header (the parser has checked there is one). */
+function startLine(file: string): number {
+	const lines = readFileSync(file, 'utf8').split('\n');
+	const at = lines.findIndex(line => /^\s*start\s/.test(line));
+	return at + 1;
 }
 
 /**
@@ -262,13 +389,18 @@ async function prepare(file: string, apply: boolean): Promise<ParsedSession> {
  * are drawn in colour whatever the user's terminal wants (NO_COLOR in CI must not change a
  * saved frame); only a replay on the terminal follows --no-color.
  */
-async function withDriver<T>(session: ParsedSession, deps: SessionCommandDeps, options: {apply: boolean; noColor?: boolean}, run: (driver: SessionDriver) => Promise<T>): Promise<T> {
-	const {apply, noColor = false} = options;
+async function withDriver<T>(
+	session: ParsedSession,
+	deps: SessionCommandDeps,
+	options: {apply: boolean; sandbox: SessionSandbox; noColor?: boolean},
+	run: (driver: SessionDriver) => Promise<T>,
+): Promise<T> {
+	const {apply, sandbox, noColor = false} = options;
 	const label = startLabel(session.start, session.file);
 	const built: {close(): Promise<void>}[] = [];
 	const factory = deps.sourceFactory
 		? await deps.sourceFactory(label)
-		: (await import('./session/WorldReplaySource.js')).worldReplaySourceFactory(label, {onSource: source => void built.push(source)});
+		: (await import('./session/WorldReplaySource.js')).worldReplaySourceFactory(label, {sandbox, onSource: source => void built.push(source)});
 	const driver: DisposableSessionDriver = createConsoleSessionDriver(factory, {render: 'on-demand', noColor});
 	try {
 		return await run(driver);

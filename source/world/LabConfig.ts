@@ -70,6 +70,16 @@ export interface CableConfig {
 export type {DomainConfig} from '../xvm/DomainSpec.js';
 import type {DomainConfig} from '../xvm/DomainSpec.js';
 
+/**
+ * What `npiv fault` did that the configuration cannot tell apart from the lab's design: NPIV off
+ * is the same `npiv: false` whether the lab was built that way (a legacy fabric) or a fault turned
+ * it off. Cables, port disables and target ports carry their own state.
+ */
+export interface InjectedFaults {
+	/** `fault npiv off` targets not yet turned back on: `SWITCH` or `SWITCH/PORT`. */
+	readonly npivOff: readonly string[];
+}
+
 export interface LabConfig {
 	readonly name: string;
 	readonly description?: string;
@@ -81,4 +91,6 @@ export interface LabConfig {
 	readonly arrays: readonly ArrayConfig[];
 	readonly cables: readonly CableConfig[];
 	readonly domains: readonly DomainConfig[];
+	/** Absent when no fault of this kind was injected. */
+	readonly faults?: InjectedFaults;
 }

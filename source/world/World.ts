@@ -118,6 +118,8 @@ export class World {
 	/** Links of host ports not yet restored, as the core had them when it came back. */
 	private readonly coreLinks = new Map<FcaPort, import('../fabric/NPort.js').NPortLink | undefined>();
 	private adminChanges = 0;
+	/** `fault npiv off` targets in force (LabConfig.faults), in the order they were injected. */
+	private npivFaults: readonly string[];
 	/** The fabrics' administrative revision once built from the configuration (loading zoning counts). */
 	private readonly fabricRevisionAsBuilt: number;
 	private booted = false;
@@ -129,6 +131,7 @@ export class World {
 	constructor(doc: WorldDocument, options: {readonly live?: WorldLive} = {}) {
 		const lab = doc.lab;
 		this.base = lab;
+		this.npivFaults = lab.faults?.npivOff ?? [];
 		this.sim = new Simulator(doc.clock);
 		this.log = new EventLog(this.sim, EVENT_CAPACITY);
 		this.log.restore(doc.events);
@@ -496,6 +499,17 @@ export class World {
 		return true;
 	}
 
+	/** Records that `fault npiv off|on` turned NPIV off (or back on) at `target` (SWITCH or SWITCH/PORT). */
+	recordNpivFault(target: string, off: boolean): void {
+		const rest = this.npivFaults.filter(t => t !== target);
+		this.npivFaults = off ? [...rest, target] : rest;
+	}
+
+	/** The `fault npiv off` targets recorded (whether NPIV is still off there is the fabric's to say). */
+	get npivFaultTargets(): readonly string[] {
+		return this.npivFaults;
+	}
+
 	// ---- export ----------------------------------------------------------------------------
 
 	/**
@@ -507,8 +521,13 @@ export class World {
 		const core = this.core && this.pendingFabrics.size === 0 && this.pendingMedia === undefined ? this.core : undefined;
 		// Fabrics and switches that no administrative change touched are their configuration as given.
 		const {fabrics, switches} = core && this.fabricSet.adminRevision !== this.fabricRevisionAsBuilt ? this.fabricSet.exportConfig() : {fabrics: this.base.fabrics, switches: this.base.switches};
+		const {faults: _asRead, ...base} = this.base;
+		const asRead = this.base.faults?.npivOff ?? [];
+		const sameFaults = asRead.length === this.npivFaults.length && asRead.every((t, i) => t === this.npivFaults[i]);
+		const faults = sameFaults ? this.base.faults : this.npivFaults.length > 0 ? {npivOff: [...this.npivFaults]} : undefined;
 		return {
-			...this.base,
+			...base,
+			...(faults ? {faults} : {}),
 			fabrics,
 			switches,
 			// A host whose port list fcadm never replaced is its configuration as given, the very object.

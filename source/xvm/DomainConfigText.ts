@@ -6,6 +6,7 @@
  */
 import {DomainSpecError, makeDomainSpec, type DomainSpec, type DomainSpecInput} from './DomainSpec.js';
 import {NpivSpecError} from './NpivSpec.js';
+import {parseWwn, type Wwn} from '../sim/Wwn.js';
 
 export type ConfigValue = string | number | boolean | null | ConfigValue[];
 
@@ -97,11 +98,12 @@ function tokenize(text: string): Tok[] {
 }
 
 /**
- * Executes the file's assignments. Throws ConfigTextError with xm's message:
- * `Errors were found at line N while processing FILE:` + TAB + the line, or Python's NameError text.
+ * Executes the file's assignments. Throws ConfigTextError with xm's message,
+ * `Errors were found at line N while processing FILE`, or Python's NameError text. xm also quotes
+ * the line; we do not, since FILE may be any file the operator (or a session) names, and an
+ * error must not be a way to print a line of /etc/shadow.
  */
 export function parseConfigText(text: string, fileName: string): Map<string, ConfigValue> {
-	const lines = text.split('\n');
 	const vars = new Map<string, ConfigValue>();
 	try {
 		const toks = tokenize(text);
@@ -158,8 +160,7 @@ export function parseConfigText(text: string, fileName: string): Map<string, Con
 		}
 	} catch (e) {
 		if (e instanceof ConfigSyntaxError) {
-			const src = (lines[e.line - 1] ?? '').replace(/\r$/, '');
-			throw new ConfigTextError(`Errors were found at line ${e.line} while processing ${fileName}:\n\t${src}`);
+			throw new ConfigTextError(`Errors were found at line ${e.line} while processing ${fileName}`);
 		}
 		throw e;
 	}
@@ -185,7 +186,14 @@ export function isConfigWord(word: string): boolean {
  * Builds the domain configuration from the file's variables (if any) and the command-line words.
  * `defaultName` is the config file's base name, which create.py uses when `name` is not set.
  */
-export function domainSpecFromConfig(fileVars: Map<string, ConfigValue> | undefined, words: readonly string[], defaultName?: string): DomainSpec {
+/**
+ * Picks a virtual WWN pair for an `npiv` entry that leaves both empty (`::1:PPWWN`): the NPIV
+ * specification lets the library select the WWNs (3.3, the Xen random-MAC idea with 40 random
+ * bits). Undefined: no pair could be had (the caller's error).
+ */
+export type RandomNpivPair = (ppwwn: Wwn) => {readonly pwwn: Wwn; readonly nwwn: Wwn} | undefined;
+
+export function domainSpecFromConfig(fileVars: Map<string, ConfigValue> | undefined, words: readonly string[], defaultName?: string, randomPair?: RandomNpivPair): DomainSpec {
 	const ints = new Map<string, number>();
 	const strings = new Map<string, string>();
 	const lists = new Map<string, string[]>();
@@ -216,7 +224,7 @@ export function domainSpecFromConfig(fileVars: Map<string, ConfigValue> | undefi
 		...(ints.has('vcpus') ? {vcpus: ints.get('vcpus')!} : {}),
 		disk: lists.get('disk') ?? [],
 		vif: lists.get('vif') ?? [],
-		npiv: lists.get('npiv') ?? [],
+		npiv: (lists.get('npiv') ?? []).map(entry => withChosenWwns(entry, randomPair)),
 		...(strings.has('on_poweroff') ? {onPoweroff: strings.get('on_poweroff')!} : {}),
 		...(strings.has('on_reboot') ? {onReboot: strings.get('on_reboot')!} : {}),
 		...(strings.has('on_crash') ? {onCrash: strings.get('on_crash')!} : {}),
@@ -277,4 +285,14 @@ export function formatConfigText(spec: DomainSpec): string {
 	if (spec.npiv.length) lines.push(`npiv = ${list(spec.npiv.map(n => `${n.vpwwn}:${n.vnwwn}:${n.autoattach ? 1 : 0}:${n.ppwwn}`))}`);
 	lines.push(`on_poweroff = ${q(spec.onPoweroff)}`, `on_reboot = ${q(spec.onReboot)}`, `on_crash = ${q(spec.onCrash)}`);
 	return lines.join('\n') + '\n';
+}
+
+/** An entry without WWNs gets the library's random pair, written into it so the domain keeps it. */
+function withChosenWwns(entry: string, randomPair: RandomNpivPair | undefined): string {
+	const m = /^\s*:\s*:\s*([01])\s*:\s*([0-9a-fA-F]{16})\s*$/.exec(entry);
+	if (!m || !randomPair) return entry;
+	const ppwwn = parseWwn(m[2]!);
+	const pair = ppwwn ? randomPair(ppwwn) : undefined;
+	if (!pair) throw new DomainSpecError('Fail to get Random WWN');
+	return `${pair.pwwn}:${pair.nwwn}:${m[1]}:${ppwwn}`;
 }

@@ -16,6 +16,7 @@ import {DEFAULT_XEN_TIMING, type XenTiming} from './XenTiming.js';
 import {Migration, type MigrationEnv} from './Migration.js';
 import {XendError, type NpivRegistry} from './Xend.js';
 import {XenOp} from './XenOp.js';
+import {domainVerbRefusal} from './DomainVerbRefusal.js';
 import type {XenWorldLive} from './XenLive.js';
 
 export interface XenWorldOptions {
@@ -137,8 +138,8 @@ export class XenWorld {
 	/** Starts `xm migrate`. Immediate refusals throw XendError (xend's wording). */
 	migrate(host: XenHost, ref: string, destination: string, opts: {live?: boolean} = {}): Migration {
 		const dom = host.xend.require(ref);
-		if (dom.privileged) throw new XendError(`Cannot migrate privileged domain ${ref}`);
-		if (dom.power !== 'running' || dom.migrationRole) throw new XendError('Domain is not running');
+		const refusal = domainVerbRefusal('migrate', dom, ref);
+		if (refusal !== undefined) throw new XendError(refusal);
 		const dest = this.host(destination);
 		if (!dest) throw new XendError(`can't connect: (-2, 'Name or service not known')`);
 		const env: MigrationEnv = {

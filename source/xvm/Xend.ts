@@ -21,6 +21,7 @@ import type {PowerState} from './DomainState.js';
 import {XenOp, allOps} from './XenOp.js';
 import {blockDeviceNumber, xvdName} from './Xenbus.js';
 import type {XendLive} from './XenLive.js';
+import {domainVerbRefusal, type DomainVerb} from './DomainVerbRefusal.js';
 
 /** An error xend raises. `invalidDomain` is xend's ERROR_INVALID_DOMAIN fault (xm exit code 3). */
 export class XendError extends Error {
@@ -189,17 +190,14 @@ export class Xend implements LunAttacher {
 
 	/** xm destroy: settles when the domain is gone (or halted, if managed). */
 	destroy(dom: XenDomain): XenOp {
-		if (dom.privileged) throw new XendError(`Cannot destroy privileged domain ${dom.name}`);
-		if (dom.migrationRole) throw new XendError(`Domain '${dom.name}' is being migrated`);
+		refuse('destroy', dom);
 		if (!dom.active) return XenOp.done();
 		return this.teardownAndFinish(dom, 'dying');
 	}
 
 	/** xm shutdown / reboot: asks the guest; settles when it has gone (or restarted). */
 	shutdown(dom: XenDomain, reason: 'poweroff' | 'reboot' | 'halt'): XenOp {
-		if (dom.privileged) throw new XendError(`Cannot shutdown privileged domain ${dom.name}`);
-		if (dom.migrationRole) throw new XendError(`Domain '${dom.name}' is being migrated`);
-		if (dom.power !== 'running' && dom.power !== 'paused') throw new XendError(`Domain '${dom.name}' is not started`);
+		refuse(reason === 'reboot' ? 'reboot' : 'shutdown', dom);
 		const domid = dom.domid!;
 		const restarts = dom.restartCount;
 		dom.shutdownRequested = reason;
@@ -210,24 +208,18 @@ export class Xend implements LunAttacher {
 	}
 
 	pause(dom: XenDomain): void {
-		if (dom.privileged) throw new XendError(`Cannot pause privileged domain ${dom.name}`);
-		if (dom.migrationRole) throw new XendError(`Domain '${dom.name}' is being migrated`);
-		if (dom.power !== 'running' && dom.power !== 'paused' && dom.power !== 'crashed') throw new XendError(`Domain '${dom.name}' is not started`);
+		refuse('pause', dom);
 		if (dom.power === 'running') this.pauseNow(dom);
 	}
 
 	unpause(dom: XenDomain): void {
-		if (dom.privileged) throw new XendError(`Cannot unpause privileged domain ${dom.name}`);
-		if (dom.migrationRole) throw new XendError(`Domain '${dom.name}' is being migrated`);
-		if (dom.power !== 'paused' && dom.power !== 'running') throw new XendError(`Domain '${dom.name}' is not started`);
+		refuse('unpause', dom);
 		if (dom.power === 'paused') this.unpauseNow(dom, false);
 	}
 
 	/** xm suspend (managed domains): save to xend's own file and tear down. */
 	suspend(dom: XenDomain): XenOp {
-		if (dom.privileged) throw new XendError(`Cannot suspend privileged domain ${dom.name}`);
-		if (dom.power !== 'running' || dom.migrationRole) throw new XendError('Domain is not running');
-		if (!dom.managed) throw new XendError('Domain is not managed by Xend lifecycle support.');
+		refuse('suspend', dom);
 		const op = new XenOp();
 		this.saveImage(dom).then(() => {
 			const cpu = dom.cpuTime(this.p.sim.now);
@@ -243,8 +235,7 @@ export class Xend implements LunAttacher {
 
 	/** xm resume (managed domains). */
 	resume(dom: XenDomain, opts: {paused?: boolean} = {}): XenOp {
-		if (dom.privileged) throw new XendError(`Cannot resume privileged domain ${dom.name}`);
-		if (dom.power !== 'suspended') throw new XendError('Cannot resume domain that is not suspended.');
+		refuse('resume', dom);
 		const cpu = dom.cpuTime(this.p.sim.now);
 		const op = new XenOp();
 		this.instantiate(dom, {paused: opts.paused ?? false, withVfc: true, cpuSeconds: cpu, loadMs: this.imageMs(dom)}).then(r => {
@@ -828,4 +819,10 @@ export function parseImage(text: string): {spec: DomainSpec; cpuSeconds: number}
 	const cpu = /^# cpu_time ([0-9.]+)$/.exec(lines[1] ?? '');
 	const spec = domainSpecFromConfig(parseConfigText(lines.slice(cpu ? 2 : 1).join('\n'), 'checkpoint'), []);
 	return {spec, cpuSeconds: cpu ? Number(cpu[1]) : 0};
+}
+
+/** Throws xend's refusal of a verb on the domain, if it has one. */
+function refuse(verb: DomainVerb, dom: XenDomain): void {
+	const refusal = domainVerbRefusal(verb, dom);
+	if (refusal !== undefined) throw new XendError(refusal);
 }

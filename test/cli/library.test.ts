@@ -16,7 +16,7 @@ describe('npiv-console/hbaapi as a library', () => {
 		const opened = api.HBA_OpenAdapterByWWN('2100001b329e7730' as never);
 		expect(opened.status).toBe(HBA_STATUS.OK);
 		const npiv = api.Sun_HBA_GetPortNPIVAttributes(opened.value!, 0);
-		expect(npiv.value?.MaxNumberOfNPIVPorts).toBe(255);
+		expect(npiv.value?.MaxNumberOfNPIVPorts).toBe(254); // QLE2562, 2010 qlc (MAX_25_VIRTUAL_PORTS)
 		const wwn = api.Sun_HBA_AdapterCreateWWN(opened.value!, 0, null, 1);
 		expect(wwn.value?.nwwn).toMatch(/^c0007d[0-9a-f]{10}$/);
 		await san.save();

@@ -120,6 +120,27 @@ describe('fault injection, switch shell, storage, events, scenario', () => {
 		expect(npiv(state, ['fault', 'bogus', 'x', 'y']).status).toBe(2);
 	});
 
+	it('fault list shows the NPIV faults injected, from one process to the next, and not the lab\'s own NPIV-off switch', () => {
+		const state = tempStore();
+		expect(npiv(state, ['fault', 'list']).stdout).toBe('No faults.\n');
+		expect(npiv(state, ['fault', 'npiv', 'off', 'fab-a1']).status).toBe(0);
+		expect(npiv(state, ['fault', 'npiv', 'off', 'fab-a2/3']).status).toBe(0);
+		expect(npiv(state, ['fault', 'port', 'disable', 'fab-b1/5']).status).toBe(0);
+		expect(npiv(state, ['fault', 'list']).stdout).toBe('port disabled     fab-b1/5\nNPIV off          fab-a1\nNPIV off          fab-a2/3\n');
+		expect(JSON.parse(npiv(state, ['fault', 'list', '--json']).stdout)).toEqual({
+			pulledCables: [],
+			disabledPorts: ['fab-b1/5'],
+			offlineTargets: [],
+			npivOff: ['fab-a1', 'fab-a2/3'],
+		});
+		// turned back on by hand on the switch: no longer in force
+		expect(npiv(state, ['switch', '--switch', 'fab-a2', 'portcfgnpivport', '3', '1']).status).toBe(0);
+		expect(npiv(state, ['fault', 'npiv', 'on', 'fab-a1']).status).toBe(0);
+		expect(npiv(state, ['fault', 'port', 'enable', 'fab-b1/5']).status).toBe(0);
+		expect(npiv(state, ['fault', 'list']).stdout).toBe('No faults.\n');
+		expect(JSON.parse(readFileSync(state, 'utf8')).lab.faults).toEqual({npivOff: ['fab-a2/3']});
+	});
+
 	it('runs the switch shell on the chosen switch and persists zoning changes', () => {
 		const state = tempStore();
 		const show = npiv(state, ['switch', '--switch', 'fab-a2', 'switchshow']);
@@ -164,8 +185,8 @@ describe('fault injection, switch shell, storage, events, scenario', () => {
 		expect(show.stdout).toMatch(/hosts/i);
 		npiv(state, ['fault', 'cable', 'pull', 'array-1/A-1']);
 		expect(npiv(state, ['scenario', 'reset']).status).toBe(0);
-		// legacy-1 has NPIV off by design; the pulled cable is gone with the reset
-		expect(npiv(state, ['fault', 'list']).stdout).toBe('NPIV off          legacy-1\n');
+		// the pulled cable is gone with the reset; legacy-1's NPIV off is the lab's design, not a fault
+		expect(npiv(state, ['fault', 'list']).stdout).toBe('No faults.\n');
 		const bad = path.join(path.dirname(state), 'bad.json');
 		writeFileSync(bad, '{"name": 3}');
 		const load = npiv(state, ['scenario', 'load', bad]);

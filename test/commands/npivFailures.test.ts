@@ -64,11 +64,13 @@ describe('NPIV failure cases on the default lab', () => {
 		expect(world.log.entries().some(e => e.type.startsWith('fabric.ls_rjt'))).toBe(true);
 	});
 
-	it('an adapter at its maximum of virtual ports (QLE2462: 63)', () => {
+	it('an adapter at its maximum of virtual ports (QLE2462: 127, the 2010 qlc)', () => {
 		const world = lab();
-		for (let i = 0; i < 62; i++) expect(run(world, 'dom0-a', `fcadm create-npiv-port ${DOM0_A_P0}`).exitCode).toBe(0);
-		expect(run(world, 'dom0-a', `fcinfo hba-port ${DOM0_A_P0}`).stdout).toContain('\tMax NPIV Ports: 63\n');
-		expect(run(world, 'dom0-a', `fcinfo hba-port ${DOM0_A_P0}`).stdout).toContain('\t  Virtual Port63:\n');
+		// FOS's default of 126 NPIV logins per port would refuse the 127th first
+		expect(run(world, 'dom0-a', 'switch portcfgnpivport --setloginlimit 0 255').exitCode).toBe(0);
+		for (let i = 0; i < 126; i++) expect(run(world, 'dom0-a', `fcadm create-npiv-port ${DOM0_A_P0}`).exitCode).toBe(0);
+		expect(run(world, 'dom0-a', `fcinfo hba-port ${DOM0_A_P0}`).stdout).toContain('\tMax NPIV Ports: 127\n');
+		expect(run(world, 'dom0-a', `fcinfo hba-port ${DOM0_A_P0}`).stdout).toContain('\t  Virtual Port127:\n');
 		expectRefused(world, 'dom0-a', `fcadm create-npiv-port ${DOM0_A_P0}`, 'Error: Can not create more NPIV port\n');
 	});
 

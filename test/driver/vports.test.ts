@@ -64,16 +64,19 @@ describe('virtual port create', () => {
 		expect(l.stack.localPort(VPORT_1.wwpn)).toMatchObject({state: 'online', fcid: fcidBefore});
 	});
 
-	test('QLE2462 takes 63 virtual ports, the 64th is out of bounds', () => {
+	test('QLE2462 takes 127 virtual ports (2010 qlc), the 128th is out of bounds', () => {
 		const l = lab({model: 'QLE2462'});
+		l.sw.npivLimit = 255;
+		expect(FCA_MODELS.QLE2462.maxNpivPorts).toBe(127);
 		for (let i = 1; i <= FCA_MODELS.QLE2462.maxNpivPorts; i++) expect(l.stack.createVirtualPort(HBA_A0, vportN(i)).ok).toBe(true);
-		const over = l.stack.createVirtualPort(HBA_A0, vportN(64));
+		const over = l.stack.createVirtualPort(HBA_A0, vportN(128));
 		expect(over).toMatchObject({ok: false, reason: 'FC_OUTOFBOUNDS'});
-		expect(l.sw.loginByWwpn(vportN(64).wwpn)).toBeUndefined();
-		expect(l.stack.ports[0]!.vports).toHaveLength(63);
+		expect(l.sw.loginByWwpn(vportN(128).wwpn)).toBeUndefined();
+		expect(l.stack.ports[0]!.vports).toHaveLength(127);
 	});
 
-	test('QLE2562 (max 255) runs out of kernel indexes after 254', () => {
+	test('QLE2562 (max 254) fills the kernel index range 1..254; no adapter claims a 255th', () => {
+		expect(Math.max(...Object.values(FCA_MODELS).map(m => m.maxNpivPorts))).toBe(254);
 		const l = lab({model: 'QLE2562'});
 		l.sw.npivLimit = 255;
 		for (let i = 1; i <= 254; i++) expect(l.stack.createVirtualPort(HBA_A0, vportN(i)).ok).toBe(true);

@@ -45,14 +45,14 @@ describe('the console in tmux', () => {
 		const stderrFile = path.join(dir, 'stderr.txt');
 		// The session outlives the console so that its exit status and the restored screen stay visible.
 		const command = `${shellQuote(process.execPath)} ${shellQuote(CLI)} --state ${shellQuote(store)} 2>${shellQuote(stderrFile)}; echo EXIT=$?; sleep 30`;
-		const t = (tmux = TmuxConsole.start({command, cwd: ROOT, cols: 120, rows: 36, env: terminalEnv({XDG_CONFIG_HOME: dir})}));
+		const t = (tmux = TmuxConsole.start({command, cwd: ROOT, cols: 120, rows: 36, env: terminalEnv({XDG_CONFIG_HOME: dir, XDG_STATE_HOME: dir})}));
 
 		// Header, pane tabs, and the Adapters pane with its side detail (120 columns).
 		let screen = await t.waitFor(/Adapters \(7\)[\s\S]*HBA Port WWN:/);
 		expect(screen).toContain('npiv-console');
 		expect(screen).toMatch(/hosts 3 +HBA ports 7 +virtual ports 1 +domains 2/);
 		expect(screen).toMatch(/\[1 Adapters\] +2 Virtual ports +3 LUNs +4 Events +5 Domains +6 Fabric/);
-		expect(screen).toMatch(new RegExp(`> dom0-a +${PHYSICAL} .*online .*010000 .* 1/63`));
+		expect(screen).toMatch(new RegExp(`> dom0-a +${PHYSICAL} .*online .*010000 .* 1/127`));
 		expect(screen).toMatch(/Model: +QLE2462/);
 		// The 2 Gb QLA2342 cannot do NPIV.
 		expect(screen).toMatch(/sol-c +210000e08b1c4482 .*online .* n\/a/);
@@ -106,7 +106,7 @@ describe('the console in tmux', () => {
 		t.press('dialog.confirm');
 		screen = await t.waitFor(new RegExp(`Created virtual port ${SPARE_PORT}`));
 		expect(screen).not.toContain('Create virtual port');
-		expect(screen).toMatch(new RegExp(`> dom0-a +${PHYSICAL} .* 2/63`));
+		expect(screen).toMatch(new RegExp(`> dom0-a +${PHYSICAL} .* 2/127`));
 
 		t.press('pane.vports');
 		screen = await t.waitFor(new RegExp(`Virtual ports \\(2\\)[\\s\\S]*${SPARE_PORT} .*${PHYSICAL} +dom0-a +010002 +online`));

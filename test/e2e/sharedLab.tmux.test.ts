@@ -26,7 +26,7 @@ afterEach(() => {
 
 function startConsole(store: string, stderrFile: string): TmuxConsole {
 	const command = `${shellQuote(process.execPath)} ${shellQuote(CLI)} --state ${shellQuote(store)} 2>${shellQuote(stderrFile)}; echo EXIT=$?; sleep 30`;
-	const t = TmuxConsole.start({command, cwd: ROOT, cols: 120, rows: 36, env: terminalEnv({XDG_CONFIG_HOME: dir!})});
+	const t = TmuxConsole.start({command, cwd: ROOT, cols: 120, rows: 36, env: terminalEnv({XDG_CONFIG_HOME: dir!, XDG_STATE_HOME: dir!})});
 	consoles.push(t);
 	return t;
 }

@@ -31,7 +31,7 @@ describe('switch shell', () => {
 			[
 				'switchName:\tsw-a1',
 				'switchType:\t66.1',
-				'switchState:\tOnline',
+				'switchState:\tOnline   ',
 				'switchMode:\tNative',
 				'switchRole:\tPrincipal',
 				'switchDomain:\t1',
@@ -43,16 +43,16 @@ describe('switch shell', () => {
 				'Allow XISL Use:\tOFF',
 				'LS Attributes:\t[FID: 128, Base Switch: No, Default Switch: Yes, Address Mode 0]',
 				'',
-				'Index Port Address Media Speed State       Proto',
-				'================================================',
-				'  0   0   010000   id    N8   No_Light    FC',
-				'  1   1   010100   id    N8   No_Light    FC',
-				'  2   2   010200   id    N8   Online      FC  F-Port  1 N Port + 2 NPIV public',
-				'  3   3   010300   id    N8   No_Light    FC',
-				'  4   4   010400   id    N8   Online      FC  F-Port  21:00:00:00:00:00:00:04',
-				'  5   5   010500   id    N8   In_Sync     FC',
-				'  6   6   010600   id    N8   No_Light    FC  Disabled',
-				'  7   7   010700   id    N8   Online      FC  E-Port  10:00:00:05:1e:00:00:02 "sw-a2" (downstream)',
+				'Index Port Address Media Speed State     Proto',
+				'==============================================',
+				'  0   0   010000   id    N8   No_Light    FC  ',
+				'  1   1   010100   id    N8   No_Light    FC  ',
+				'  2   2   010200   id    N8   Online      FC  F-Port  1 N Port + 2 NPIV public ',
+				'  3   3   010300   id    N8   No_Light    FC  ',
+				'  4   4   010400   id    N8   Online      FC  F-Port  21:00:00:00:00:00:00:04 ',
+				'  5   5   010500   id    N8   In_Sync     FC  ',
+				'  6   6   010600   id    N8   No_Light    FC  Disabled ',
+				'  7   7   010700   id    N8   Online      FC  E-Port  10:00:00:05:1e:00:00:02 "sw-a2" (downstream) ',
 				'',
 			].join('\n'),
 		);
@@ -62,14 +62,14 @@ describe('switch shell', () => {
 		const {run} = shellLab();
 		const entry = (pid: string, wwpn: string, wwnn: string, type: string) => [
 			` N    ${pid};      3;${wwpn};${wwnn}; na`,
-			'    FC4s: FCP',
-			`    Fabric Port Name: 20:${pid.slice(2, 4)}:00:05:1e:00:00:01`,
+			'    FC4s: FCP ',
+			`    Fabric Port Name: 20:${pid.slice(2, 4)}:00:05:1e:00:00:01 `,
 			`    Permanent Port Name: ${pid.startsWith('0102') ? '21:00:00:00:00:00:00:01' : wwpn}`,
 			`    Device type: ${type}`,
 			`    Port Index: ${Number.parseInt(pid.slice(2, 4), 16)}`,
 			'    Share Area: No',
 			'    Device Shared in Other AD: No',
-			'    Redirect: No',
+			'    Redirect: No ',
 			'    Partial: No',
 			'    LSAN: No',
 		];
@@ -168,7 +168,7 @@ describe('switch shell', () => {
 		expect(ps).toContain('portId:    010400\n');
 		expect(ps).toContain('portWwn:   20:04:00:05:1e:00:00:01\n');
 		expect(ps).toContain('portWwn of device(s) connected:\n\t21:00:00:00:00:00:00:04\n');
-		expect(ps).toContain('portState: 1    Online\n');
+		expect(ps).toContain('portState: 1\tOnline   \n');
 	});
 
 	it('errors: unknown command exit 1, usage exit 2, FOS-like messages', () => {
@@ -236,3 +236,133 @@ describe('switch shell', () => {
 function shellLabSwitch2() {
 	return shellLab().lab.set.requireSwitch('sw-a2');
 }
+
+describe('FOS layouts of a Brocade 300 (switchshow, nsshow, portshow)', () => {
+	function brocade300(mode = '') {
+		const lab = makeLab({switches: [switchConfig('fab-x1', 'fab-a', 1, {model: '71.2', portCount: 4})]});
+		const h = lab.nport('host-a/qlc0', 1, {autoFlogi: true, fc4: true, scr: 'full'});
+		const t = lab.nport('array-1/A-1', 4, {autoFlogi: true, fc4: true, role: 'target', scr: 'full'});
+		const q = lab.nport('host-b/qlc0', 5, {autoFlogi: true});
+		// What an array answers a switch's probe of LUN 0 (storage/FcpResponder.probe).
+		t.responder = {
+			plogi: () => ({accepted: false, reason: 0x09, explanation: 0x00}),
+			prli: () => ({accepted: false, reason: 0x09, explanation: 0x00}),
+			logo: () => undefined,
+			scsi: () => ({status: 'no-connection'}),
+			probe: () => ({
+				peripheralQualifier: 0,
+				deviceType: 0,
+				removable: false,
+				vendor: 'SUN',
+				product: 'CSM200_R',
+				revision: '0660',
+				serial: 'SP0294710',
+				luid: '600a0b800029edf4000000000000000',
+			}),
+		};
+		lab.set.plugIntoSwitch(h, 'fab-x1', 0);
+		lab.set.plugIntoSwitch(t, 'fab-x1', 1);
+		lab.set.plugIntoSwitch(q, 'fab-x1', 2);
+		lab.run();
+		const sw = lab.set.requireSwitch('fab-x1');
+		sw.disablePort(2);
+		lab.run();
+		return (...argv: string[]) => runSwitchCommand(sw, argv, {json: mode === '--json'}).stdout;
+	}
+
+	it('switchshow: no Virtual Fabrics lines, the 46-character rule, a disabled port with light is No_Sync', () => {
+		expect(brocade300()('switchshow')).toBe(
+			[
+				'switchName:\tfab-x1',
+				'switchType:\t71.2',
+				'switchState:\tOnline   ',
+				'switchMode:\tNative',
+				'switchRole:\tPrincipal',
+				'switchDomain:\t1',
+				'switchId:\tfffc01',
+				'switchWwn:\t10:00:00:05:1e:00:00:01',
+				'zoning:\t\tOFF',
+				'switchBeacon:\tOFF',
+				'',
+				'Index Port Address Media Speed State     Proto',
+				'==============================================',
+				'  0   0   010000   id    N8   Online      FC  F-Port  21:00:00:00:00:00:00:01 ',
+				'  1   1   010100   id    N8   Online      FC  F-Port  21:00:00:00:00:00:00:04 ',
+				'  2   2   010200   id    N8   No_Sync     FC  Disabled ',
+				'  3   3   010300   id    N8   No_Light    FC  ',
+				'',
+			].join('\n'),
+		);
+		expect(JSON.parse(brocade300('--json')('switchshow')).ports[2]).toMatchObject({phys: 'No_Sync', state: 'disabled'});
+	});
+
+	it("nsshow: a target's INQUIRY identity after FC4s, padded 8/16/4; an initiator's FC4s ends in a space", () => {
+		const out = brocade300()('nsshow');
+		expect(out).toContain(' N    010000;      3;21:00:00:00:00:00:00:01;20:00:00:00:00:00:00:01; na\n    FC4s: FCP \n');
+		expect(out).toContain(' N    010100;      3;21:00:00:00:00:00:00:04;20:00:00:00:00:00:00:04; na\n    FC4s: FCP [SUN     CSM200_R        0660]\n');
+		const {entries} = JSON.parse(brocade300('--json')('nsshow'));
+		expect(entries.map((e: {inquiry: unknown}) => e.inquiry)).toEqual([null, {vendor: 'SUN     ', product: 'CSM200_R        ', revision: '0660'}]);
+	});
+
+	it('portshow: flags in hex with their names, tabs and the whole counter block', () => {
+		const run = brocade300();
+		const counters = [
+			'Interrupts:        0          Link_failure: 0          Frjt:         0          ',
+			'Unknown:           0          Loss_of_sync: 0          Fbsy:         0          ',
+			'Lli:               0          Loss_of_sig:  0          ',
+			'Proc_rqrd:         0          Protocol_err: 0          ',
+			'Timed_out:         0          Invalid_word: 0          ',
+			'Rx_flushed:        0          Invalid_crc:  0          ',
+			'Tx_unavail:        0          Delim_err:    0          ',
+			'Free_buffer:       0          Address_err:  0          ',
+			'Overrun:           0          Lr_in:        0          ',
+			'Suspended:         0          Lr_out:       0          ',
+			'Parity_err:        0          Ols_in:       0          ',
+			'2_parity_err:      0          Ols_out:      0          ',
+			'CMI_bus_err:       0          ',
+			'',
+			'Port part of other ADs: No',
+			'',
+		];
+		expect(run('portshow', '1')).toBe(
+			[
+				'portIndex:   1',
+				'portName: ',
+				'portHealth: HEALTHY',
+				'',
+				'Authentication: None',
+				'portDisableReason: None',
+				'portCFlags: 0x1',
+				'portFlags: 0x24b03\t PRESENT ACTIVE F_PORT G_PORT U_PORT LOGICAL_ONLINE LOGIN NOELP LED ACCEPT FLOGI',
+				'LocalSwcFlags: 0x0',
+				'portType:  18.0',
+				'POD Port: Port is licensed',
+				'portState: 1\tOnline   ',
+				'Protocol: FC',
+				'portPhys:  6\tIn_Sync  \tportScn:   32\tF_Port    ',
+				'port generation number:    1',
+				'state transition count:    1          ',
+				'',
+				'portId:    010100',
+				'portIfId:    43020001',
+				'portWwn:   20:01:00:05:1e:00:00:01',
+				'portWwn of device(s) connected:',
+				'\t21:00:00:00:00:00:00:04',
+				'Distance:  normal',
+				'portSpeed: N8Gbps',
+				'',
+				'LE domain: 0',
+				'FC Fastwrite: OFF',
+				...counters,
+			].join('\n'),
+		);
+		const dark = run('portshow', '3');
+		expect(dark).toContain('portFlags: 0x4001\t PRESENT U_PORT LED\n');
+		expect(dark).toContain('portState: 2\tOffline\n');
+		expect(dark).toContain('portPhys:  4\tNo_Light \tportScn:   0\n');
+		expect(dark).toContain('portWwn of device(s) connected:\n\nDistance:  normal\n');
+		const disabled = run('portshow', '2');
+		expect(disabled).toContain('portFlags: 0x4021\t PRESENT DISABLED U_PORT LED\n');
+		expect(disabled).toContain('portPhys:  5\tNo_Sync  \tportScn:   2\tOffline   \n');
+	});
+});

@@ -12,13 +12,13 @@ describe('NPIV attributes', () => {
 		const h = open();
 		expect(api.Sun_HBA_GetPortNPIVAttributes(h, 0)).toEqual({
 			status: 0,
-			value: {npivflag: 1, NodeWWN: '2000001b32812345', PortWWN: HBA_A0, MaxNumberOfNPIVPorts: 63, NumberOfNPIVPorts: 3},
+			value: {npivflag: 1, NodeWWN: '2000001b32812345', PortWWN: HBA_A0, MaxNumberOfNPIVPorts: 127, NumberOfNPIVPorts: 3},
 		});
 		const list = [0, 1, 2].map(i => api.Sun_HBA_GetNPIVPortInfo(h, 0, i));
 		expect(list.map(r => r.status === 0 && r.value.PortWWN)).toEqual([VPORT_3.wwpn, VPORT_2.wwpn, VPORT_1.wwpn]);
 		expect(list.map(r => r.status === 0 && r.value.NodeWWN)).toEqual([VPORT_3.wwnn, VPORT_2.wwnn, VPORT_1.wwnn]);
 		expect(api.Sun_HBA_GetNPIVPortInfo(h, 0, 3).status).toBe(HBA_STATUS.ERROR_ILLEGAL_INDEX);
-		expect(api.Sun_HBA_GetPortNPIVAttributes(h, 1)).toMatchObject({status: 0, value: {MaxNumberOfNPIVPorts: 63, NumberOfNPIVPorts: 0}});
+		expect(api.Sun_HBA_GetPortNPIVAttributes(h, 1)).toMatchObject({status: 0, value: {MaxNumberOfNPIVPorts: 127, NumberOfNPIVPorts: 0}});
 	});
 
 	test('a model without NPIV reports Max 0', () => {

@@ -40,7 +40,8 @@ const step: fc.Arbitrary<Step> = fc.oneof(
 	fc.record({kind: fc.constant('type' as const), text: oneLine}),
 	fc.record({
 		kind: fc.constant('run' as const),
-		command: oneLine.map(s => s.replace(/[\r\n]/g, ' ').trim()).filter(s => s !== ''),
+		// typed at the ':' bar key by key: printable characters only
+		command: oneLine.map(s => s.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ').trim()).filter(s => s !== ''),
 	}),
 	fc.record({kind: fc.constant('wait' as const), ms: fc.integer({min: 0, max: 1e9})}),
 	fc.constant({kind: 'settle' as const}),

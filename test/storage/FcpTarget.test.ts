@@ -312,3 +312,20 @@ describe('masking edits are all or nothing', () => {
 		for (const [run, message] of cases) expect(run).toThrow(message);
 	});
 });
+
+describe("a switch's FCP probe (what Brocade nsshow prints after FC4s)", () => {
+	it('reads the INQUIRY identity of the array’s first LU, leaves no session and logs nothing', () => {
+		const {array, log} = lab();
+		const port = array.port('ct0')!;
+		const before = log.lastSeq;
+		expect(port.responder.probe()).toMatchObject({vendor: 'SUN     ', product: 'CSM200_R        ', revision: '0660'});
+		expect(port.sessions()).toEqual([]);
+		expect(log.lastSeq).toBe(before);
+	});
+
+	it('answers nothing while the port is offline', () => {
+		const {array} = lab();
+		array.setPortOnline('ct0', false);
+		expect(array.port('ct0')!.responder.probe()).toBeUndefined();
+	});
+});

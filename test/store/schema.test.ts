@@ -178,3 +178,15 @@ describe('document versions', () => {
 		expect(refusal(() => decodeDocumentValue({version: 0}, source)).message).toContain('older than any this npiv-console reads');
 	});
 });
+
+describe('injected faults in the lab', () => {
+	const scenario = {file: 'my-lab.json', kind: 'scenario'} as const;
+
+	test('a lab may record the `fault npiv off` targets in force, and only as a list of names', () => {
+		const lab = loadEmbeddedLab();
+		expect(lab.faults).toBeUndefined();
+		expect(decodeLabValue({...lab, faults: {npivOff: ['fab-a1', 'fab-a2/3']}}, scenario).faults).toEqual({npivOff: ['fab-a1', 'fab-a2/3']});
+		refusal(() => decodeLabValue({...lab, faults: {npivOff: 'fab-a1'}}, scenario));
+		refusal(() => decodeLabValue({...lab, faults: {npivOff: [], cables: []}}, scenario));
+	});
+});

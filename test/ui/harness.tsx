@@ -26,6 +26,8 @@ export interface HarnessOptions {
 	readonly noColor?: boolean;
 	/** keys.json to load; default: a path that does not exist (the default keys). */
 	readonly keysFile?: string;
+	/** The operator's settings file (read at mount, written by unmount, as a quitting console does). */
+	readonly settingsFile?: string;
 }
 
 export interface Harness {
@@ -93,6 +95,7 @@ export async function renderConsole(opts: HarnessOptions = {}): Promise<Harness>
 		maxFps: 0,
 		modelFrameMs: 0,
 		statusTimer,
+		...(opts.settingsFile ? {settingsFile: opts.settingsFile} : {}),
 	});
 
 	const waitIdle = async () => {
@@ -164,6 +167,7 @@ export async function renderConsole(opts: HarnessOptions = {}): Promise<Harness>
 			await waitIdle();
 		},
 		unmount: () => {
+			mounted.saveSettings();
 			mounted.instance.unmount();
 			mounted.controller.dispose();
 			term.dispose();

@@ -7,8 +7,10 @@ export interface FamilyContext {
 	readonly globals: GlobalOptions;
 	/** Reads a file the operator named (xm create CONFIG); commands/ may touch the file system. */
 	readonly readFile: (path: string) => string;
-	/** Writes a file the operator named (xm save CHECKPOINT); false when it cannot be created. */
+	/** Writes a file the operator named (xm save CHECKPOINT), whole or not at all; false when it cannot be created. */
 	readonly writeFile: (path: string, text: string) => boolean;
+	/** Whether writeFile could create the file, asked before the command changes anything; absent: assume it can. */
+	readonly canWrite?: (path: string) => boolean;
 	/**
 	 * Run the SAN to quiescence after the command (the one-shot CLI, sessions' `run`). The live
 	 * console passes false: the command starts the work and the running clock carries it on, so a

@@ -99,6 +99,7 @@ function npivFault(world: World, action: string, text: string): CommandOutput {
 	const on = action === 'on';
 	if (at.port === undefined) at.sw.setNpiv(on);
 	else at.sw.setPortNpiv(at.port, on);
+	world.recordNpivFault(at.port === undefined ? at.sw.name : `${at.sw.name}/${at.port}`, !on);
 	return ok(`NPIV ${action} on ${text}\n`, true);
 }
 
@@ -106,14 +107,17 @@ function listFaults(world: World, asJson: boolean): CommandOutput {
 	const pulled = world.cables.filter(c => !c.connected).map(c => c.label);
 	const lab = world.exportLab();
 	const disabled: string[] = [];
-	const npivOff: string[] = [];
 	for (const s of lab.switches) {
-		if (!s.npiv) npivOff.push(s.name);
-		for (const p of s.ports ?? []) {
-			if (p.disabled) disabled.push(`${s.name}/${p.index}`);
-			if (p.npiv === false) npivOff.push(`${s.name}/${p.index}`);
-		}
+		for (const p of s.ports ?? []) if (p.disabled) disabled.push(`${s.name}/${p.index}`);
 	}
+	// Only what `fault npiv off` turned off and is still off: a switch built with NPIV off (the
+	// legacy fabric) or a port set with portcfgnpivport is the lab's configuration, not a fault.
+	const npivOff = world.npivFaultTargets.filter(target => {
+		const [name, port] = target.split('/', 2) as [string, string | undefined];
+		const s = lab.switches.find(sw => sw.name === name);
+		if (!s) return false;
+		return port === undefined ? !s.npiv : s.ports?.find(p => p.index === Number(port))?.npiv === false;
+	});
 	const offline = lab.arrays.flatMap(a => a.ports.filter(p => p.online === false).map(p => `${a.name}/${p.name}`));
 	if (asJson) return json({pulledCables: pulled, disabledPorts: disabled, offlineTargets: offline, npivOff});
 	const lines = [

@@ -2,6 +2,7 @@
 import type {CommandOutput} from '../CommandOutput.js';
 import {runXm} from '../xm/index.js';
 import {settle, type FamilyContext} from './FamilyContext.js';
+import {isInputFileError} from '../../store/InputFile.js';
 
 export function runXmFamily(argv: readonly string[], ctx: FamilyContext): CommandOutput {
 	const result = runXm(argv, {
@@ -12,11 +13,14 @@ export function runXmFamily(argv: readonly string[], ctx: FamilyContext): Comman
 		readFile: path => {
 			try {
 				return ctx.readFile(path);
-			} catch {
+			} catch (error) {
+				// A missing file is xm's plain "cannot open"; a FIFO, a device or a huge file says why.
+				if (isInputFileError(error) && error.code !== 'ENOENT' && error.code !== 'ENOTDIR') return {refused: error.reason};
 				return undefined;
 			}
 		},
 		writeFile: ctx.writeFile,
+		...(ctx.canWrite ? {canWrite: ctx.canWrite} : {}),
 	});
 	settle(ctx);
 	return result;

@@ -102,8 +102,11 @@ export function findSubcommand<C>(tables: SyntaxTables<C>, word: string): Subcom
  */
 export function runCmdParse<C>(cmd: string, argv: readonly string[], tables: SyntaxTables<C>, io: ToolIo, context: C): number {
 	const args = [cmd, ...argv];
+	// Solaris with COMSTAR and NPIV (Solaris 11) keeps its man pages in section 1M; illumos moved
+	// them to section 8 in 2021. Source: fcinfo.c main() in Arquivotheca/solaris11
+	// usr/src/cmd/fcinfo/fcinfo.c ("For more information, please see" cmdName "(1M)").
 	const syntaxError = (): number => {
-		io.complain(`For more information, please see ${cmd}(8)\n`);
+		io.complain(`For more information, please see ${cmd}(1M)\n`);
 		return 1;
 	};
 

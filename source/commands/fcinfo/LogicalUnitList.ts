@@ -164,13 +164,37 @@ function deviceFacts(device: DiscoveredDevice, verbose: boolean): LogicalUnitFac
 	};
 }
 
+/**
+ * Oracle Solaris 11 lists a device's paths and then its LUN once, after the port lines:
+ *
+ *     OS Device Name: /dev/rdsk/c0t6742B0F0000004AA0000000000001B1Bd0s2
+ *         HBA Port WWN: 21000024ff58d9f5
+ *             Remote Port WWN: 5742b0f00004aa11
+ *             Remote Port WWN: 5742b0f00004aa31
+ *         HBA Port WWN: 21000024ff58da4d
+ *             Remote Port WWN: 5742b0f00004aa15
+ *         LUN: 1
+ *         Vendor: NFINIDAT
+ *
+ * (a Solaris 11 capture in Infinidat/infi.storagemodel tests/test_solaris.py,
+ * STORAGEMODEL_361_FCINFO_OUTPUT, commit fc56a78 "fix parsing of fcinfo in solaris", whose parser
+ * src/infi/storagemodel/solaris/fcinfo.py reads groups of port lines each ended by a `LUN:` line).
+ * The OpenSolaris/illumos printAttrs.c instead nests a `LUN:` under every remote port. A device
+ * whose paths disagree on the LUN gets one such group per LUN, in the order the paths were found.
+ */
 function deviceText(f: LogicalUnitFacts): string {
 	let text = `OS Device Name: ${f.osDeviceName}\n`;
 	if (f.hbaPorts === undefined) return text;
-	for (const port of f.hbaPorts) {
-		text += `\tHBA Port WWN: ${port.portWWN}`;
-		for (const remote of port.remotePorts) text += `\n\t\tRemote Port WWN: ${remote.portWWN}\n\t\t\tLUN: ${remote.lun}`;
-		text += '\n';
+	const luns: number[] = [];
+	for (const port of f.hbaPorts) for (const remote of port.remotePorts) if (!luns.includes(remote.lun)) luns.push(remote.lun);
+	for (const lun of luns) {
+		for (const port of f.hbaPorts) {
+			const remotes = port.remotePorts.filter(r => r.lun === lun);
+			if (remotes.length === 0) continue;
+			text += `\tHBA Port WWN: ${port.portWWN}\n`;
+			for (const remote of remotes) text += `\t\tRemote Port WWN: ${remote.portWWN}\n`;
+		}
+		text += `\tLUN: ${lun}\n`;
 	}
 	return text + `\tVendor: ${f.vendor ?? ''}\n\tProduct: ${f.product ?? ''}\n\tDevice Type: ${f.deviceType ?? ''}\n`;
 }

@@ -35,6 +35,8 @@ const FCADM_OPTIONS: readonly OptionEntry[] = [
 	{name: 'fcoe-force-promisc', hasArg: false, val: 'f'},
 	{name: 'target', hasArg: false, val: 't'},
 	{name: 'initiator', hasArg: false, val: 'i'},
+	{name: 'fcoe', hasArg: false, val: 'e'},
+	{name: 'verbose', hasArg: false, val: 'v'},
 ];
 
 export const FCINFO_TABLES: SyntaxTables<FcHandlerContext> = {
@@ -48,16 +50,22 @@ export const FCINFO_TABLES: SyntaxTables<FcHandlerContext> = {
 	],
 };
 
-/** fcadm has no logical-unit/lu, although its man page lists them. */
+/**
+ * fcadm as Solaris 11 builds it: hba-port takes fcinfo's -i/-t/-e/-l and logical-unit/lu are
+ * fcinfo's (Arquivotheca/solaris11 usr/src/cmd/fcinfo/fcinfo.c, fcadmsubcommands and
+ * fcadmlongOptions; illumos later dropped both).
+ */
 export const FCADM_TABLES: SyntaxTables<FcHandlerContext> = {
 	versionString: VERSION,
 	longOptions: FCADM_OPTIONS,
 	subcommands: [
 		{name: 'create-npiv-port', handler: createNpivPort, optionString: 'pn', required: null, operand: OPERAND_MANDATORY_SINGLE, operandDefinition: 'WWN'},
 		{name: 'delete-npiv-port', handler: deleteNpivPort, optionString: 'p', required: 'p', operand: OPERAND_MANDATORY_SINGLE, operandDefinition: 'WWN'},
-		{name: 'hba-port', handler: listHbaPorts, optionString: 'l', required: null, operand: OPERAND_OPTIONAL_MULTIPLE, operandDefinition: 'WWN'},
+		{name: 'hba-port', handler: listHbaPorts, optionString: 'itel', required: null, operand: OPERAND_OPTIONAL_MULTIPLE, operandDefinition: 'WWN'},
 		{name: 'remote-port', handler: listRemotePorts, optionString: 'psl', required: 'p', operand: OPERAND_OPTIONAL_MULTIPLE, operandDefinition: 'WWN'},
 		{name: 'create-port-list', handler: createPortList, optionString: null, required: null, operand: OPERAND_NONE, operandDefinition: null},
+		{name: 'logical-unit', handler: listLogicalUnits, optionString: 'v', required: null, operand: OPERAND_OPTIONAL_MULTIPLE, operandDefinition: 'OS Device Path'},
+		{name: 'lu', handler: listLogicalUnits, optionString: 'v', required: null, operand: OPERAND_OPTIONAL_MULTIPLE, operandDefinition: 'OS Device Path'},
 		{name: 'create-fcoe-port', handler: createFcoePort, optionString: 'itpnf', required: null, operand: OPERAND_MANDATORY_SINGLE, operandDefinition: 'Network Interface Name'},
 		{name: 'delete-fcoe-port', handler: deleteFcoePort, optionString: null, required: null, operand: OPERAND_MANDATORY_SINGLE, operandDefinition: 'Network Interface Name'},
 		{name: 'list-fcoe-ports', handler: listFcoePorts, optionString: 'it', required: null, operand: OPERAND_NONE, operandDefinition: null},

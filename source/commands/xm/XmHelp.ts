@@ -84,7 +84,7 @@ export const SUBCOMMAND_HELP: Readonly<Record<string, readonly [string, string]>
 	serve: ['', 'Proxy Xend XMLRPC over stdio.'],
 };
 
-/** Options listed under a subcommand's usage (SUBCOMMAND_OPTIONS, plus create/new/migrate/NPIV). */
+/** Options listed under a subcommand's usage (SUBCOMMAND_OPTIONS, plus create/new/NPIV). */
 export const SUBCOMMAND_OPTIONS: Readonly<Record<string, readonly (readonly [string, string, string])[]>> = {
 	list: [
 		['-l', '--long', 'Output all VM details in SXP'],
@@ -109,11 +109,6 @@ export const SUBCOMMAND_OPTIONS: Readonly<Record<string, readonly (readonly [str
 		['-n', '--dryrun', 'Dry run - prints the resulting configuration in SXP but does not create the domain.'],
 		['-q', '--quiet', 'Quiet.'],
 		['-f FILE', '--defconfig=FILE', 'Use the given Python configuration script.'],
-	],
-	migrate: [
-		['-l', '--live', 'Use live migration.'],
-		['-p=portnum', '--port=portnum', 'Use specified port for migration.'],
-		['-c', '--change_home_server', 'Change home server for managed domains.'],
 	],
 	'npiv-attach': [
 		['-p <PortWWN>', '--port=<PortWWN>', 'Virtual port WWN (with -n); random when omitted.'],
@@ -211,6 +206,50 @@ export function longHelp(): string {
 	return `${USAGE_HELP}\nxm full list of subcommands:\n\n${commandLines(ALL_COMMANDS)}\n${USAGE_FOOTER}\n`;
 }
 
+/**
+ * An option of xm's own parser for the commands main.py imports from a module (xen/xm/opts.py
+ * Opt): `val` names the argument it takes.
+ */
+interface ModuleOpt {
+	readonly short?: string;
+	readonly long: string;
+	readonly val?: string;
+	readonly use: string;
+}
+
+/**
+ * migrate.py's gopts, in Xen 3.4.4 (huddy1985/xen-3.4.4 tools/python/xen/xm/migrate.py):
+ * `--change_home_server` came with Xen 4.0, the `--resource` of old man pages is gone.
+ */
+const MIGRATE_OPTS: readonly ModuleOpt[] = [
+	{short: 'h', long: 'help', use: 'Print this help.'},
+	{short: 'l', long: 'live', use: 'Use live migration.'},
+	{short: 'p', long: 'port', val: 'portnum', use: 'Use specified port for migration.'},
+	{short: 'n', long: 'node', val: 'nodenum', use: 'Use specified NUMA node on target.'},
+	{short: 's', long: 'ssl', use: 'Use ssl connection for migration.'},
+];
+
+/** migrate.py's `Opts(use=...)`, which xm prints after an option its getopt refuses. */
+export const MIGRATE_USE = '[options] DOM HOST\n\nMigrate domain DOM to host HOST.\nXend must be running on the local host and on HOST.\n';
+
+/** Imported commands whose help() cmdHelp prints when SUBCOMMAND_OPTIONS has no entry (main.py IMPORTED_COMMANDS). */
+const MODULE_OPTS: Readonly<Record<string, readonly ModuleOpt[]>> = {migrate: MIGRATE_OPTS};
+
+/** Opt.__str__ (xen/xm/opts.py): keys padded to 21; keys longer than 20 put the text on the next line. */
+function moduleOptText(o: ModuleOpt): string {
+	const PARAM_WIDTH = 20;
+	const optkeys = [...(o.short ? [`-${o.short}`] : []), `--${o.long}`];
+	const keys = o.val ? optkeys.map(k => `${k}=${o.val}`).join(', ') : optkeys.join(', ');
+	let desc = wrap(o.use, 55);
+	if (keys.length > PARAM_WIDTH) desc = ['', ...desc];
+	return pad(keys, PARAM_WIDTH + 1) + desc.join(`\n${' '.repeat(PARAM_WIDTH + 1)}`);
+}
+
+/** Opts.__str__: the option block a module's help() returns. */
+function moduleOptsText(opts: readonly ModuleOpt[]): string {
+	return `\nOptions:\n\n${opts.map(moduleOptText).join('\n')}\n`;
+}
+
 /** A subcommand's usage (cmdHelp): unknown names fall back to a prefix, then to the short help. */
 export function commandHelp(cmd: string): string {
 	let name = cmd;
@@ -230,6 +269,10 @@ export function commandHelp(cmd: string): string {
 			for (const line of w.slice(1)) out += `${' '.repeat(33)}${line}\n`;
 		}
 		out += '\n';
+	} else {
+		// cmdHelp's KeyError branch: `print cmd_usage()` of the imported module
+		const module = MODULE_OPTS[name];
+		if (module) out += `${moduleOptsText(module)}\n`;
 	}
 	return out;
 }

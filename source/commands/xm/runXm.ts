@@ -17,19 +17,25 @@ import {ConfigTextError, domainSpecFromConfig, isConfigWord, parseConfigText} fr
 import {blockDeviceNumber} from '../../xvm/Xenbus.js';
 import {backendPath, frontendPath} from '../../xvm/DeviceController.js';
 import {gnuGetopt, GetoptError, has, intUnitMiB, value, type Parsed} from './XmArgs.js';
-import {ALIASES, ALL_COMMANDS, KNOWN_COMMANDS, SUBCOMMAND_HELP, commandHelp, longHelp, shortHelp} from './XmHelp.js';
+import {ALIASES, ALL_COMMANDS, KNOWN_COMMANDS, MIGRATE_USE, SUBCOMMAND_HELP, commandHelp, longHelp, shortHelp} from './XmHelp.js';
 import {formatBlockList, formatInfo, formatList, formatNetworkList, formatNpivList, formatUptime, formatVcpuList, type DeviceRow, type ListRow, type NpivRow, type VcpuRow} from './XmFormat.js';
 import {domainSxp, specSxp} from './XmSxp.js';
+import {shown} from '../ShownValue.js';
 
 export interface XmContext {
 	readonly xen: XenWorld;
 	/** The dom0 xm talks to (`npiv --host NAME`); default the first Xen host. */
 	readonly host?: string;
 	readonly json: boolean;
-	/** Reads a config or checkpoint file; undefined when it cannot be read. */
-	readFile?(path: string): string | undefined;
-	/** Writes a checkpoint file; false when it cannot be created. */
+	/**
+	 * Reads a config or checkpoint file; undefined when it cannot be read, `refused` (a few words)
+	 * when it is not a file to read: not a regular file, or over the size cap (see store/InputFile).
+	 */
+	readFile?(path: string): string | undefined | {readonly refused: string};
+	/** Writes a checkpoint file whole (or not at all); false when it cannot be created. */
 	writeFile?(path: string, text: string): boolean;
+	/** Whether writeFile could create the file, asked before any work so a failure changes nothing; absent: assume it can. */
+	canWrite?(path: string): boolean;
 	/** Run the simulator until the command's work is done (default true). */
 	readonly wait?: boolean;
 }
@@ -62,6 +68,8 @@ class Out {
 		if (!this.json) this.stdout += cmd === undefined ? shortHelp() : commandHelp(cmd);
 	}
 	err(msg: string): void {
+		// Whatever a message repeats, nothing in it reaches the terminal as a control sequence.
+		msg = shown(msg, Infinity, {lines: true});
 		this.stderr += `Error: ${msg}\n`;
 		this.errorText ??= msg.trim();
 	}
@@ -136,7 +144,7 @@ function main(argv: string[], ctx: XmContext, out: Out): void {
 		if (same.length === 1) name = same[0];
 	}
 	if (!name) {
-		out.err(`Subcommand ${given} not found!`);
+		out.err(`Subcommand ${shown(given)} not found!`);
 		out.usage(undefined);
 		throw new XmExit(1);
 	}
@@ -157,7 +165,7 @@ function main(argv: string[], ctx: XmContext, out: Out): void {
 		if (e instanceof XmExit) throw e;
 		if (e instanceof XendError) {
 			if (e.invalidDomain) {
-				out.err(`Domain '${e.message}' does not exist.`);
+				out.err(`Domain '${shown(e.message)}' does not exist.`);
 				throw new XmExit(3);
 			}
 			out.err(e.message);
@@ -235,6 +243,14 @@ function dom(c: Cmd, ref: string): XenDomain {
 	return c.host.xend.require(ref);
 }
 
+/** The text of a file the command names, or xm's error (`cannot`) with why, when it is not a file to read. */
+function readNamed(c: Cmd, file: string, cannot: string): string {
+	const text = c.ctx.readFile?.(file);
+	if (text === undefined) fail(c, cannot);
+	if (typeof text !== 'string') fail(c, `${cannot}: ${text.refused}`);
+	return text;
+}
+
 function changed(c: Cmd): void {
 	c.out.changed = true;
 }
@@ -266,8 +282,14 @@ export function domainJson(host: XenHost, d: XenDomain, t: number): Record<strin
 	};
 }
 
+/**
+ * A domain xend holds without a domid (a managed domain halted or suspended) has no `state` in
+ * its s-expression (XendConfig.to_sxp appends it only when getDomid() is not None), so
+ * parse_doms_info's default '' leaves the State column blank (huddy1985/xen-3.4.4
+ * tools/python/xen/xend/XendConfig.py, tools/python/xen/xm/main.py).
+ */
 function listRow(d: XenDomain, t: number): ListRow {
-	return {name: d.name, domid: d.domid, memMiB: d.spec.memoryMiB, vcpus: d.active ? d.onlineVcpus : d.spec.vcpus, state: d.flags, cpuTime: d.cpuTime(t)};
+	return {name: d.name, domid: d.domid, memMiB: d.spec.memoryMiB, vcpus: d.active ? d.onlineVcpus : d.spec.vcpus, state: d.domid === undefined ? '' : d.flags, cpuTime: d.cpuTime(t)};
 }
 
 function byName(a: XenDomain, b: XenDomain): number {
@@ -349,15 +371,14 @@ function xmCreate(c: Cmd, managed: boolean): void {
 	const quiet = has(p, '-q', '--quiet');
 	const words = p.args.filter(isConfigWord);
 	const bare = p.args.filter(a => !isConfigWord(a));
-	if (bare.length > 1) usageFail(c, `Unexpected argument: ${bare[1]}`);
+	if (bare.length > 1) usageFail(c, `Unexpected argument: ${shown(bare[1]!)}`);
 	const file = value(p, '-f', '--defconfig') ?? bare[0] ?? (words.length ? undefined : 'xmdefconfig');
 	let vars;
 	if (file !== undefined) {
-		const text = c.ctx.readFile?.(file);
-		if (text === undefined) fail(c, `Cannot open config file "${file}"`);
-		if (!quiet) c.out.print(`Using config file "${file}".`);
+		const text = readNamed(c, file, `Cannot open config file "${shown(file)}"`);
+		if (!quiet) c.out.print(`Using config file "${shown(file)}".`);
 		try {
-			vars = parseConfigText(text, file);
+			vars = parseConfigText(text, shown(file));
 		} catch (e) {
 			if (e instanceof ConfigTextError) fail(c, e.message);
 			throw e;
@@ -365,7 +386,10 @@ function xmCreate(c: Cmd, managed: boolean): void {
 	}
 	let spec: DomainSpec;
 	try {
-		spec = domainSpecFromConfig(vars, words, file === undefined ? undefined : file.split('/').pop());
+		spec = domainSpecFromConfig(vars, words, file === undefined ? undefined : file.split('/').pop(), pp => {
+			const pair = randomWwnPair(c, pp);
+			return pair === 'no-port' ? undefined : pair;
+		});
 	} catch (e) {
 		if (e instanceof DomainSpecError) fail(c, e.message);
 		throw e;
@@ -411,7 +435,7 @@ function xmStart(c: Cmd): void {
 	changed(c);
 	wait(c, op);
 	if (op.done && !op.succeeded) xendFault(c, op.error!);
-	if (d.domid === undefined && op.done) xendFault(c, `Domain '${p.args[0]}' is not started`);
+	if (d.domid === undefined && op.done) xendFault(c, `Domain '${shown(p.args[0]!)}' is not started`);
 	c.out.data = {ok: true, domain: domainJson(c.host, d, now(c))};
 }
 
@@ -509,12 +533,18 @@ function xmSave(c: Cmd): void {
 	const p = getopt(c, 'c', ['checkpoint']);
 	if (p.args.length !== 2) usageFail(c, 'Wrong number of parameters');
 	const [ref, file] = p.args as [string, string];
-	if (!c.ctx.writeFile || !c.ctx.writeFile(file, '')) fail(c, `xm save: Unable to create file ${file}`);
+	// Asked, not written: the file is written once, whole, after the save worked (an unknown
+	// domain or a refused save must leave whatever FILE held as it was).
+	const write = c.ctx.writeFile;
+	if (!write || !(c.ctx.canWrite ? c.ctx.canWrite(file) : true)) fail(c, `xm save: Unable to create file ${shown(file)}`);
 	const d = dom(c, ref);
 	const op = wait(c, c.host.xend.save(d, has(p, '-c', '--checkpoint')));
 	changed(c);
 	if (op.done && !op.succeeded) xendFault(c, op.error!);
-	if (op.value !== undefined && !c.ctx.writeFile(file, op.value)) fail(c, `can't write guest state file ${file}`);
+	if (!op.done) {
+		// The console's clock finishes the save later: the image is written when it is there.
+		op.then(done => void (done.succeeded && done.value !== undefined && write(file, done.value)));
+	} else if (op.value !== undefined && !write(file, op.value)) fail(c, `can't write guest state file ${shown(file)}`);
 	c.out.data = {ok: true, saved: d.spec.name, file};
 }
 
@@ -523,8 +553,7 @@ function xmRestore(c: Cmd): void {
 	const p = getopt(c, 'p', ['paused']);
 	if (p.args.length !== 1) usageFail(c, 'Wrong number of parameters');
 	const file = p.args[0]!;
-	const text = c.ctx.readFile?.(file);
-	if (text === undefined) fail(c, `xm restore: Unable to read file ${file}`);
+	const text = readNamed(c, file, `xm restore: Unable to read file ${shown(file)}`);
 	let op;
 	try {
 		op = c.host.xend.restore(text, {paused: has(p, '-p', '--paused')});
@@ -538,15 +567,30 @@ function xmRestore(c: Cmd): void {
 	c.out.data = {ok: true, domain: op.value ? domainJson(c.host, op.value, now(c)) : null};
 }
 
+/**
+ * migrate.py (Xen 3.4.4) parses with its own Opts: an OptionError prints the message, cmdHelp
+ * (the module's option block) and then the error's usage text, which is migrate.py's `use` for a
+ * getopt refusal and empty (a bare newline) for the argument count; set_int's refusal is
+ * opts.err: the message alone, exit 1. `-h` never gets here: main() answers it with the usage.
+ */
 function xmMigrate(c: Cmd): void {
-	const p = getopt(c, 'hlp:n:sc', ['help', 'live', 'port=', 'node=', 'ssl', 'change_home_server', 'resource=']);
-	if (has(p, '-h', '--help')) {
+	const optionError = (msg: string, usage: string): never => {
+		c.out.err(msg);
 		c.out.usage('migrate');
-		return;
+		if (!c.out.json) c.out.stdout += `${usage}\n`;
+		throw new XmExit(1);
+	};
+	let p: Parsed;
+	try {
+		p = gnuGetopt(c.args, 'hlp:n:s', ['help', 'live', 'port=', 'node=', 'ssl']);
+	} catch (e) {
+		if (e instanceof GetoptError) optionError(e.message, MIGRATE_USE);
+		throw e;
 	}
-	if (p.args.length !== 2) xendFault(c, 'Invalid number of arguments');
-	const port = value(p, '-p', '--port');
-	if (port !== undefined && !/^\d+$/.test(port)) xendFault(c, 'Invalid argument.');
+	for (const v of [value(p, '-p', '--port'), value(p, '-n', '--node')]) {
+		if (v !== undefined && !/^\s*[+-]?\d+\s*$/.test(v)) fail(c, `Invalid value: ${v}`);
+	}
+	if (p.args.length !== 2) optionError('Invalid number of arguments', '');
 	const [ref, dest] = p.args as [string, string];
 	const live = has(p, '-l', '--live');
 	const m = c.xen.migrate(c.host, ref, dest, {live});
@@ -825,6 +869,23 @@ function xmLog(c: Cmd): void {
 
 // ---- NPIV verbs --------------------------------------------------------------------------------
 
+/** The library's random WWN pair for a virtual port on physical port `pp` (Sun_HBA_AdapterCreateWWN, random). */
+function randomWwnPair(c: Cmd, pp: Wwn): {pwwn: Wwn; nwwn: Wwn} | 'no-port' | undefined {
+	const api = c.host.hba;
+	const opened = api.HBA_OpenAdapterByWWN(pp);
+	if (opened.status !== HBA_STATUS.OK) return 'no-port';
+	let index = -1;
+	const attrs = api.HBA_GetAdapterAttributes(opened.value);
+	const n = attrs.status === HBA_STATUS.OK ? attrs.value.NumberOfPorts : 0;
+	for (let i = 0; i < n && index < 0; i++) {
+		const pa = api.HBA_GetAdapterPortAttributes(opened.value, i);
+		if (pa.status === HBA_STATUS.OK && pa.value.PortWWN === pp) index = i;
+	}
+	const r = index < 0 ? undefined : api.Sun_HBA_AdapterCreateWWN(opened.value, index, null, HBA_CREATE_WWN_RANDOM);
+	api.HBA_CloseAdapter(opened.value);
+	return r && r.status === HBA_STATUS.OK ? {pwwn: r.value!.pwwn, nwwn: r.value!.nwwn} : undefined;
+}
+
 function xmNpivAttach(c: Cmd): void {
 	const p = getopt(c, 'p:n:', ['port=', 'node=', 'no-autoattach']);
 	if (p.args.length !== 2) usageFail(c, `'xm npiv-attach' requires 2 arguments.\n`);
@@ -846,21 +907,11 @@ function xmNpivAttach(c: Cmd): void {
 		vp = a;
 		vn = b;
 	} else {
-		const api = c.host.hba;
-		const opened = api.HBA_OpenAdapterByWWN(pp);
-		if (opened.status !== HBA_STATUS.OK) fail(c, `HBA port ${ppText}: not found`);
-		let index = -1;
-		const attrs = api.HBA_GetAdapterAttributes(opened.value);
-		const n = attrs.status === HBA_STATUS.OK ? attrs.value.NumberOfPorts : 0;
-		for (let i = 0; i < n && index < 0; i++) {
-			const pa = api.HBA_GetAdapterPortAttributes(opened.value, i);
-			if (pa.status === HBA_STATUS.OK && pa.value.PortWWN === pp) index = i;
-		}
-		const r = index < 0 ? undefined : api.Sun_HBA_AdapterCreateWWN(opened.value, index, null, HBA_CREATE_WWN_RANDOM);
-		api.HBA_CloseAdapter(opened.value);
-		if (!r || r.status !== HBA_STATUS.OK) fail(c, 'Fail to get Random WWN');
-		vp = r.value!.pwwn;
-		vn = r.value!.nwwn;
+		const pair = randomWwnPair(c, pp);
+		if (pair === 'no-port') fail(c, `HBA port ${ppText}: not found`);
+		if (!pair) fail(c, 'Fail to get Random WWN');
+		vp = pair.pwwn;
+		vn = pair.nwwn;
 	}
 	const spec = {vpwwn: vp, vnwwn: vn, ppwwn: pp, autoattach: !has(p, '--no-autoattach')};
 	const op = wait(c, c.host.xend.attachNpiv(d, spec));

@@ -29,10 +29,15 @@ function islDirection(p: SwitchPort, peer: SwitchPort): string {
 	return peer.sw.domainId < p.sw.domainId ? '(upstream)' : '(downstream)';
 }
 
-/** State column and the words after `FC`. */
+/**
+ * State column and the words after `FC`. A disabled port whose cable brings light shows No_Sync,
+ * as in real captures (`id    N8   No_Sync     FC  Disabled (Persistent)`: ttrnecka/brocadesan
+ * test/outputs/switch_1.txt, and the FOS v7.0.2 capture cited at rowEnd); No_Light with nothing
+ * plugged in (the same switch_1.txt, port 143).
+ */
 function portStatus(p: SwitchPort): {state: string; proto: string} {
 	const att = p.attachment;
-	if (p.adminDisabled) return {state: att ? 'In_Sync' : 'No_Light', proto: 'Disabled'};
+	if (p.adminDisabled) return {state: att ? 'No_Sync' : 'No_Light', proto: 'Disabled'};
 	if (!att) return {state: 'No_Light', proto: ''};
 	if (att.kind === 'isl') {
 		const peer = att.peer;
@@ -44,6 +49,44 @@ function portStatus(p: SwitchPort): {state: string; proto: string} {
 	return {state: 'Online', proto: `F-Port  1 N Port + ${p.npivCount} NPIV public`};
 }
 
+/**
+ * switchType base numbers of platforms that run Virtual Fabrics, whose switchshow adds `FC Router:`,
+ * `Allow XISL Use:` and `LS Attributes:` (captures of a 5100 (66.1), DCX (62.3), DCX-4S (77.3),
+ * 6510 (109.1); the DCX one is ttrnecka/brocadesan test/outputs/switch_1.txt). A Brocade 300 (71.x),
+ * 4100 (32.x) and 200E (34.x) have no Virtual Fabrics and print none of them: both Brocade 300
+ * captures found (switchType 71.2, switch `swd77`: a Chinese Brocade how-to in Markdown, and a FOS
+ * v7.2.1 session log embedded in a switch-diagnostics tool, code-corpus ids 35542782463 and
+ * 8230747469) end the preamble at `switchBeacon:`, as ttrnecka/brocadesan switch_2.txt (72.3) does.
+ * The lab takes the platforms in the set as run with Virtual Fabrics on: with them off a 6510 prints
+ * `FC Router:`, `FC Router BB Fabric ID:` and `Address Mode:` instead (dell-asm/dell-brocade
+ * spec/fixtures/unit/puppet/util/network_device/facts_fixture.rb), which is not emulated.
+ */
+const VIRTUAL_FABRIC_PLATFORMS = new Set([62, 66, 77, 109]);
+
+function hasVirtualFabrics(sw: FcSwitch): boolean {
+	return VIRTUAL_FABRIC_PLATFORMS.has(Number.parseInt(sw.model, 10));
+}
+
+/**
+ * FOS 6.x-7.1 switchshow table of a fixed-port switch: this header over a 46-character rule, the
+ * row columns of the Brocade 300 how-to capture above (`  0   0   010000   id    N8   Online
+ * FC  F-Port  50:05:...`); the same header and rule in a 5100 (66.1) capture in a PowerShell
+ * capacity report and in FOS v7.0.2 (switchType 75.0, a Ruby Facts_fixture, code-corpus id
+ * 44666778767). FOS 7.2 widened it (`Index Port Address Media Speed       State   Proto` over 50
+ * `=`: the v7.2.1 Brocade 300 log above, and the 6510 on v7.2.0a in that dell-asm fixture); the
+ * lab's switches run 6.x-7.1.
+ */
+const TABLE_HEADER = 'Index Port Address Media Speed State     Proto';
+const TABLE_RULE = '='.repeat(46);
+/**
+ * FOS ends each row with the comment and one space, and a row with no comment with the two spaces
+ * after `FC` (raw, tab-preserving captures: the FOS v7.0.2 fixture above, `  0   0   010000   --
+ * N8   No_Module   FC  ` and `... F-Port  20:01:00:0e:1e:30:18:6a 0x010013 `; the 300 on v7.2.1).
+ */
+function rowEnd(proto: string): string {
+	return proto === '' ? '' : `${proto} `;
+}
+
 function switchshow(ctx: ShellContext, args: readonly string[]): CommandOutput {
 	if (args.length > 0) throw new UsageError('Usage: switchshow');
 	const sw = ctx.sw;
@@ -51,7 +94,8 @@ function switchshow(ctx: ShellContext, args: readonly string[]): CommandOutput {
 	const lines = [
 		`switchName:\t${sw.name}`,
 		`switchType:\t${sw.model}`,
-		'switchState:\tOnline',
+		// Three trailing spaces in every raw capture that keeps them (FOS v7.0.2 and v7.2.1 above).
+		'switchState:\tOnline   ',
 		'switchMode:\tNative',
 		`switchRole:\t${sw.isPrincipal ? 'Principal' : 'Subordinate'}`,
 		`switchDomain:\t${sw.domainId}`,
@@ -59,17 +103,16 @@ function switchshow(ctx: ShellContext, args: readonly string[]): CommandOutput {
 		`switchWwn:\t${wwnColons(sw.wwn)}`,
 		`zoning:\t\t${eff ? `ON (${eff.name})` : 'OFF'}`,
 		'switchBeacon:\tOFF',
-		'FC Router:\tOFF',
-		'Allow XISL Use:\tOFF',
-		'LS Attributes:\t[FID: 128, Base Switch: No, Default Switch: Yes, Address Mode 0]',
+		...(hasVirtualFabrics(sw)
+			? ['FC Router:\tOFF', 'Allow XISL Use:\tOFF', 'LS Attributes:\t[FID: 128, Base Switch: No, Default Switch: Yes, Address Mode 0]']
+			: []),
 		'',
-		'Index Port Address Media Speed State       Proto',
-		'================================================',
+		TABLE_HEADER,
+		TABLE_RULE,
 	];
 	for (const p of sw.ports) {
 		const {state, proto} = portStatus(p);
-		const row = `${String(p.index).padStart(3)} ${String(p.index).padStart(3)}   ${formatFcId(p.baseFcId)}   id    ${speedText(p).padEnd(4)} ${state.padEnd(11)} FC  ${proto}`;
-		lines.push(row.trimEnd());
+		lines.push(`${String(p.index).padStart(3)} ${String(p.index).padStart(3)}   ${formatFcId(p.baseFcId)}   id    ${speedText(p).padEnd(4)} ${state.padEnd(11)} FC  ${rowEnd(proto)}`);
 	}
 	return {text: lines.join('\n') + '\n', json: switchView(sw)};
 }
@@ -91,17 +134,63 @@ function fabricshow(ctx: ShellContext, args: readonly string[]): CommandOutput {
 	return {text: lines.join('\n') + '\n', json: view};
 }
 
+/**
+ * portshow sources. Brocade's port driver header (Apache-2.0 `port.h`, "Port Driver header file",
+ * code-corpus id 31215682856) gives the numbers: p_flags bits (P_PRESENT 0x1, P_ACTIVE 0x2,
+ * P_DISABLED 0x20, P_LOGIN 0x100, P_NOELP 0x200, P_LGCL_ONLINE 0x800, P_LED 0x4000, P_ACCEPT
+ * 0x20000), the p_type names that are not in the hex (E_PORT, F_PORT, G_PORT, U_PORT), PL_FLOGI in
+ * p_local_flags, the phys_states enum (NO_LIGHT 4, NO_SYNC 5, IN_SYNC 6) and the SCN codes
+ * (OFFLINE 2, E_PORT 16, F_PORT 32). The layout, tabs and trailing spaces are those of two raw
+ * captures: a Brocade 300 on FOS v7.2.1 (`portFlags: 0x24b03       PRESENT ACTIVE F_PORT G_PORT
+ * U_PORT LOGICAL_ONLINE LOGIN NOELP LED ACCEPT FLOGI`, `portType:  18.0`, the whole counter block,
+ * `Port part of other ADs: No`; code-corpus id 8230747469) and a 5100 kept with its tabs
+ * (`portFlags: 0x24b03\t PRESENT ...`, `portState: 1\tOnline   `, `portPhys:  6\tIn_Sync  \tportScn:
+ * 32\tF_Port    `, `portType:  17.0`; code-corpus id 69092532223); an offline port's
+ * `portFlags: 0x4001\t PRESENT U_PORT LED` and its empty device list are in a Perl collector's
+ * comment (code-corpus id 66577688825).
+ */
+const PortFlag = {present: 0x1, active: 0x2, disabled: 0x20, login: 0x100, noElp: 0x200, logicalOnline: 0x800, led: 0x4000, accept: 0x20000} as const;
+
+/**
+ * The hex is p_flags alone; the names follow the captures' order, p_type names after ACTIVE and
+ * FLOGI (a local flag) last. An E_Port is `0x...903 PRESENT ACTIVE E_PORT ... G_PORT LOGICAL_ONLINE
+ * LOGIN` (no U_PORT, no LED) in the portshow quoted by Hitachi Vantara's "What Are the Different
+ * Port States a Brocade Switch Can Report?" (https://www.scribd.com/document/443847416), whose
+ * trunking bits the lab has no use for. Where FOS puts DISABLED among the names no capture shows:
+ * it keeps its bit order here.
+ */
 function portFlags(p: SwitchPort): string {
-	const f: string[] = [];
-	if (p.attachment) f.push('PRESENT');
-	if (p.state === 'online' && (p.base || p.attachment?.kind === 'isl')) f.push('ACTIVE');
-	if (p.attachment?.kind === 'isl') f.push('E_PORT');
-	else if (p.base) f.push('F_PORT');
-	f.push('G_PORT', 'U_PORT');
-	if (p.npivEnabled) f.push('NPIV');
-	if (p.adminDisabled) f.push('DISABLED');
-	if (p.base) f.push('LOGIN', 'LED', 'ACCEPT', 'FLOGI');
-	return f.join(' ');
+	const isl = p.attachment?.kind === 'isl';
+	const online = p.state === 'online' && (p.base !== null || isl);
+	if (online && isl) {
+		const bits = PortFlag.present | PortFlag.active | PortFlag.login | PortFlag.logicalOnline;
+		return `0x${bits.toString(16)}\t PRESENT ACTIVE E_PORT G_PORT LOGICAL_ONLINE LOGIN`;
+	}
+	let bits: number = PortFlag.present | PortFlag.led;
+	const names = ['PRESENT'];
+	if (online) {
+		bits |= PortFlag.active | PortFlag.logicalOnline | PortFlag.login | PortFlag.noElp | PortFlag.accept;
+		names.push('ACTIVE', 'F_PORT', 'G_PORT');
+	}
+	if (p.adminDisabled) {
+		bits |= PortFlag.disabled;
+		names.push('DISABLED');
+	}
+	names.push('U_PORT');
+	if (online) names.push('LOGICAL_ONLINE', 'LOGIN', 'NOELP');
+	names.push('LED');
+	if (online) names.push('ACCEPT', 'FLOGI');
+	return `0x${bits.toString(16)}\t ${names.join(' ')}`;
+}
+
+/** portType: 18.0 on the Brocade 300 capture, 17.0 on the 5100 one (see above). */
+function portType(sw: FcSwitch): string {
+	return Number.parseInt(sw.model, 10) === 71 ? '18.0' : '17.0';
+}
+
+/** One counter line: a 19-wide first label, 14-wide others, each value padded to 11 (trailing spaces kept). */
+function counterLine(...cells: readonly (readonly [string, number])[]): string {
+	return cells.map(([label, value], i) => `${label.padEnd(i === 0 ? 19 : 14)}${String(value).padEnd(11)}`).join('');
 }
 
 function portshow(ctx: ShellContext, args: readonly string[]): CommandOutput {
@@ -109,8 +198,10 @@ function portshow(ctx: ShellContext, args: readonly string[]): CommandOutput {
 	if (args.length !== 1) throw new UsageError(usage);
 	const p = requirePort(ctx.sw, args[0], usage);
 	const online = p.state === 'online' && (p.base !== null || p.attachment?.kind === 'isl');
-	const scn = p.attachment?.kind === 'isl' ? '16   E_Port' : p.base ? '32   F_Port' : '2    Offline';
+	const scn = p.attachment?.kind === 'isl' && online ? '16\tE_Port    ' : online ? '32\tF_Port    ' : p.transitions > 0 ? '2\tOffline   ' : '0';
+	const phys = !p.attachment ? '4\tNo_Light ' : p.adminDisabled ? '5\tNo_Sync  ' : '6\tIn_Sync  ';
 	const devices = [...p.logins.values()].map(l => `\t${wwnColons(l.wwpn)}`);
+	const e = p.errors;
 	const lines = [
 		`portIndex: ${String(p.index).padStart(3)}`,
 		`portName: ${p.name}`,
@@ -118,24 +209,43 @@ function portshow(ctx: ShellContext, args: readonly string[]): CommandOutput {
 		'',
 		'Authentication: None',
 		`portDisableReason: ${p.adminDisabled ? 'Disabled by user' : 'None'}`,
+		'portCFlags: 0x1',
 		`portFlags: ${portFlags(p)}`,
-		'portType:  17.0',
-		`portState: ${online ? '1    Online' : '2    Offline'}`,
+		'LocalSwcFlags: 0x0',
+		`portType:  ${portType(ctx.sw)}`,
+		'POD Port: Port is licensed',
+		`portState: ${online ? '1\tOnline   ' : '2\tOffline'}`,
 		'Protocol: FC',
-		`portPhys:  ${!p.attachment ? '2    No_Light' : online ? '6    In_Sync' : '5    No_Sync'}\tportScn:   ${scn}`,
+		`portPhys:  ${phys}\tportScn:   ${scn}`,
 		`port generation number:    ${p.transitions}`,
-		`state transition count:    ${p.transitions}`,
+		`state transition count:    ${String(p.transitions).padEnd(11)}`,
 		'',
 		`portId:    ${formatFcId(p.baseFcId)}`,
+		// An interface id FOS allocates; the lab derives it from the index (0x4302 as in every capture).
+		`portIfId:    4302${p.index.toString(16).padStart(4, '0')}`,
 		`portWwn:   ${wwnColons(p.wwn)}`,
 		'portWwn of device(s) connected:',
-		...(devices.length > 0 ? devices : ['\tNone']),
+		...(devices.length > 0 ? devices : ['']),
 		'Distance:  normal',
 		`portSpeed: ${p.fixedSpeedGbps !== undefined ? `${p.fixedSpeedGbps}Gbps` : `N${p.speedGbps}Gbps`}`,
 		'',
-		'Interrupts:        0          Link_failure: ' + p.errors.linkFailureCount + '          Frjt:         0',
-		'Unknown:           0          Loss_of_sync: ' + p.errors.lossOfSyncCount + '          Fbsy:         0',
-		'Lli:               0          Loss_of_sig:  ' + p.errors.lossOfSignalCount,
+		'LE domain: 0',
+		'FC Fastwrite: OFF',
+		counterLine(['Interrupts:', 0], ['Link_failure:', e.linkFailureCount], ['Frjt:', 0]),
+		counterLine(['Unknown:', 0], ['Loss_of_sync:', e.lossOfSyncCount], ['Fbsy:', 0]),
+		counterLine(['Lli:', 0], ['Loss_of_sig:', e.lossOfSignalCount]),
+		counterLine(['Proc_rqrd:', 0], ['Protocol_err:', e.primitiveSeqProtocolErrorCount]),
+		counterLine(['Timed_out:', 0], ['Invalid_word:', e.invalidTxWordCount]),
+		counterLine(['Rx_flushed:', 0], ['Invalid_crc:', e.invalidCrcCount]),
+		counterLine(['Tx_unavail:', 0], ['Delim_err:', 0]),
+		counterLine(['Free_buffer:', 0], ['Address_err:', 0]),
+		counterLine(['Overrun:', 0], ['Lr_in:', 0]),
+		counterLine(['Suspended:', 0], ['Lr_out:', 0]),
+		counterLine(['Parity_err:', 0], ['Ols_in:', 0]),
+		counterLine(['2_parity_err:', 0], ['Ols_out:', 0]),
+		counterLine(['CMI_bus_err:', 0]),
+		'',
+		'Port part of other ADs: No',
 	];
 	return {text: lines.join('\n') + '\n', json: portView(p)};
 }

@@ -7,13 +7,14 @@
  * the store itself (`--no-server`) never loses a change to the server, and before each command the
  * server takes in whatever such a process saved.
  */
-import {readFileSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {commandError, type CommandOutput} from '../../commands/CommandOutput.js';
 import {parseEventsArgs} from '../../commands/events/eventsCommand.js';
 import type {GlobalOptions} from '../../commands/GlobalOptions.js';
 import type {SanEvent} from '../../sim/EventLog.js';
 import {isStoreError, openStore, type Store} from '../../store/index.js';
+import {readInputFile} from '../../store/InputFile.js';
+import {canCreateOutputFile, writeOutputFile} from '../../store/OutputFile.js';
 import {WorldError} from '../../world/WorldError.js';
 import {Lab} from '../Lab.js';
 import {LiveLab} from '../LiveLab.js';
@@ -172,15 +173,9 @@ export class HeadlessLab implements ServedLab {
 					requestGlobals: request.globals,
 					settle: true,
 					confirmed,
-					readFile: file => files[file] ?? readFileSync(path.resolve(cwd, file), 'utf8'),
-					writeFile: (file, text) => {
-						try {
-							writeFileSync(path.resolve(cwd, file), text);
-							return true;
-						} catch {
-							return false;
-						}
-					},
+					readFile: file => files[file] ?? readInputFile(path.resolve(cwd, file)),
+					writeFile: (file, text) => writeOutputFile(path.resolve(cwd, file), text),
+					canWrite: file => canCreateOutputFile(path.resolve(cwd, file)),
 				});
 			} catch (error) {
 				await this.live.abandon();

@@ -9,6 +9,7 @@
  * Node built-ins and the two small protocol modules only: this is all a command loads when a
  * server does the work, which is what makes a command on a 100,000-vport lab instant.
  */
+import {shown} from '../../commands/ShownValue.js';
 import {lstatSync, unlinkSync} from 'node:fs';
 import net from 'node:net';
 import {NPIV_VERSION} from './NpivVersion.js';
@@ -83,7 +84,8 @@ export async function runThroughServer(family: string, argv: readonly string[], 
 		}
 		if (reply.type !== 'result') throw new Error(`unexpected reply '${reply.type}'`);
 		io.out(reply.stdout);
-		io.err(reply.stderr);
+		// as a command run here prints it (OneShot): no control sequence from what the user typed
+		io.err(shown(reply.stderr, Infinity, {lines: true}));
 		return reply.exitCode;
 	} catch (error) {
 		io.err(`npiv: the lab server of ${found.hello.store} stopped before answering (${(error as Error).message}); the command may or may not have run: see 'npiv events'\n`);

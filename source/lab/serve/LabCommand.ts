@@ -8,7 +8,8 @@
  *   stop                asks the server to save and stop, and waits until it has
  */
 import {spawn} from 'node:child_process';
-import {readFileSync, unlinkSync, writeFileSync} from 'node:fs';
+import {readFileSync, unlinkSync} from 'node:fs';
+import {replaceOutputFile} from '../../store/OutputFile.js';
 import {parseArgs} from 'node:util';
 import {commandError, json, ok, usageError, type CommandOutput} from '../../commands/CommandOutput.js';
 import type {GlobalOptions} from '../../commands/GlobalOptions.js';
@@ -85,7 +86,8 @@ async function serve(argv: readonly string[], globals: GlobalOptions, cli: {read
 		if (error instanceof ServeError) return commandError(`npiv lab serve: ${error.message}`);
 		throw error;
 	}
-	if (values['pid-file']) writeFileSync(files.pidFile, `${process.pid}\n`);
+	// Whole or not at all: `lab status` and `lab stop` read it while we may be writing it.
+	if (values['pid-file']) replaceOutputFile(files.pidFile, `${process.pid}\n`);
 	process.stderr.write(`npiv: serving ${files.store} on ${files.socket} (pid ${process.pid}); 'npiv lab stop' or Ctrl-C stops it\n`);
 	const onSignal = (): void => stopping!();
 	process.once('SIGINT', onSignal);

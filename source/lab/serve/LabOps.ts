@@ -24,7 +24,7 @@ export type LabOp =
 			readonly confirmed: boolean;
 			/** Files the command read, by the name it used; a name absent here failed to read. */
 			readonly files: Readonly<Record<string, string>>;
-			/** Whether each write the command made worked, in order. */
+			/** Whether each write the command made (or asked to make: canWrite) worked, in order. */
 			readonly writes: readonly boolean[];
 	  }
 	/** The clock ran every event due up to `at`, then stood at `at`. */
@@ -73,6 +73,12 @@ export function runRecorded(
 			writes.push(done);
 			return done;
 		},
+		// Asked before a write, noted with the writes (in order) so that a replica takes the same path.
+		canWrite: name => {
+			const can = options.canWrite ? options.canWrite(name) : true;
+			writes.push(can);
+			return can;
+		},
 	});
 	const op: LabOp = {kind: 'run', family, argv: [...argv], globals: options.requestGlobals, settle: options.settle, confirmed: options.confirmed ?? false, files, writes};
 	return {output, op};
@@ -107,6 +113,7 @@ export function replayOp(lab: Lab, op: Exclude<LabOp, {kind: 'reload'}>, statePa
 					return text;
 				},
 				writeFile: () => op.writes[write++] ?? false,
+				canWrite: () => op.writes[write++] ?? false,
 			});
 		}
 	}

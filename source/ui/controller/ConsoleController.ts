@@ -6,18 +6,19 @@
 import type {Key} from 'ink';
 import {parseWwn, type Wwn} from '../../sim/Wwn.js';
 import {isValidDomainName} from '../../xvm/DomainSpec.js';
-import {PANES, type ActionResult, type CommandResult, type ConsoleSnapshot, type ConsoleSource, type LinkRef, type PaneId} from '../model/ConsoleSource.js';
+import {PANES, type ActionResult, type CommandResult, type ConsoleSnapshot, type ConsoleSource, type DomainVerb, type LinkRef, type PaneId} from '../model/ConsoleSource.js';
 import type {CommandId, Context} from '../keys/defaultBindings.js';
 import {dispatchKey, type Dispatched, type KeyLayer} from '../keys/Dispatcher.js';
 import {hintItems, type Hint} from '../keys/hints.js';
 import type {KeyRegistry} from '../keys/KeyRegistry.js';
 import {normaliseInput, type KeyPress} from '../keys/keyNames.js';
 import {computeLayout, detailVisible, SIDE_DETAIL_COLS} from '../layout.js';
+import {fitColumns} from '../panes/columns.js';
 import {dialogFocus, dialogReducer, valueOf, type DialogAction, type DialogState, type FormDialog, type PendingAction} from '../state/dialog.js';
 import {parseFilter} from '../state/filter.js';
-import {ListViews, type ListView} from '../state/listViews.js';
+import {columnsOf, ListViews, type ListView} from '../state/listViews.js';
 import {editActionFor, editText, textEdit, type TextEditAction} from '../state/textEdit.js';
-import {FABRIC_VIEWS, listOf, promptFor, type ListId, type OutputLine, type StatusLevel, type StatusMessage, type UiStore} from '../state/uiState.js';
+import {FABRIC_VIEWS, listOf, promptFor, type ListId, type OutputLine, type SortSpec, type StatusLevel, type StatusMessage, type UiStore} from '../state/uiState.js';
 import {expandTabs} from '../text.js';
 import {detailLines} from '../view/detailLines.js';
 import {helpLines} from '../view/helpContent.js';
@@ -79,6 +80,18 @@ export interface ControllerDeps {
 	/** Puts text on the terminal's clipboard (OSC 52); absent: nowhere to copy to. */
 	readonly clipboard?: (text: string) => void;
 }
+
+/** The domain keys whose verb xend may refuse up front. */
+const DOMAIN_VERBS: Partial<Record<CommandId, DomainVerb>> = {
+	'domain.shutdown': 'shutdown',
+	'domain.destroy': 'destroy',
+	'domain.reboot': 'reboot',
+	'domain.pause': 'pause',
+	'domain.unpause': 'unpause',
+	'domain.suspend': 'suspend',
+	'domain.resume': 'resume',
+	'domain.migrate': 'migrate',
+};
 
 /** What a row may carry that an operator copies: its WWN first, else what names it. */
 interface CopyableRow {
@@ -211,6 +224,13 @@ export class ConsoleController {
 		else this.expiry = {status, cancel: (this.deps.timer ?? wallTimer)(() => this.expire(status), STATUS_MS)};
 	}
 
+	/** Another pane: what the status line said was about the one left. */
+	private focusPane(pane: PaneId): void {
+		const moved = pane !== this.ui.pane;
+		this.dispatch({type: 'focusPane', pane});
+		if (moved && this.ui.status) this.clearStatus();
+	}
+
 	private clearStatus(): void {
 		this.expiry?.cancel?.();
 		this.expiry = undefined;
@@ -269,7 +289,7 @@ export class ConsoleController {
 			case 'pane.prev': {
 				const i = PANES.indexOf(this.ui.pane);
 				const next = PANES[(i + (command === 'pane.next' ? 1 : PANES.length - 1)) % PANES.length]!;
-				this.dispatch({type: 'focusPane', pane: next});
+				this.focusPane(next);
 				return true;
 			}
 			case 'pane.adapters':
@@ -278,7 +298,7 @@ export class ConsoleController {
 			case 'pane.events':
 			case 'pane.domains':
 			case 'pane.fabric':
-				this.dispatch({type: 'focusPane', pane: command.slice(5) as PaneId});
+				this.focusPane(command.slice(5) as PaneId);
 				return true;
 			case 'clock.pause':
 				if (this.snapshot.header.running) actions.clock.pause();
@@ -380,6 +400,23 @@ export class ConsoleController {
 			case 'prompt.filter':
 				this.dispatch({type: 'prompt', prompt: promptFor('filter', view.list, ui.lists[view.list].filter)});
 				return true;
+			case 'list.sort':
+			case 'list.sortFlip': {
+				// The columns on screen: a column the width hides is not one to sort by unseen.
+				const columns = fitColumns(columnsOf(view.list), computeLayout(ui).list.width - 4).map(f => f.column);
+				const current = ui.lists[view.list].sort;
+				let sort: SortSpec | null;
+				if (command === 'list.sortFlip') sort = current ? {...current, desc: !current.desc} : columns[0] ? {column: columns[0].id, desc: true} : null;
+				else {
+					const at = current ? columns.findIndex(c => c.id === current.column) : -1;
+					const next = columns[at + 1];
+					sort = next ? {column: next.id, desc: false} : null;
+				}
+				this.dispatch({type: 'sort', list: view.list, sort});
+				const title = sort ? columns.find(c => c.id === sort.column)?.title : undefined;
+				this.status('info', sort && title ? `Sorted by ${title}, ${sort.desc ? 'descending' : 'ascending'} (o: next column, O: flip)` : 'Unsorted: the order the SAN lists them');
+				return true;
+			}
 			case 'row.copy': {
 				const row = this.selectedRow<CopyableRow>(view);
 				if (!row) {
@@ -470,6 +507,13 @@ export class ConsoleController {
 			return true;
 		}
 		const {domain} = this.deps.source.actions;
+		// An action xend would refuse is not offered: its reason now, not after a confirmation.
+		const verb = DOMAIN_VERBS[command];
+		const refusal = verb ? this.deps.source.domainRefusal?.(d.key, verb) : null;
+		if (refusal) {
+			this.status('warn', `${d.name}: ${refusal.replace(/^Error: /, '')}`);
+			return true;
+		}
 		switch (command) {
 			case 'domain.shutdown':
 			case 'domain.destroy':
@@ -822,8 +866,11 @@ export class ConsoleController {
 				if (!isValidDomainName(name)) return 'Name: letters, digits, . _ - (a letter or digit first, at most 64).';
 				if (!/^[1-9]\d*$/.test(v('memory'))) return 'Memory: a whole number of MiB.';
 				if (!/^[1-9]\d?$/.test(v('vcpus'))) return 'VCPUs: 1 to 99.';
+				const wwns = optionalWwnPair(v('vpwwn'), v('vnwwn'));
+				if (typeof wwns === 'string') return wwns;
+				if (wwns.portWwn && !v('ppwwn')) return 'Virtual WWNs need a physical port to put the virtual port on (NPIV port on).';
 				close();
-				const configText = domainConfigText({name, memory: v('memory'), vcpus: v('vcpus'), ppwwn: v('ppwwn'), autoattach: v('autoattach') === 'yes'});
+				const configText = domainConfigText({name, memory: v('memory'), vcpus: v('vcpus'), ppwwn: v('ppwwn'), ...(wwns.portWwn && wwns.nodeWwn ? {vpwwn: wwns.portWwn, vnwwn: wwns.nodeWwn} : {}), autoattach: v('autoattach') === 'yes'});
 				this.perform(`Creating domain ${name}`, actions.domain.create({configText}));
 				return null;
 			}

@@ -111,6 +111,8 @@ export function createDomainDialog(snapshot: ConsoleSnapshot): DialogState {
 				options: [{value: '', label: 'none'}, ...ports.map(a => ({value: a.portWwn, label: `${a.portWwn}  ${a.host}`}))],
 				index: 0,
 			},
+			textField('vpwwn', 'Virtual port WWN', 'empty: random'),
+			textField('vnwwn', 'Virtual node WWN', 'empty: random'),
 			{kind: 'toggle', id: 'autoattach', label: 'Auto-attach LUNs', value: true},
 		],
 		'Create',
@@ -118,9 +120,10 @@ export function createDomainDialog(snapshot: ConsoleSnapshot): DialogState {
 }
 
 /** The domain configuration file text the create dialog stands for. */
-export function domainConfigText(f: {name: string; memory: string; vcpus: string; ppwwn: string; autoattach: boolean}): string {
+export function domainConfigText(f: {name: string; memory: string; vcpus: string; ppwwn: string; vpwwn?: string; vnwwn?: string; autoattach: boolean}): string {
 	const lines = [`name = "${f.name}"`, `memory = ${f.memory}`, `vcpus = ${f.vcpus}`];
-	// Empty vpwwn/vnwwn: the daemon picks random WWNs (Sun xVM 'vpwwn:vnwwn:autoattach:ppwwn').
-	if (f.ppwwn) lines.push(`npiv = ['::${f.autoattach ? 1 : 0}:${f.ppwwn}']`);
+	// Sun xVM's 'vpwwn:vnwwn:autoattach:ppwwn'; both WWNs empty: xm create has the HBA-API pick a
+	// random pair and keeps it in the domain's configuration.
+	if (f.ppwwn) lines.push(`npiv = ['${f.vpwwn ?? ''}:${f.vnwwn ?? ''}:${f.autoattach ? 1 : 0}:${f.ppwwn}']`);
 	return lines.join('\n') + '\n';
 }

@@ -108,6 +108,8 @@ export const DEFAULT_BINDINGS = [
 	b('detail.down', ['J'], ['pane'], 'Scroll the detail panel down', {hints: false}),
 	b('detail.up', ['K'], ['pane'], 'Scroll the detail panel up', {hints: false}),
 	b('pane.back', ['esc'], ['pane'], 'Back: close the detail, then clear the filter', {hints: false}),
+	b('list.sort', ['o'], ['pane'], 'Sort by the next column (past the last: unsorted)', {hints: false}),
+	b('list.sortFlip', ['O'], ['pane'], 'Flip the sort order', {hints: false}),
 	b('row.copy', ['y'], ['pane'], 'Copy the selected WWN (or row) to the clipboard (OSC 52)', {hints: false}),
 	b('list.down', ['j', 'down'], LISTS, 'Move down', {hints: false}),
 	b('list.up', ['k', 'up'], LISTS, 'Move up', {hints: false}),

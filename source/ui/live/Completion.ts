@@ -15,7 +15,7 @@ export const COMPLETION_FAMILIES = ['fcinfo', 'fcadm', 'xm', 'switch', 'storage'
 
 const SUBCOMMANDS: Readonly<Record<string, readonly string[]>> = {
 	fcinfo: ['hba-port', 'remote-port', 'logical-unit', 'lu'],
-	fcadm: ['create-npiv-port', 'delete-npiv-port', 'create-port-list', 'force-lip', 'hba-port', 'remote-port'],
+	fcadm: ['create-npiv-port', 'delete-npiv-port', 'create-port-list', 'force-lip', 'hba-port', 'remote-port', 'logical-unit', 'lu'],
 	storage: ['lun', 'hostgroup', 'port'],
 	fault: ['cable', 'port', 'target', 'npiv', 'list'],
 	link: ['pull', 'plug'],

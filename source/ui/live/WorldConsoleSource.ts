@@ -15,7 +15,6 @@
  * replays, tests, the benchmark).
  */
 import {readNpivSpec} from '../../xvm/NpivSpec.js';
-import {readFileSync, writeFileSync} from 'node:fs';
 import {commandError, type CommandOutput} from '../../commands/CommandOutput.js';
 import type {GlobalOptions} from '../../commands/GlobalOptions.js';
 import {parseWwn} from '../../sim/Wwn.js';
@@ -34,6 +33,7 @@ import type {
 	CreateVirtualPortRequest,
 	DetailView,
 	DomainRow,
+	DomainVerb,
 	EventRow,
 	FabricView,
 	HeaderFacts,
@@ -63,8 +63,12 @@ import {RowList, sameRow} from './RowList.js';
 import {Lab} from '../../lab/Lab.js';
 import {LiveLab, type SaveOutcome} from '../../lab/LiveLab.js';
 import {isStoreError, STORE_VERSION} from '../../store/index.js';
+import {readInputFile} from '../../store/InputFile.js';
+import {shown} from '../../commands/ShownValue.js';
+import {canCreateOutputFile, writeOutputFile} from '../../store/OutputFile.js';
 import {NO_XEN, type XenFacts} from './XenFacts.js';
 import type {Migration} from '../../xvm/Migration.js';
+import {domainVerbRefusal} from '../../xvm/DomainVerbRefusal.js';
 import path from 'node:path';
 import {runScenarioFamily} from '../../lab/ScenarioFamily.js';
 import {checkOf, replayOp, runRecorded, sameCheck, type LabCheck, type LabOp} from '../../lab/serve/LabOps.js';
@@ -104,8 +108,12 @@ export interface WorldSourceOptions {
 	readonly watch?: boolean;
 	/** Boot in the constructor (default true); false lets the caller show the console first. */
 	readonly boot?: boolean;
-	/** Reads files named in commands (`xm create FILE`); default the file system. */
+	/** Reads files named in commands (`xm create FILE`); default the file system, capped (store/InputFile). */
 	readonly readFile?: (path: string) => string;
+	/** Writes files named in commands (`xm save DOM FILE`); default the file system, whole or not at all (store/OutputFile). */
+	readonly writeFile?: (path: string, text: string) => boolean;
+	/** Whether writeFile could create a file, asked before the command changes anything (a replay's sandbox refuses here). */
+	readonly canWrite?: (path: string) => boolean;
 	/** Attached to a served lab: actions go through the link; the lab comes from adoptReplica(). */
 	readonly link?: ConsoleLink;
 	/** Attached: the replica adoptReplica() will get, so that no configuration world is built first. */
@@ -154,6 +162,8 @@ export class WorldConsoleSource implements ConsoleSource {
 	private readonly now: () => number;
 	private readonly tickBudgetMs: number;
 	private readonly readFileFn: (path: string) => string;
+	private readonly writeFileFn: (path: string, text: string) => boolean;
+	private readonly canWriteFn: (path: string) => boolean;
 	private running: boolean;
 	private speed: ClockSpeed;
 	private readonly link: ConsoleLink | undefined;
@@ -209,7 +219,9 @@ export class WorldConsoleSource implements ConsoleSource {
 		this.globals = {json: false, statePath: opts.store?.file ?? '', noColor: false, ...opts.globals};
 		this.now = opts.now ?? Date.now;
 		this.tickBudgetMs = opts.tickBudgetMs ?? DEFAULT_TICK_BUDGET_MS;
-		this.readFileFn = opts.readFile ?? (path => readFileSync(path, 'utf8'));
+		this.readFileFn = opts.readFile ?? (path => readInputFile(path));
+		this.writeFileFn = opts.writeFile ?? writeOutputFile;
+		this.canWriteFn = opts.canWrite ?? canCreateOutputFile;
 		this.running = opts.running ?? true;
 		this.speed = opts.speed ?? 1;
 		this.document = asStoreDocument(opts.document);
@@ -631,6 +643,15 @@ export class WorldConsoleSource implements ConsoleSource {
 		return this.xen.facts;
 	}
 
+	domainRefusal = (key: RowKey, verb: DomainVerb): string | null => {
+		if (!this.booted) return null;
+		const where = domainHost(this.world, key);
+		const dom = where ? xvmOf(this.world)?.host(where.host)?.xend.lookup(where.name) : undefined;
+		if (!dom) return null;
+		const refusal = domainVerbRefusal(verb, dom);
+		return refusal === undefined ? null : `Error: ${refusal}`;
+	};
+
 	// ---- detail ----------------------------------------------------------------------------
 
 	detail = (pane: PaneId, key: RowKey): DetailView | null => {
@@ -661,7 +682,7 @@ export class WorldConsoleSource implements ConsoleSource {
 		const readFile = (path: string): string => files?.[path] ?? this.readFileFn(path);
 		let output: CommandOutput;
 		try {
-			const run = runRecorded(lab, line.family, line.argv, {globals, requestGlobals: requestGlobals(globals), settle: false, confirmed: true, readFile, writeFile});
+			const run = runRecorded(lab, line.family, line.argv, {globals, requestGlobals: requestGlobals(globals), settle: false, confirmed: true, readFile, writeFile: this.writeFileFn, canWrite: this.canWriteFn});
 			output = run.output;
 			this.publishOp(run.op);
 		} catch (error) {
@@ -670,7 +691,9 @@ export class WorldConsoleSource implements ConsoleSource {
 		if (line.family === 'fault' || line.family === 'link') this.hba.cablesChanged();
 		this.worldChanged(true);
 		this.settleIfIdle();
-		return output;
+		// The output pane is drawn on the terminal: what a command repeats of its words (typed, or
+		// from a session) must not arrive there as a control sequence.
+		return {...output, stdout: shown(output.stdout, Infinity, {lines: true}), stderr: shown(output.stderr, Infinity, {lines: true})};
 	}
 
 	/**
@@ -953,8 +976,9 @@ export class WorldConsoleSource implements ConsoleSource {
 					requestGlobals: request.globals,
 					settle: options.settle,
 					confirmed: options.confirmed,
-					readFile: name => options.files[name] ?? readFileSync(path.resolve(cwd, name), 'utf8'),
-					writeFile: (name, text) => writeFile(path.resolve(cwd, name), text),
+					readFile: name => options.files[name] ?? readInputFile(path.resolve(cwd, name)),
+					writeFile: (name, text) => writeOutputFile(path.resolve(cwd, name), text),
+					canWrite: name => canCreateOutputFile(path.resolve(cwd, name)),
 				});
 				output = done.output;
 				recorded = done.op;
@@ -1069,16 +1093,6 @@ export class WorldConsoleSource implements ConsoleSource {
 			label = `switch port ${target}`;
 		}
 		return this.action({family: 'fault', argv: [what, action, target], json: false}, out => firstLines(out.stdout) || `${label}: ${action} done`);
-	}
-}
-
-/** `xm save` writes its checkpoint where the operator said, as in a shell. */
-function writeFile(path: string, text: string): boolean {
-	try {
-		writeFileSync(path, text);
-		return true;
-	} catch {
-		return false;
 	}
 }
 

@@ -17,6 +17,7 @@
 import type {Wwn} from '../../sim/Wwn.js';
 import type {FcId} from '../../sim/FcId.js';
 import type {SimTime} from '../../sim/Simulator.js';
+import type {DomainVerb} from '../../xvm/DomainVerbRefusal.js';
 
 export const PANES = ['adapters', 'vports', 'luns', 'events', 'domains', 'fabric'] as const;
 export type PaneId = (typeof PANES)[number];
@@ -366,4 +367,12 @@ export interface ConsoleSource {
 	/** Attributes of one item for the detail panel, or null when the key is gone. */
 	detail(pane: PaneId, key: RowKey): DetailView | null;
 	readonly actions: ConsoleActions;
+	/**
+	 * Why a domain action cannot apply to a domain as it stands (xend's words), so that it is not
+	 * offered instead of failing after its confirmation; null when it can. Absent: always offered.
+	 */
+	domainRefusal?(key: RowKey, verb: DomainVerb): string | null;
 }
+
+/** The domain actions xend can refuse up front. */
+export type {DomainVerb};

@@ -75,10 +75,11 @@ function fcinfoHbaPort(lab: FakeLab, rows: DerivedRows, args: readonly string[])
 	return {stdout: out.length > 0 ? out.join('\n') + '\n' : '', stderr: errors.join(''), exitCode: errors.length > 0 ? 1 : 0};
 }
 
+// As xm 3.4.4: a domain without a domid has no state in xend's answer (see commands/xm/runXm.ts listRow).
 function xmList(rows: DerivedRows): CommandResult {
 	const lines = [`${'Name'.padEnd(40)} ${'ID'.padStart(5)} ${'Mem'.padStart(5)} ${'VCPUs'.padStart(5)} ${'State'.padStart(10)} ${'Time(s)'.padStart(9)}`];
 	for (const d of rows.domains.filter(x => x.host === rows.domains[0]?.host)) {
-		lines.push(`${d.name.padEnd(40)} ${(d.id === null ? '' : String(d.id)).padStart(5)} ${String(d.memMiB).padStart(5)} ${String(d.vcpus).padStart(5)} ${d.state.padStart(10)} ${d.cpuTime.toFixed(1).padStart(8)}`);
+		lines.push(`${d.name.padEnd(40)} ${(d.id === null ? '' : String(d.id)).padStart(5)} ${String(d.memMiB).padStart(5)} ${String(d.vcpus).padStart(5)} ${(d.id === null ? '' : d.state).padStart(10)} ${d.cpuTime.toFixed(1).padStart(8)}`);
 	}
 	return ok(lines.join('\n') + '\n');
 }

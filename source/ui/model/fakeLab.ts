@@ -138,7 +138,8 @@ export function randomWwnPair(prng: Prng): {nodeWwn: Wwn; portWwn: Wwn} {
 	return {nodeWwn, portWwn: wwnFlipLowBit(nodeWwn)};
 }
 
-function qlogic(host: string, port: Wwn, node: Wwn, model: string, cable: Cable | null, controller: number, maxNpiv = 127): FakeAdapter {
+// Max NPIV ports and option-ROM strings as the driver models report them (source/driver/FcaModel.ts).
+function qlogic(host: string, port: Wwn, node: Wwn, model: string, cable: Cable | null, controller: number, maxNpiv = model === 'QLE2562' ? 254 : 127): FakeAdapter {
 	return {
 		host,
 		portWwn: port,
@@ -148,7 +149,7 @@ function qlogic(host: string, port: Wwn, node: Wwn, model: string, cable: Cable 
 		driver: 'qlc',
 		driverVersion: '20100301-3.00',
 		firmware: model === 'QLE2562' ? '05.03.01' : '05.03.02',
-		fcode: model === 'QLE2562' ? 'BIOS: 2.16; fcode: 2.03; EFI: 2.05;' : 'BIOS: 2.02; fcode: 2.01; EFI: 2.00;',
+		fcode: model === 'QLE2562' ? ' BIOS: 2.16; fcode: 2.03; EFI: 2.05;' : ' BIOS: 2.02; fcode: 2.01; EFI: 2.00;',
 		serial: `RFC0${controller}4${port.slice(10, 14).toUpperCase()}`,
 		supportedGb: model === 'QLE2562' ? [2, 4, 8] : model === 'QLA2342' ? [1, 2] : [1, 2, 4],
 		maxNpiv,
@@ -171,7 +172,7 @@ function emulex(host: string, port: Wwn, node: Wwn, cable: Cable | null, control
 		fcode: 'Boot:5.03a0 Fcode:3.01a1',
 		serial: `VM8190${controller}1${port.slice(12).toUpperCase()}`,
 		supportedGb: [1, 2, 4],
-		maxNpiv: 255,
+		maxNpiv: 100,
 		cable,
 		plugged: true,
 		controller,
@@ -277,7 +278,7 @@ export function addGeneratedVports(lab: FakeLab, count: number, perPort = 100): 
 		const serial = (0x100000 + p).toString(16);
 		const portWwn = wwn(`2100001b32${serial}`);
 		const sw = lab.switches[firstSwitch + Math.floor(p / switchPorts)]!;
-		lab.adapters.push(qlogic(host, portWwn, wwn(`2000001b32${serial}`), 'QLE2562', {switchName: sw.name, port: p % switchPorts}, 5 + (p % 2), 255));
+		lab.adapters.push(qlogic(host, portWwn, wwn(`2000001b32${serial}`), 'QLE2562', {switchName: sw.name, port: p % switchPorts}, 5 + (p % 2)));
 		const inPort = Math.min(perPort, count - p * perPort);
 		for (let v = 0; v < inPort; v++) {
 			const n = p * perPort + v;

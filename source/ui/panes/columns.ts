@@ -29,6 +29,8 @@ export interface Column<R> {
 	readonly grow?: boolean;
 	text(row: R, width: number): string;
 	tone?(row: R): Tone | undefined;
+	/** What the column sorts by when its text does not order right (an FCID is hex). */
+	sortValue?(row: R): number;
 }
 
 const fcidText = (id: FcId | null): string => (id === null ? '-' : formatFcId(id));
@@ -40,7 +42,7 @@ function col<R>(
 	min: number,
 	priority: number,
 	text: (row: R, width: number) => string,
-	extra: Partial<Pick<Column<R>, 'align' | 'grow' | 'tone'>> = {},
+	extra: Partial<Pick<Column<R>, 'align' | 'grow' | 'tone' | 'sortValue'>> = {},
 ): Column<R> {
 	return {id, title, ideal, min, priority, text, ...extra};
 }
@@ -55,7 +57,7 @@ export const ADAPTER_COLUMNS: readonly Column<AdapterRow>[] = [
 	col('model', 'MODEL', 11, 8, 40, (r, width) => (r.model.length <= width ? r.model : r.model.replace(/-[^-]*$/, ''))),
 	stateCol(),
 	col('speed', 'SPEED', 5, 5, 30, r => (r.speed === 'not established' ? '-' : r.speed)),
-	col('fcid', 'FCID', 6, 6, 70, r => fcidText(r.fcid)),
+	col('fcid', 'FCID', 6, 6, 70, r => fcidText(r.fcid), {sortValue: r => r.fcid ?? -1}),
 	col('fabric', 'FABRIC', 8, 5, 60, r => r.fabric ?? '-'),
 	col('vports', 'VPORTS', 7, 6, 80, r => (r.vportsMax === 0 ? 'n/a' : `${r.vportsUsed}/${r.vportsMax}`), {align: 'right'}),
 	col('nodeWwn', 'NODE WWN', 16, 16, 20, r => r.nodeWwn),
@@ -66,7 +68,7 @@ export const VPORT_COLUMNS: readonly Column<VportRow>[] = [
 	col('nodeWwn', 'NODE WWN', 16, 16, 30, r => r.nodeWwn),
 	col('physicalWwn', 'PHYSICAL PORT', 16, 16, 60, r => r.physicalWwn),
 	col('host', 'HOST', 10, 6, 90, r => r.host),
-	col('fcid', 'FCID', 6, 6, 70, r => fcidText(r.fcid)),
+	col('fcid', 'FCID', 6, 6, 70, r => fcidText(r.fcid), {sortValue: r => r.fcid ?? -1}),
 	stateCol(),
 	col('domain', 'DOMAIN', 10, 6, 85, r => r.domain ?? '-'),
 	col('luns', 'LUNS', 4, 4, 50, r => String(r.lunCount), {align: 'right'}),
@@ -149,7 +151,7 @@ export const SWITCH_PORT_COLUMNS: readonly Column<SwitchPortRow>[] = [
 
 export const NAME_SERVER_COLUMNS: readonly Column<NameServerRow>[] = [
 	col('fabric', 'FABRIC', 8, 5, 70, r => r.fabric),
-	col('fcid', 'FCID', 6, 6, 100, r => formatFcId(r.fcid)),
+	col('fcid', 'FCID', 6, 6, 100, r => formatFcId(r.fcid), {sortValue: r => r.fcid}),
 	col('portWwn', 'PORT WWN', 16, 16, 95, r => r.portWwn),
 	col('nodeWwn', 'NODE WWN', 16, 16, 50, r => r.nodeWwn),
 	col('type', 'TYPE', 4, 4, 40, r => r.portType),

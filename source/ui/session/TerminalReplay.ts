@@ -9,9 +9,11 @@ import {replay, type ReplayOptions, type ReplayResult} from '../../session/Repla
 import type {SessionDriver} from '../../session/SessionDriver.js';
 import type {Session} from '../../session/SessionFormat.js';
 
-export interface TerminalReplayOptions extends Pick<ReplayOptions, 'speed' | 'apply' | 'baseDir'> {
+export interface TerminalReplayOptions extends Pick<ReplayOptions, 'speed' | 'apply' | 'baseDir' | 'refusals'> {
 	readonly stdin: NodeJS.ReadStream;
 	readonly stdout: NodeJS.WriteStream;
+	/** Stops the replay as q does (the session command's SIGINT and SIGTERM). */
+	readonly signal?: AbortSignal;
 	/** Wall-clock pause after a frame made by a key, text, command or resize, before the speed divides it; default 150. */
 	readonly keyDelayMs?: number;
 }
@@ -30,6 +32,8 @@ export async function replayInTerminal(session: Session, driver: SessionDriver, 
 		if (text === 'q' || text === '\x03' || text === '\x1b') stop.abort();
 	};
 	const onSignal = (): void => stop.abort();
+	options.signal?.addEventListener('abort', onSignal, {once: true});
+	process.on('SIGTERM', onSignal);
 	let left = false;
 	const leave = (): void => {
 		if (left) return;
@@ -47,6 +51,7 @@ export async function replayInTerminal(session: Session, driver: SessionDriver, 
 		const result = await replay(session, driver, {
 			...(options.apply === undefined ? {} : {apply: options.apply}),
 			...(options.baseDir === undefined ? {} : {baseDir: options.baseDir}),
+			...(options.refusals === undefined ? {} : {refusals: options.refusals}),
 			speed,
 			realtime: true,
 			signal: stop.signal,
@@ -63,6 +68,8 @@ export async function replayInTerminal(session: Session, driver: SessionDriver, 
 	} finally {
 		leave();
 		process.off('SIGINT', onSignal);
+		process.off('SIGTERM', onSignal);
+		options.signal?.removeEventListener('abort', onSignal);
 		process.off('exit', leave);
 		stdin.off('data', onKey);
 		if (raw) stdin.setRawMode(false);

@@ -8,6 +8,7 @@
  */
 import type {DriverStart} from '../../session/SessionDriver.js';
 import type {TerminalSize} from '../../session/SessionFormat.js';
+import type {SessionSandbox} from '../../session/SessionSandbox.js';
 import {WorldConsoleSource} from '../live/WorldConsoleSource.js';
 import type {ReplaySourceFactory} from './ReplayConsole.js';
 import {installSessionSave, type SessionSaver} from './SessionSaveCommand.js';
@@ -16,6 +17,8 @@ import {openStartDocument} from './StartDocument.js';
 export interface WorldReplayOptions {
 	/** Told of every source built, so that a caller can wait for its saves (`close()`, with --apply). */
 	readonly onSource?: (source: WorldConsoleSource) => void;
+	/** The files the session's commands may touch (the session's folder); without it, the file system as a shell sees it. */
+	readonly sandbox?: SessionSandbox;
 }
 
 /** `label` is what the console's header shows as the store (see StartDocument.startLabel). */
@@ -27,6 +30,7 @@ export function worldReplaySourceFactory(label: string, options: WorldReplayOpti
 			...(store ? {store, watch: false} : {}),
 			storeFile: label,
 			clock: 'manual',
+			...(options.sandbox ? {readFile: options.sandbox.readFile, writeFile: options.sandbox.writeFile, canWrite: options.sandbox.canWrite} : {}),
 		});
 		installSessionSave(source, REPLAY_SAVER);
 		options.onSource?.(source);
@@ -36,6 +40,6 @@ export function worldReplaySourceFactory(label: string, options: WorldReplayOpti
 
 /**
  * `:session save FILE` typed during a recording is in the session like any other keys; replayed,
- * it shows what it showed live but writes nothing (a replay creates no files).
+ * it shows what it showed live but writes nothing (a replay writes only what its commands write, in its folder).
  */
 const REPLAY_SAVER: SessionSaver = {save: () => undefined};

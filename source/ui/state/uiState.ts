@@ -22,6 +22,13 @@ export interface ListState {
 	/** First visible row. */
 	readonly top: number;
 	readonly filter: string;
+	/** The column the rows are sorted by (its id), or null: the source's own order. */
+	readonly sort: SortSpec | null;
+}
+
+export interface SortSpec {
+	readonly column: string;
+	readonly desc: boolean;
 }
 
 export type StatusLevel = 'info' | 'warn' | 'error';
@@ -85,7 +92,7 @@ export interface UiState {
 	readonly keyProblems: readonly string[];
 }
 
-const EMPTY_LIST: ListState = {index: 0, key: null, top: 0, filter: ''};
+const EMPTY_LIST: ListState = {index: 0, key: null, top: 0, filter: '', sort: null};
 
 export function initialUiState(opts: {cols: number; rows: number; noColor: boolean; status?: StatusMessage | null; keyProblems?: readonly string[]}): UiState {
 	const lists = Object.fromEntries(LIST_IDS.map(id => [id, EMPTY_LIST])) as Record<ListId, ListState>;
@@ -125,6 +132,7 @@ export type UiAction =
 	/** Moves the selection; `height` is the list's visible rows, to keep the selection in view. */
 	| {readonly type: 'select'; readonly list: ListId; readonly index: number; readonly key: RowKey | null; readonly height: number}
 	| {readonly type: 'filter'; readonly list: ListId; readonly filter: string}
+	| {readonly type: 'sort'; readonly list: ListId; readonly sort: SortSpec | null}
 	| {readonly type: 'detail'; readonly mode: DetailMode}
 	| {readonly type: 'detailScroll'; readonly key: RowKey | null; readonly top: number}
 	| {readonly type: 'follow'; readonly on: boolean}
@@ -152,6 +160,8 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
 			const top = Math.min(Math.max(list.top, action.index - h + 1), action.index);
 			return {...state, lists: {...state.lists, [action.list]: {...list, index: action.index, key: action.key, top: Math.max(0, top)}}};
 		}
+		case 'sort':
+			return {...state, lists: {...state.lists, [action.list]: {...state.lists[action.list], sort: action.sort, top: 0}}};
 		case 'filter': {
 			const list = state.lists[action.list];
 			if (list.filter === action.filter) return state;

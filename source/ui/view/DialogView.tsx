@@ -79,7 +79,8 @@ function buttons(dialog: DialogState, inner: number, theme: Theme): React.ReactN
 export function DialogOverlay() {
 	const {ui, layout, theme} = useUIState();
 	const dialog = ui.dialog!;
-	const width = Math.min(layout.cols - 4, 78);
+	// At 80 columns the dialog takes the whole inside of the list panel: nothing of the list shows beside it.
+	const width = Math.min(layout.cols - 2, 78);
 	const inner = width - 2;
 	const lines: React.ReactNode[] = [];
 	const blank = (k: string) => <Text key={k}>{' '.repeat(inner)}</Text>;

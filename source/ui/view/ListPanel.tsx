@@ -61,7 +61,10 @@ export function ListPanel() {
 	const height = layout.listRows;
 	const top = windowTop(ui.lists[list].top, view.index, height, view.rows.length);
 	const visible = view.rows.slice(top, top + height);
-	const header = truncate('  ' + fitted.map(({column, width}) => fit(column.title, width, column.align)).join(' '), inner).trimEnd();
+	// The sorted column says so in its title (▲ ascending, ▼ descending).
+	const sort = ui.lists[list].sort;
+	const titleOf = (column: FittedColumn<AnyRow>['column']): string => (sort?.column === column.id ? `${column.title}${sort.desc ? '▼' : '▲'}` : column.title);
+	const header = truncate('  ' + fitted.map(({column, width}) => fit(titleOf(column), width, column.align)).join(' '), inner).trimEnd();
 	const lines: React.ReactNode[] = [
 		<Text key="header" bold color={theme.tone.dim}>
 			{header}

@@ -16,6 +16,8 @@ const FCADM_GENERAL = lines(
 	'Usage:\tfcadm hba-port [-?]',
 	'Usage:\tfcadm remote-port [-?]',
 	'Usage:\tfcadm create-port-list [-?]',
+	'Usage:\tfcadm logical-unit [-?]',
+	'Usage:\tfcadm lu [-?]',
 	'Usage:\tfcadm create-fcoe-port [-?]',
 	'Usage:\tfcadm delete-fcoe-port [-?]',
 	'Usage:\tfcadm list-fcoe-ports [-?]',
@@ -33,9 +35,11 @@ const DETAIL = {
 	fcadm: {
 		'create-npiv-port': lines('', 'Usage:\tfcadm create-npiv-port [OPTIONS] <WWN>', '\tOPTIONS:', '\t\t-p, --port  <HBA Port WWN>', '\t\t-n, --node  <HBA Node WWN>'),
 		'delete-npiv-port': lines('', 'Usage:\tfcadm delete-npiv-port <OPTIONS> <WWN>', '\tOPTIONS:', '\t\t-p, --port  <HBA Port WWN>'),
-		'hba-port': lines('', 'Usage:\tfcadm hba-port [OPTIONS] [WWN ...]', '\tOPTIONS:', '\t\t-l, --linkstat  '),
+		'hba-port': lines('', 'Usage:\tfcadm hba-port [OPTIONS] [WWN ...]', '\tOPTIONS:', '\t\t-i, --initiator  ', '\t\t-t, --target  ', '\t\t-e, --fcoe  ', '\t\t-l, --linkstat  '),
 		'remote-port': lines('', 'Usage:\tfcadm remote-port <OPTIONS> [WWN ...]', '\tOPTIONS:', '\t\t-p, --port  <HBA Port WWN>', '\t\t-s, --scsi-target  ', '\t\t-l, --linkstat  '),
 		'create-port-list': lines('', 'Usage:\tfcadm create-port-list '),
+		'logical-unit': lines('', 'Usage:\tfcadm logical-unit [OPTIONS] [OS Device Path ...]', '\tOPTIONS:', '\t\t-v, --verbose  '),
+		lu: lines('', 'Usage:\tfcadm lu [OPTIONS] [OS Device Path ...]', '\tOPTIONS:', '\t\t-v, --verbose  '),
 		'create-fcoe-port': lines(
 			'',
 			'Usage:\tfcadm create-fcoe-port [OPTIONS] <Network Interface Name>',
@@ -52,8 +56,8 @@ const DETAIL = {
 	},
 } as const;
 
-const MORE_FCINFO = 'For more information, please see fcinfo(8)\n';
-const MORE_FCADM = 'For more information, please see fcadm(8)\n';
+const MORE_FCINFO = 'For more information, please see fcinfo(1M)\n';
+const MORE_FCADM = 'For more information, please see fcadm(1M)\n';
 
 describe('general usage', () => {
 	test('no subcommand prints the general usage and the man page pointer, exit 1', () => {
@@ -68,9 +72,12 @@ describe('general usage', () => {
 		expect(r.exitCode).toBe(1);
 	});
 
-	test('fcadm has no logical-unit and fcinfo no NPIV subcommands', () => {
-		expect(bench().fcadm('lu').stdout).toBe('fcadm: invalid subcommand\n' + FCADM_GENERAL + MORE_FCADM);
-		expect(bench().fcadm('logical-unit').exitCode).toBe(1);
+	test('fcadm has logical-unit/lu as Solaris 11 builds it; fcinfo has no NPIV subcommands', () => {
+		const fcadm = bench().fcadm('lu', '-v');
+		const fcinfo = bench().fcinfo('lu', '-v');
+		expect(fcadm).toEqual(fcinfo);
+		expect(bench().fcadm('logical-unit').exitCode).toBe(0);
+		expect(bench().fcadm('lu', '-l').stdout).toBe("fcadm: '-l': invalid option\n" + DETAIL.fcadm.lu + MORE_FCADM);
 		expect(bench().fcinfo('create-npiv-port', '2100001b32812345').stdout).toBe('fcinfo: invalid subcommand\n' + FCINFO_GENERAL + MORE_FCINFO);
 	});
 
@@ -138,8 +145,9 @@ describe('parser errors', () => {
 		expect(r.exitCode).toBe(1);
 	});
 
-	test('fcadm hba-port has no -i, delete-npiv-port no -n', () => {
-		expect(bench().fcadm('hba-port', '-i').stdout).toBe("fcadm: '-i': invalid option\n" + DETAIL.fcadm['hba-port'] + MORE_FCADM);
+	test('fcadm hba-port takes -i/-t/-e/-l (Solaris 11) but not -v; delete-npiv-port has no -n', () => {
+		expect(bench().fcadm('hba-port', '-i')).toEqual(bench().fcinfo('hba-port', '-i'));
+		expect(bench().fcadm('hba-port', '-v').stdout).toBe("fcadm: '-v': invalid option\n" + DETAIL.fcadm['hba-port'] + MORE_FCADM);
 		const b = bench();
 		const r = b.fcadm('delete-npiv-port', '-p', 'c0007d1a2b3c4d5f', '-n', 'c0007d1a2b3c4d5e', '2100001b32812345');
 		expect(r.stdout).toBe("fcadm: '-n': invalid option\n" + DETAIL.fcadm['delete-npiv-port'] + MORE_FCADM);
@@ -258,7 +266,7 @@ describe('--json', () => {
 		const {result, value} = bench().json('fcinfo', 'hba-port', '-v');
 		expect(result.exitCode).toBe(1);
 		expect(result.stderr).toBe('');
-		expect(value).toEqual({usage: DETAIL.fcinfo['hba-port'], error: "fcinfo: '-v': invalid option\nFor more information, please see fcinfo(8)"});
+		expect(value).toEqual({usage: DETAIL.fcinfo['hba-port'], error: "fcinfo: '-v': invalid option\nFor more information, please see fcinfo(1M)"});
 		expect(bench().json('fcinfo', 'hba-port', '-x').value).toEqual({usage: DETAIL.fcinfo['hba-port'], error: 'hba-port: illegal option -- x'});
 	});
 });

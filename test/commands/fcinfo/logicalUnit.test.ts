@@ -11,7 +11,7 @@ const C7D2_VERBOSE = lines(
 	`OS Device Name: ${C7D2}`,
 	'\tHBA Port WWN: c0007d1a2b3c4d5f',
 	'\t\tRemote Port WWN: 50060e8005123410',
-	'\t\t\tLUN: 2',
+	'\tLUN: 2',
 	'\tVendor: HITACHI ',
 	'\tProduct: OPEN-V          ',
 	'\tDevice Type: Disk Device',
@@ -20,20 +20,19 @@ const C5D1_VERBOSE = lines(
 	`OS Device Name: ${C5D1}`,
 	'\tHBA Port WWN: 2100001b32812345',
 	'\t\tRemote Port WWN: 50060e8005123400',
-	'\t\t\tLUN: 1',
+	'\tLUN: 1',
 	'\tVendor: HITACHI ',
 	'\tProduct: OPEN-V          ',
 	'\tDevice Type: Disk Device',
 );
-/** Seen through two HBA ports: one device, the port found last listed first. */
+/** Seen through two HBA ports: one device, the port found last listed first, its LUN once after the port lines (Solaris 11). */
 const C5D0_VERBOSE = lines(
 	`OS Device Name: ${C5D0}`,
 	'\tHBA Port WWN: 10000000c9512345',
 	'\t\tRemote Port WWN: 50060e8005123400',
-	'\t\t\tLUN: 0',
 	'\tHBA Port WWN: 2100001b32812345',
 	'\t\tRemote Port WWN: 50060e8005123400',
-	'\t\t\tLUN: 0',
+	'\tLUN: 0',
 	'\tVendor: HITACHI ',
 	'\tProduct: OPEN-V          ',
 	'\tDevice Type: Disk Device',
@@ -104,7 +103,7 @@ describe('logical-unit device details', () => {
 		// inquiries run in discovery order: qlc0 LUN 0, qlc0 LUN 1, then the virtual port's LUN 2
 		b.api.failNext('HBA_ScsiInquiryV2', HBA_STATUS.OK, HBA_STATUS.OK, HBA_STATUS.ERROR_TARGET_LUN);
 		const r = b.fcinfo('lu', '-v', C7D2);
-		expect(r.stdout).toBe(lines(`OS Device Name: ${C7D2}`, '\tHBA Port WWN: c0007d1a2b3c4d5f', '\t\tRemote Port WWN: 50060e8005123410', '\t\t\tLUN: 2', '\tVendor: Unknown', '\tProduct: Unknown', '\tDevice Type: Unknown Device'));
+		expect(r.stdout).toBe(lines(`OS Device Name: ${C7D2}`, '\tHBA Port WWN: c0007d1a2b3c4d5f', '\t\tRemote Port WWN: 50060e8005123410', '\tLUN: 2', '\tVendor: Unknown', '\tProduct: Unknown', '\tDevice Type: Unknown Device'));
 		expect(r.stderr).toBe('');
 		expect(r.exitCode).toBe(0);
 	});
@@ -116,12 +115,25 @@ describe('logical-unit device details', () => {
 		expect(b.fcinfo('lu', '-v', C5D0).stdout).toBe(C5D0_VERBOSE);
 	});
 
-	test('the same target port and LUN twice on one HBA port is listed twice', () => {
+	test('a path of the same device with another LUN gets its own port lines and LUN line', () => {
 		const b = bench();
 		const qlc0 = b.api.adapters[0]!.ports[0]!;
 		qlc0.mappings.push({...qlc0.mappings[0]!, FcpId: {...qlc0.mappings[0]!.FcpId, FcpLun: fcpLun(0)}, ScsiId: {...qlc0.mappings[0]!.ScsiId, ScsiOSLun: 9}});
-		expect(b.fcinfo('lu', '-v', C5D0).stdout).toContain(
-			lines('\tHBA Port WWN: 2100001b32812345', '\t\tRemote Port WWN: 50060e8005123400', '\t\t\tLUN: 9', '\t\tRemote Port WWN: 50060e8005123400', '\t\t\tLUN: 0'),
+		expect(b.fcinfo('lu', '-v', C5D0).stdout).toBe(
+			lines(
+				`OS Device Name: ${C5D0}`,
+				'\tHBA Port WWN: 10000000c9512345',
+				'\t\tRemote Port WWN: 50060e8005123400',
+				'\tHBA Port WWN: 2100001b32812345',
+				'\t\tRemote Port WWN: 50060e8005123400',
+				'\tLUN: 0',
+				'\tHBA Port WWN: 2100001b32812345',
+				'\t\tRemote Port WWN: 50060e8005123400',
+				'\tLUN: 9',
+				'\tVendor: HITACHI ',
+				'\tProduct: OPEN-V          ',
+				'\tDevice Type: Disk Device',
+			),
 		);
 	});
 });

@@ -25,6 +25,7 @@ export function makeXmLab(domains?: DomainConfig[]): XmLab {
 					files.set(p, t);
 					return true;
 				},
+				canWrite: p => !p.startsWith('/readonly/'),
 			});
 			lab.sim.runUntilIdle();
 			return r;

@@ -74,3 +74,44 @@ describe('y on a row', () => {
 		expect(c.raw()).toContain(`\u001B]52;c;${Buffer.from('c0007d5a3e81c241').toString('base64')}\u0007`);
 	});
 });
+
+describe('domain actions xend would refuse are not offered', () => {
+	async function domains(): Promise<Harness> {
+		const source = labSource();
+		const c = (h = await renderConsole({source, cols: 120, rows: 36}));
+		await c.press('pane.domains');
+		return c;
+	}
+	async function select(c: Harness, name: RegExp): Promise<void> {
+		for (let i = 0; i < 10 && !name.test(selectedRow(c)); i++) await c.press('list.down');
+		expect(selectedRow(c)).toMatch(name);
+	}
+
+	test('Domain-0: destroy, shutdown, reboot, migrate and pause say why at once, with no dialog', async () => {
+		const c = await domains();
+		await select(c, /^│> Domain-0 .* dom0-a/);
+		for (const [key, words] of [
+			['domain.destroy', 'Cannot destroy privileged domain Domain-0'],
+			['domain.shutdown', 'Cannot shutdown privileged domain Domain-0'],
+			['domain.reboot', 'Cannot shutdown privileged domain Domain-0'],
+			['domain.migrate', 'Cannot migrate privileged domain Domain-0'],
+			['domain.pause', 'Cannot pause privileged domain Domain-0'],
+		] as const) {
+			await c.press(key);
+			expect(c.screen(), key).not.toMatch(/╭─ (Destroy|Shut down|Reboot|Migrate)/);
+			expect(statusLine(c), key).toContain(`Domain-0: ${words}`);
+		}
+	});
+
+	test('a halted domain: migrate and shutdown are refused with xm’s words; destroy still asks', async () => {
+		const c = await domains();
+		await select(c, /^│> db01 /);
+		await c.press('domain.migrate');
+		expect(statusLine(c)).toContain('db01: Domain is not running');
+		await c.press('domain.shutdown');
+		expect(statusLine(c)).toContain("db01: Domain 'db01' is not started");
+		await c.press('domain.destroy');
+		expect(c.screen()).toContain('Destroy');
+		expect(c.lines().at(-2)).toContain('yes: y | no: n');
+	});
+});

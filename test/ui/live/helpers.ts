@@ -71,19 +71,22 @@ export interface LogicalUnit {
 	readonly deviceType: string;
 }
 
-/** `fcinfo lu -v` output. */
+/** `fcinfo lu -v` output (Solaris 11: port lines, then the `LUN:` line that ends them). */
 export function parseLogicalUnits(stdout: string): LogicalUnit[] {
 	const out: LogicalUnit[] = [];
 	let cur: {osDevice: string; paths: {hbaPort: string; target: string; lun: number}[]; vendor: string; product: string; deviceType: string} | undefined;
 	let port = '';
-	let target = '';
+	let pending: {hbaPort: string; target: string}[] = [];
 	for (const line of stdout.split('\n')) {
 		const t = line.trim();
 		if (line.startsWith('OS Device Name: ')) out.push((cur = {osDevice: line.slice(16), paths: [], vendor: '', product: '', deviceType: ''}));
 		else if (!cur) continue;
 		else if (t.startsWith('HBA Port WWN: ')) port = t.slice(14);
-		else if (t.startsWith('Remote Port WWN: ')) target = t.slice(17);
-		else if (t.startsWith('LUN: ')) cur.paths.push({hbaPort: port, target, lun: Number(t.slice(5))});
+		else if (t.startsWith('Remote Port WWN: ')) pending.push({hbaPort: port, target: t.slice(17)});
+		else if (t.startsWith('LUN: ')) {
+			for (const p of pending) cur.paths.push({...p, lun: Number(t.slice(5))});
+			pending = [];
+		}
 		else if (line.startsWith('\tVendor: ')) cur.vendor = line.slice(9).trim();
 		else if (line.startsWith('\tProduct: ')) cur.product = line.slice(10).trim();
 		else if (line.startsWith('\tDevice Type: ')) cur.deviceType = line.slice(14).trim();

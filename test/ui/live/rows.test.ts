@@ -136,7 +136,7 @@ describe('rows over the default lab', () => {
 		const port0 = fabric.ports.find(p => p.key === 'port:fab-a1/0')!;
 		expect(port0).toMatchObject({state: 'Online', portType: 'F-Port', attachedWwn: '2100001b32813c5a', logins: 2, npivLogins: 1});
 		const switchshow = (await source.actions.runCommand('switch --switch fab-a1 switchshow')).stdout;
-		expect(switchshow).toMatch(/^ {2}0 {3}0 {3}010000 {3}id {4}N4 {3}Online {6}FC {2}F-Port {2}1 N Port \+ 1 NPIV public$/m);
+		expect(switchshow).toMatch(/^ {2}0 {3}0 {3}010000 {3}id {4}N4 {3}Online {6}FC {2}F-Port {2}1 N Port \+ 1 NPIV public $/m);
 		expect(fabric.ports.find(p => p.key === 'port:fab-a1/2')).toMatchObject({state: 'No_Light', portType: '', attachedWwn: null, logins: 0});
 		expect(source.detail('fabric', 'port:fab-a1/0')!.lines).toEqual(expect.arrayContaining([['Logins', '2 (1 NPIV)']]));
 
@@ -161,9 +161,11 @@ describe('rows over the default lab', () => {
 			expect(mine.map(r => r.name).sort()).toEqual(listed.map(w => w[0]).sort());
 			for (const r of mine) {
 				const words = listed.find(w => w[0] === r.name)!;
-				// Name ID Mem VCPUs State Time: a halted managed domain has no ID
-				const [id, mem, vcpus, state] = r.id === null ? ['', ...words.slice(1, 4)] : words.slice(1, 5);
-				expect([r.id === null ? '' : String(r.id), String(r.memMiB), String(r.vcpus), r.state]).toEqual([id, mem, vcpus, state]);
+				// Name ID Mem VCPUs State Time: a halted managed domain has no ID and, as xend sends
+				// no state without a domid, an empty State (the pane keeps its flags)
+				const [id, mem, vcpus, state] = r.id === null ? ['', ...words.slice(1, 3), ''] : words.slice(1, 5);
+				expect([r.id === null ? '' : String(r.id), String(r.memMiB), String(r.vcpus), r.id === null ? '' : r.state]).toEqual([id, mem, vcpus, state]);
+				if (r.id === null) expect(words).toHaveLength(4);
 			}
 		}
 		expect(rows.find(r => r.key === 'web01')).toMatchObject({host: 'dom0-a', vports: [WEB01_VPORT], migration: null});
