@@ -4,10 +4,11 @@
  * handed over untouched (fcadm's -p/-n, xm's -l...). Invoked through a link named fcinfo, fcadm or
  * xm it behaves as that tool. With no family it opens the console.
  */
-import {readFileSync} from 'node:fs';
+import {readFileSync, statSync} from 'node:fs';
 import path from 'node:path';
-import {plainGlobalFlags, splitGlobalArgs, toolFromArgv0, USAGE, type GlobalFlags} from './source/commands/cliArgs.js';
+import {globalValueError, plainGlobalFlags, splitGlobalArgs, toolFromArgv0, USAGE, type GlobalFlags} from './source/commands/cliArgs.js';
 import {DEFAULT_STATE_PATH, type GlobalOptions} from './source/commands/GlobalOptions.js';
+import {shown} from './source/commands/ShownValue.js';
 
 async function main(): Promise<number> {
 	const raw = process.argv.slice(2);
@@ -17,18 +18,36 @@ async function main(): Promise<number> {
 		process.stderr.write(`npiv: ${split.error}\n${USAGE}`);
 		return 2;
 	}
-	const cli = {flags: plainGlobalFlags(split.globals) ?? (await meowFlags(split.globals))};
-	if (cli.flags.seed !== undefined && !Number.isSafeInteger(cli.flags.seed)) {
-		process.stderr.write(`npiv: --seed takes a whole number\n`);
+	if (split.globals.includes('-h') || (split.globals.includes('--help') && split.globals.length > 1)) {
+		// meow answers --help only when it is the only global word, and knows no -h: its help, then exit 0
+		await meowFlags(['--help']);
+	}
+	const valueError = globalValueError(split.globals);
+	if (valueError !== undefined) {
+		process.stderr.write(`npiv: ${valueError}\n`);
 		return 2;
+	}
+	const cli = {flags: plainGlobalFlags(split.globals) ?? (await meowFlags(split.globals))};
+	// An empty NPIV_STATE is an unset one, as in the shell's ${NPIV_STATE:-...}.
+	const statePath = path.resolve(cli.flags.state ?? (process.env['NPIV_STATE'] || DEFAULT_STATE_PATH));
+	if (isFolder(statePath)) {
+		process.stderr.write(`npiv: the store ${shown(statePath)} is a folder, not a store file: name a file with --state or NPIV_STATE (such as ${shown(path.join(statePath, 'store.json'))})\n`);
+		return 1;
 	}
 	const globals: GlobalOptions = {
 		host: cli.flags.host,
 		json: cli.flags.json || split.json,
-		statePath: path.resolve(cli.flags.state ?? process.env['NPIV_STATE'] ?? DEFAULT_STATE_PATH),
+		statePath,
 		seed: cli.flags.seed,
 		noColor: !cli.flags.color || process.env['NO_COLOR'] !== undefined,
 	};
+	if (split.family === 'ui') {
+		const {asksForHelp, helpOutput, UI_USAGE} = await import('./source/commands/families/FamilyOutput.js');
+		if (asksForHelp(split.rest)) {
+			process.stdout.write(helpOutput(UI_USAGE, globals.json).stdout);
+			return 0;
+		}
+	}
 	const record = cli.flags.record;
 	const consoleFamily = split.family === undefined || split.family === 'ui';
 	if (record !== undefined && (record === '' || !consoleFamily)) {
@@ -85,6 +104,14 @@ async function main(): Promise<number> {
 	}
 	const {runOneShot} = await import('./source/lab/OneShot.js');
 	return runOneShot(split.family, split.rest, globals);
+}
+
+function isFolder(file: string): boolean {
+	try {
+		return statSync(file).isDirectory();
+	} catch {
+		return false; // missing (a new store) or unreadable (the store says why when it opens it)
+	}
 }
 
 /** The global options through meow: --help, --version, and whatever plainGlobalFlags leaves to it. */

@@ -1,6 +1,6 @@
 // Bundles the CLI and the importable HBA-API into dist/ with esbuild. ESM with code splitting,
 // so a one-shot `npiv fcinfo` never loads Ink or React (they sit in the console's chunk).
-// The packages a one-shot command needs (meow, zod, lowdb) are bundled in: loading them from
+// The packages a one-shot command needs (meow, zod) are bundled in: loading them from
 // node_modules file by file cost more than the command itself. The console's packages (Ink,
 // React, yoga, xterm) stay external, imported only when the console or a renderer starts.
 import {build} from 'esbuild';

@@ -1,5 +1,6 @@
 /** Splitting `npiv [global options] <family> [family words]` and recognising tool links. */
 import path from 'node:path';
+import {shown} from './ShownValue.js';
 
 export const FAMILIES = ['fcinfo', 'fcadm', 'xm', 'switch', 'storage', 'fault', 'link', 'events', 'scenario', 'session', 'snapshot', 'lab', 'ui', 'help'] as const;
 export type Family = (typeof FAMILIES)[number];
@@ -26,7 +27,7 @@ Global options (before the command)
   --host NAME             host whose stack or dom0 runs fcinfo, fcadm or xm (default: the first)
   --state FILE            the store (env NPIV_STATE; default ./state/store.json)
   --json                  structured output
-  --seed N                seed for a new store's random numbers
+  --seed N                seed for a new store's random numbers (0 to 4294967295)
   --no-color              no colour (also NO_COLOR)
   --record FILE           record the console session to FILE
   --no-server             run the command here even when a lab server serves the store
@@ -79,6 +80,49 @@ export function splitGlobalArgs(argv: readonly string[]): SplitArgs | {error: st
 export function toolFromArgv0(argv1: string): 'fcinfo' | 'fcadm' | 'xm' | undefined {
 	const base = path.basename(argv1).replace(/\.(c|m)?js$/, '');
 	return base === 'fcinfo' || base === 'fcadm' || base === 'xm' ? base : undefined;
+}
+
+/** The largest `--seed`: the PRNG is seeded with 32 bits, and a bigger number would silently be another seed. */
+export const SEED_MAX = 4294967295;
+
+/**
+ * `--seed`: a whole number written in decimal digits, 0 to SEED_MAX. Refused rather than
+ * converted: '' (no seed), 1e3, 0x10, -1, 1.5, and anything past 32 bits, which the PRNG would
+ * fold onto a smaller seed.
+ */
+export function parseSeed(text: string): number | {error: string} {
+	const digits = /^\d{1,10}$/.test(text);
+	const value = digits ? Number(text) : Number.NaN;
+	if (!digits || value > SEED_MAX) return {error: `--seed takes a whole number from 0 to ${SEED_MAX}, not '${shown(text, 40)}'`};
+	return value;
+}
+
+/** Every value given to a valued global option `name` (such as '--seed'), in order, as typed. */
+function valuesOf(globals: readonly string[], name: string): string[] {
+	const values: string[] = [];
+	for (let i = 0; i < globals.length; i++) {
+		const word = globals[i]!;
+		const eq = word.indexOf('=');
+		const option = eq < 0 ? word : word.slice(0, eq);
+		if (!VALUED.has(option)) continue;
+		const value = eq < 0 ? globals[++i] : word.slice(eq + 1);
+		if (option === name && value !== undefined) values.push(value);
+	}
+	return values;
+}
+
+/**
+ * The global options' values that no parser may read in its own way: a usage error to print
+ * (exit 2), or undefined. meow would read `--seed 0x10` as 16 and `--state ''` as the current
+ * folder; both are mistakes to point out, not to guess at.
+ */
+export function globalValueError(globals: readonly string[]): string | undefined {
+	for (const seed of valuesOf(globals, '--seed')) {
+		const parsed = parseSeed(seed);
+		if (typeof parsed !== 'number') return parsed.error;
+	}
+	if (valuesOf(globals, '--state').includes('')) return '--state needs a FILE: the store to use (such as ./state/store.json)';
+	return undefined;
 }
 
 /** The global options as meow gives them (its `flags`). */

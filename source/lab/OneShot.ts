@@ -9,7 +9,8 @@
  * lock this time, on the newer document, and that run is the one printed and saved. So two
  * processes never lose each other's changes, and what a command printed is what was saved.
  */
-import {commandError, jsonReplacer, type CommandOutput} from '../commands/CommandOutput.js';
+import {jsonError} from '../commands/families/FamilyOutput.js';
+import {commandError, type CommandOutput} from '../commands/CommandOutput.js';
 import {parseEventsArgs} from '../commands/events/eventsCommand.js';
 import {shown} from '../commands/ShownValue.js';
 import {followEvents} from '../commands/events/followEvents.js';
@@ -82,7 +83,7 @@ function runOn(doc: StoreDocument, liveSetAside: string | undefined, family: str
 function storeFailure(error: unknown, globals: GlobalOptions): CommandOutput {
 	if (isStoreError(error) || error instanceof WorldError) {
 		const message = (error as Error).message;
-		if (globals.json) return {stdout: JSON.stringify({error: message, problems: (error as {problems?: unknown}).problems ?? []}, jsonReplacer, 2) + '\n', stderr: '', exitCode: 1};
+		if (globals.json) return jsonError(1, `npiv: ${message}`, {problems: (error as {problems?: unknown}).problems ?? []});
 		return commandError(`npiv: ${message}`);
 	}
 	throw error;

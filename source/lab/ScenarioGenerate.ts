@@ -6,6 +6,7 @@
 import {parseArgs} from 'node:util';
 import path from 'node:path';
 import {commandError, json, ok, usageError, type CommandOutput} from '../commands/CommandOutput.js';
+import {asksForHelp, familyJson} from '../commands/families/FamilyOutput.js';
 import type {GlobalOptions} from '../commands/GlobalOptions.js';
 import {generateDocument, isStoreError, writeStoreFile, type ScenarioOptions} from '../store/index.js';
 import type {BootPhase} from '../world/World.js';
@@ -34,6 +35,11 @@ const PHASES: Record<BootPhase, string> = {
 const PORTS_PER_SWITCH = 200;
 
 export async function runScenarioGenerate(argv: readonly string[], globals: GlobalOptions, stderr: NodeJS.WriteStream = process.stderr): Promise<CommandOutput> {
+	return familyJson(await generate(argv, globals, stderr), globals.json);
+}
+
+async function generate(argv: readonly string[], globals: GlobalOptions, stderr: NodeJS.WriteStream): Promise<CommandOutput> {
+	if (asksForHelp(argv)) return ok(GENERATE_USAGE);
 	let values: Record<string, string | boolean | undefined>;
 	try {
 		values = parseArgs({

@@ -3,7 +3,7 @@
  * command checks first that the file can be made (`canCreateOutputFile`), does its work, and
  * only then writes: through a temporary file in the same folder and a rename, so a refused or
  * interrupted command never truncates what was there, and a reader sees the old file or the new
- * one, never half of one. (The store's own saves go through lowdb the same way: see Store.ts.)
+ * one, never half of one. (The store's own saves work the same way: see StoreFile.ts.)
  */
 import {accessSync, chmodSync, closeSync, constants, fsyncSync, openSync, renameSync, statSync, unlinkSync, writeSync} from 'node:fs';
 import path from 'node:path';
@@ -14,19 +14,30 @@ import path from 'node:path';
  * xen/xm/main.py), so an unwritable path fails before the domain is touched.
  */
 export function canCreateOutputFile(file: string): boolean {
-	if (file === '') return false;
+	return outputFileProblem(file) === undefined;
+}
+
+/** Why FILE could not be written (in words for a message: "no such folder /x"), or undefined when it can. */
+export function outputFileProblem(file: string): string | undefined {
+	if (file === '') return 'no file named';
 	const resolved = path.resolve(file);
+	const folder = path.dirname(resolved);
 	try {
-		const folder = statSync(path.dirname(resolved));
-		if (!folder.isDirectory()) return false;
-		accessSync(path.dirname(resolved), constants.W_OK);
-	} catch {
-		return false;
+		if (!statSync(folder).isDirectory()) return `${folder} is not a folder`;
+	} catch (error) {
+		const code = (error as NodeJS.ErrnoException).code;
+		return code === 'ENOENT' ? `no such folder ${folder}` : code === 'ENOTDIR' ? `${folder} is not a folder` : `cannot reach the folder ${folder} (${code ?? (error as Error).message})`;
 	}
 	try {
-		return !statSync(resolved).isDirectory();
+		accessSync(folder, constants.W_OK);
+	} catch {
+		return `the folder ${folder} is not writable`;
+	}
+	try {
+		return statSync(resolved).isDirectory() ? 'it is a folder' : undefined;
 	} catch (error) {
-		return (error as NodeJS.ErrnoException).code === 'ENOENT';
+		const code = (error as NodeJS.ErrnoException).code;
+		return code === 'ENOENT' ? undefined : `cannot reach it (${code ?? (error as Error).message})`;
 	}
 }
 

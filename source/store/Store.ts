@@ -1,19 +1,21 @@
 /**
  * The store file: one JSON document holding the lab, the PRNG state, the simulated clock, the
- * event log and the retired WWNs. lowdb's TextFile writes through steno (temporary file, then
- * rename), so a crash leaves either the old document or the new one, never half of one. Changes
- * are read-modify-write under the lock file, so two processes never lose each other's changes.
+ * event log and the retired WWNs. Saves write a temporary file and rename it over the store (see
+ * StoreFile), so a crash leaves either the old document or the new one, never half of one.
+ * Changes are read-modify-write under the lock file, so two processes never lose each other's
+ * changes. A store named through a symbolic link is the file it points to, lock and all, so that
+ * every path to one store shares one lock.
  */
 import {readFileSync, statSync} from 'node:fs';
 import {mkdir} from 'node:fs/promises';
 import path from 'node:path';
-import {TextFile} from 'lowdb/node';
 import type {LabConfig} from '../world/LabConfig.js';
 import {checkDocumentForSave, decodeDocumentBytes, encodeDocumentChunks, finaliseDocument, type Source} from './DocumentCodec.js';
 import {DEFAULT_SEED, loadEmbeddedLab, newDocument} from './EmbeddedLab.js';
 import type {StoreDocument} from './schema.js';
 import {StoreError} from './StoreError.js';
-import {holdStoreLock, withStoreLock} from './StoreLock.js';
+import {refuseReadOnly, saveStoreBytes, storeName, storeTarget} from './StoreFile.js';
+import {holdStoreLock, withStoreLock, type LockOptions} from './StoreLock.js';
 
 /** Where the store lives when neither `--state FILE` nor NPIV_STATE says otherwise. */
 export const DEFAULT_STORE_PATH = './state/store.json';
@@ -23,15 +25,15 @@ export interface StoreOptions {
 	readonly lab?: LabConfig;
 	/** The seed a missing store is created with (default 1). */
 	readonly seed?: number;
-	/** How long update() waits for another process's lock (default 10 s). */
+	/** How long update() waits for another process's lock (default NPIV_LOCK_TIMEOUT seconds, else 10 s). */
 	readonly lockTimeoutMs?: number;
+	/** Told in one line what a lock wait that lasts is waiting for (default: stderr; null: nobody). */
+	readonly onLockWait?: ((line: string) => void) | null;
 }
 
 export type StoreChange = (document: StoreDocument) => StoreDocument | Promise<StoreDocument>;
 
 export class Store {
-	readonly lockFile: string;
-	readonly #text: TextFile;
 	readonly #source: Source;
 	#document: StoreDocument;
 	#migratedFrom: number | undefined;
@@ -46,15 +48,12 @@ export class Store {
 		private readonly options: StoreOptions,
 		document: StoreDocument,
 		migratedFrom: number | undefined,
-		text: TextFile,
 		seen: Fingerprint | undefined,
 		liveSetAside: string | undefined,
 	) {
-		this.lockFile = `${file}.lock`;
 		this.#source = {file, kind: 'store'};
 		this.#document = document;
 		this.#migratedFrom = migratedFrom;
-		this.#text = text;
 		this.#seen = seen;
 		this.#liveSetAside = liveSetAside;
 	}
@@ -64,22 +63,32 @@ export class Store {
 	 * Refuses an unreadable, invalid or too-new file with a StoreError and leaves it untouched.
 	 */
 	static async open(file: string, options: StoreOptions = {}): Promise<Store> {
-		const text = new TextFile(file);
 		const source: Source = {file, kind: 'store'};
-		let found = readCurrent(file, undefined);
+		const target = storeTarget(file);
+		let found = readCurrent(file, target, undefined);
 		if (found === null) {
-			await ensureFolder(file);
-			found = await withStoreLock(file, {timeoutMs: options.lockTimeoutMs}, async () => {
-				const existing = readCurrent(file, undefined);
-				if (existing !== null) return existing; // another process created it while we waited
-				const created = checkDocumentForSave(finaliseDocument(fresh(options), 1), file);
-				await save(text, file, created);
-				return readCurrent(file, undefined);
-			});
+			await ensureFolder(file, target);
+			found = await withStoreLock(
+				file,
+				lockOptions(options),
+				async () => {
+					const existing = readCurrent(file, target, undefined);
+					if (existing !== null) return existing; // another process created it while we waited
+					const created = checkDocumentForSave(finaliseDocument(fresh(options), 1), file);
+					await save(file, target, created);
+					return readCurrent(file, target, undefined);
+				},
+				lockPathOf(target),
+			);
 		}
 		if (found === null || found === 'unchanged') throw new StoreError('io', file, `store ${file}: it disappeared while being opened`);
 		const decoded = decodeDocumentBytes(found.bytes, source);
-		return new Store(file, options, decoded.document, decoded.migratedFrom, text, found.seen, decoded.liveSetAside);
+		return new Store(file, options, decoded.document, decoded.migratedFrom, found.seen, decoded.liveSetAside);
+	}
+
+	/** The lock file: beside the file the store's path leads to. */
+	get lockFile(): string {
+		return lockPathOf(storeTarget(this.file));
 	}
 
 	/** The document as of the last open, read or update of this object. */
@@ -116,16 +125,24 @@ export class Store {
 	 * Returns the document as saved (or as it is).
 	 */
 	async update(change: StoreChange): Promise<StoreDocument> {
-		await ensureFolder(this.file);
-		return withStoreLock(this.file, {timeoutMs: this.options.lockTimeoutMs}, async () => {
-			const current = this.#current() ?? fresh(this.options);
-			const changed = await change(current);
-			if (changed === current) return current;
-			const next = checkDocumentForSave(finaliseDocument(changed, current.revision + 1), this.file, current);
-			await save(this.#text, this.file, next);
-			this.#adopt(next, undefined, fingerprint(this.file), undefined);
-			return next;
-		});
+		const target = storeTarget(this.file);
+		refuseReadOnly(this.file, target);
+		await ensureFolder(this.file, target);
+		return withStoreLock(
+			this.file,
+			lockOptions(this.options),
+			async lock => {
+				const current = this.#current(target) ?? fresh(this.options);
+				const changed = await change(current);
+				if (changed === current) return current;
+				const next = checkDocumentForSave(finaliseDocument(changed, current.revision + 1), this.file, current);
+				await lock.ensureHeld();
+				await save(this.file, target, next);
+				this.#adopt(next, undefined, fingerprint(target), undefined);
+				return next;
+			},
+			lockPathOf(target),
+		);
 	}
 
 	/**
@@ -134,30 +151,34 @@ export class Store {
 	 * is still running in simulated time): other writers wait instead of saving underneath it.
 	 */
 	async hold(): Promise<HeldStore> {
-		await ensureFolder(this.file);
-		const release = await holdStoreLock(this.file, {timeoutMs: this.options.lockTimeoutMs});
+		// The file the lock was taken for is the one saved, even if the link is pointed elsewhere meanwhile.
+		const target = storeTarget(this.file);
+		refuseReadOnly(this.file, target);
+		await ensureFolder(this.file, target);
+		const lock = await holdStoreLock(this.file, lockOptions(this.options), lockPathOf(target));
 		let released = false;
 		return {
 			read: () => this.read(),
 			save: async (document: StoreDocument) => {
 				if (released) throw new StoreError('io', this.file, `store ${this.file}: saved after its lock was released (a bug)`);
-				const current = this.#current() ?? fresh(this.options);
+				const current = this.#current(target) ?? fresh(this.options);
 				const next = checkDocumentForSave(finaliseDocument(document, current.revision + 1), this.file, current);
-				await save(this.#text, this.file, next);
-				this.#adopt(next, undefined, fingerprint(this.file), undefined);
+				await lock.ensureHeld();
+				await save(this.file, target, next);
+				this.#adopt(next, undefined, fingerprint(target), undefined);
 				return next;
 			},
 			release: async () => {
 				if (released) return;
 				released = true;
-				await release();
+				await lock.release();
 			},
 		};
 	}
 
 	/** The file's document: the one we have while the file is the one we saw, else read and decoded; null when there is no file. */
-	#current(): StoreDocument | null {
-		const found = readCurrent(this.file, this.#seen);
+	#current(target: string = storeTarget(this.file)): StoreDocument | null {
+		const found = readCurrent(this.file, target, this.#seen);
 		if (found === null) return null;
 		if (found === 'unchanged') return this.#document;
 		const decoded = decodeDocumentBytes(found.bytes, this.#source);
@@ -194,19 +215,32 @@ export async function writeStoreFile(file: string, document: StoreDocument, opti
 		exists = false;
 	}
 	if (exists && !options.replace) throw new StoreError('io', file, `${file} already exists (give --force to replace it)`);
-	await ensureFolder(file);
+	const target = storeTarget(file);
+	await ensureFolder(file, target);
 	const next = checkDocumentForSave(finaliseDocument(document, 1), file);
-	await save(new TextFile(file), file, next);
-	return statSync(file).size;
+	// Under the store's lock: a process saving the same store meanwhile must not share the temporary file.
+	await withStoreLock(file, {}, () => save(file, target, next), lockPathOf(target));
+	return statSync(target).size;
 }
 
 export function openStore(file: string, options: StoreOptions = {}): Promise<Store> {
 	return Store.open(file, options);
 }
 
-/** `--state FILE`, else NPIV_STATE, else ./state/store.json. */
+/** `--state FILE`, else NPIV_STATE (when not empty), else ./state/store.json. */
 export function resolveStorePath(state: string | undefined, env: Readonly<Record<string, string | undefined>> = process.env): string {
-	return path.resolve(state ?? env['NPIV_STATE'] ?? DEFAULT_STORE_PATH);
+	return path.resolve(state ?? (env['NPIV_STATE'] || DEFAULT_STORE_PATH));
+}
+
+function lockPathOf(target: string): string {
+	return `${target}.lock`;
+}
+
+function lockOptions(options: StoreOptions): LockOptions {
+	return {
+		...(options.lockTimeoutMs === undefined ? {} : {timeoutMs: options.lockTimeoutMs}),
+		...(options.onLockWait === undefined ? {} : {onWait: options.onLockWait}),
+	};
 }
 
 function fresh(options: StoreOptions): StoreDocument {
@@ -221,12 +255,13 @@ interface Fingerprint {
 	readonly ino: number;
 	readonly size: number;
 	readonly mtimeMs: number;
+	readonly kind: 'file' | 'folder' | 'other';
 }
 
 function fingerprint(file: string): Fingerprint | undefined {
 	try {
 		const s = statSync(file);
-		return {ino: s.ino, size: s.size, mtimeMs: s.mtimeMs};
+		return {ino: s.ino, size: s.size, mtimeMs: s.mtimeMs, kind: s.isFile() ? 'file' : s.isDirectory() ? 'folder' : 'other'};
 	} catch {
 		return undefined;
 	}
@@ -240,41 +275,37 @@ function sameFile(a: Fingerprint | undefined, b: Fingerprint | undefined): boole
  * The file's bytes and fingerprint, 'unchanged' when it is still the file `seen`, or null when
  * there is none. Read whole, in one go (lowdb's reader decodes a 30 MB store piece by piece,
  * which costs a one-shot command more than the rest of its work); the codec decodes only what it
- * parses. lowdb's TextFile still writes the file, through a temporary file and a rename.
+ * parses. `target` is the file itself (links followed); messages name `file` as given.
  */
-function readCurrent(file: string, seen: Fingerprint | undefined): {bytes: Buffer; seen: Fingerprint | undefined} | 'unchanged' | null {
+function readCurrent(file: string, target: string, seen: Fingerprint | undefined): {bytes: Buffer; seen: Fingerprint | undefined} | 'unchanged' | null {
 	for (let attempt = 0; ; attempt++) {
-		const before = fingerprint(file);
+		const before = fingerprint(target);
 		if (before !== undefined && sameFile(before, seen)) return 'unchanged';
+		if (before?.kind === 'folder') throw new StoreError('io', file, `store ${storeName(file, target)} is a folder, not a store file: name a file (such as ${path.join(file, 'store.json')})`);
+		// A FIFO or a device would block or never end: a store is a regular file.
+		if (before !== undefined && before.kind !== 'file') throw new StoreError('io', file, `store ${storeName(file, target)} is not a regular file`);
 		let bytes: Buffer;
 		try {
-			bytes = readFileSync(file);
+			bytes = readFileSync(target);
 		} catch (error) {
 			if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-			throw new StoreError('io', file, `store ${file}: cannot read it: ${(error as Error).message}`);
+			throw new StoreError('io', file, `store ${storeName(file, target)}: cannot read it: ${(error as Error).message}`);
 		}
 		// Replaced while we read: read the new one (a save is a rename, so each read is whole).
-		const after = fingerprint(file);
+		const after = fingerprint(target);
 		if (sameFile(before, after)) return {bytes, seen: after};
 		if (attempt >= 3) return {bytes, seen: undefined};
 	}
 }
 
-/** Writes the document (lowdb's writer: a temporary file, then a rename); returns what was written. */
-async function save(text: TextFile, file: string, document: StoreDocument): Promise<void> {
-	const content = encodeDocumentChunks(document);
-	try {
-		// TextFile hands its data to steno, which writes whatever fs.writeFile takes: the pieces in
-		// order (a few dozen: see CompactLayout), the untouched parts as the bytes they were read as.
-		await text.write(content as unknown as string);
-	} catch (error) {
-		throw new StoreError('io', file, `store ${file}: cannot save it: ${(error as Error).message}`);
-	}
+/** Writes the document: the pieces in order (see CompactLayout), the untouched parts as the bytes they were read as. */
+async function save(file: string, target: string, document: StoreDocument): Promise<void> {
+	await saveStoreBytes(file, target, encodeDocumentChunks(document));
 }
 
-async function ensureFolder(file: string): Promise<void> {
+async function ensureFolder(file: string, target: string): Promise<void> {
 	try {
-		await mkdir(path.dirname(path.resolve(file)), {recursive: true});
+		await mkdir(path.dirname(target), {recursive: true});
 	} catch (error) {
 		throw new StoreError('io', file, `store ${file}: cannot create its folder: ${(error as Error).message}`);
 	}

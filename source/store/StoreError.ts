@@ -5,6 +5,8 @@
 export type StoreErrorCode =
 	/** The file could not be read or written (permissions, a directory in the way...). */
 	| 'io'
+	/** The store's permissions say it is not to be changed (no write bit, or not writable by us). */
+	| 'read-only'
 	/** Not JSON at all, or truncated. */
 	| 'bad-json'
 	/** JSON, but not a store document of a version we know how to read. */

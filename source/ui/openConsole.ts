@@ -9,6 +9,8 @@
 import path from 'node:path';
 import type {GlobalOptions} from '../commands/GlobalOptions.js';
 import {isStoreError, openStore, type Store, type StoreDocument} from '../store/index.js';
+import {outputFileProblem} from '../store/OutputFile.js';
+import {shown} from '../commands/ShownValue.js';
 import {NEEDS_TTY, runConsole} from './runConsole.js';
 import {WorldConsoleSource} from './live/WorldConsoleSource.js';
 import {recordConsoleSession} from './session/ConsoleRecorder.js';
@@ -84,6 +86,13 @@ export async function openConsole(globals: GlobalOptions, opts: OpenConsoleOptio
 	if (opts.record !== undefined && opts.record !== '' && !recorderFactory) {
 		stderr.write('npiv: --record is not available in this build\n');
 		return 2;
+	}
+	// The recording is written when the console exits: a path it cannot be written to is said now,
+	// before the terminal is taken, not after an hour's session.
+	const recordProblem = opts.record ? outputFileProblem(opts.record) : undefined;
+	if (opts.record && recordProblem !== undefined) {
+		stderr.write(`npiv: --record ${shown(opts.record)}: cannot write the session there: ${shown(recordProblem)}\n`);
+		return 1;
 	}
 	const serve = opts.serve ?? true;
 	if (serve) {

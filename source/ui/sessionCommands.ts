@@ -10,6 +10,9 @@
 import {readFileSync} from 'node:fs';
 import path from 'node:path';
 import {parseArgs, type ParseArgsConfig} from 'node:util';
+import {jsonSimMs} from '../commands/events/SimTimeJson.js';
+import {asksForHelp, errorMessage, familyJson, jsonError} from '../commands/families/FamilyOutput.js';
+import {json} from '../commands/CommandOutput.js';
 import type {GlobalOptions} from '../commands/GlobalOptions.js';
 import {shown} from '../commands/ShownValue.js';
 import {isStoreError} from '../store/index.js';
@@ -68,6 +71,8 @@ export interface SessionIo {
 	readonly stdout: NodeJS.WriteStream;
 	out(text: string): void;
 	err(text: string): void;
+	/** With --json: what the command did, as the object it prints (the text it would print is dropped). */
+	report?(facts: Readonly<Record<string, unknown>>): void;
 }
 
 /** What the command replays over: by default the real SAN; tests may pass another console source. */
@@ -88,7 +93,29 @@ export function processIo(): SessionIo {
 class UsageError extends Error {}
 
 export async function runSessionCommand(argv: readonly string[], globals: GlobalOptions, io: SessionIo = processIo(), deps: SessionCommandDeps = {}): Promise<number> {
+	if (!globals.json) return sessionVerb(argv, globals, io, deps);
+	// --json: the text a verb prints is kept aside, and one object is printed at the end, whatever happened
+	let stdout = '';
+	let stderr = '';
+	let facts: Readonly<Record<string, unknown>> | undefined;
+	const code = await sessionVerb(argv, globals, {stdin: io.stdin, stdout: io.stdout, out: text => void (stdout += text), err: text => void (stderr += text), report: f => void (facts = f)}, deps);
+	let output;
+	if (facts === undefined) output = familyJson({stdout, stderr, exitCode: code}, true);
+	else if (code === 0) output = json(facts);
+	else {
+		const {message, ...more} = facts as {message?: string};
+		output = jsonError(code, message ?? errorMessage(stderr), more);
+	}
+	io.out(output.stdout);
+	return code;
+}
+
+async function sessionVerb(argv: readonly string[], globals: GlobalOptions, io: SessionIo, deps: SessionCommandDeps): Promise<number> {
 	const [verb, ...rest] = argv;
+	if (asksForHelp(argv) || verb === 'help') {
+		io.out(`${SESSION_USAGE}\n${SESSION_FORMAT_HELP}`);
+		return 0;
+	}
 	const stop = stopOnSignals();
 	try {
 		switch (verb) {
@@ -98,11 +125,6 @@ export async function runSessionCommand(argv: readonly string[], globals: Global
 				return await checkCommand(rest, globals, io, deps, stop);
 			case 'export':
 				return await exportCommand(rest, globals, io, deps, stop);
-			case 'help':
-			case '--help':
-			case '-h':
-				io.out(`${SESSION_USAGE}\n${SESSION_FORMAT_HELP}`);
-				return 0;
 			case undefined:
 				throw new UsageError('npiv session: expected replay, check or export');
 			default:
@@ -214,6 +236,7 @@ async function replayCommand(argv: readonly string[], globals: GlobalOptions, io
 		if (values.frames !== undefined || values.speed !== undefined || values.apply) throw new UsageError('npiv session replay --check: takes no --frames, --speed or --apply (a check is headless and changes no store)');
 		return checkCommand([file], globals, io, deps, stop);
 	}
+	if (globals.json && !values.headless) throw new UsageError('npiv session replay: --json goes with --headless (a replay on the terminal draws on it)');
 	if (!values.headless && !(io.stdout.isTTY && io.stdin.isTTY)) {
 		throw new UsageError('npiv session replay: playing a session needs a terminal; add --headless to replay without one');
 	}
@@ -248,6 +271,13 @@ async function replayCommand(argv: readonly string[], globals: GlobalOptions, io
 		if (stopped !== undefined) return stopped;
 		if (write) io.out(`${result.frames} frames written to ${values.frames as string}\n`);
 		else io.out(savedFrameText(result.lastFrame.text));
+		io.report?.({
+			file,
+			steps: result.steps,
+			frames: result.frames,
+			timeMs: jsonSimMs(result.timeMs),
+			...(write ? {framesDir: values.frames as string} : {screen: savedFrameText(result.lastFrame.text)}),
+		});
 		return 0;
 	});
 }
@@ -261,10 +291,12 @@ async function checkCommand(argv: readonly string[], globals: GlobalOptions, io:
 	const sessions: Prepared[] = [];
 	for (const file of positionals) sessions.push(await prepare(file, false));
 	let failed = 0;
+	const outcomes: Record<string, unknown>[] = [];
 	for (const {session, sandbox} of sessions) {
 		const result = await withDriver(session, deps, {apply: false, sandbox}, driver => check(session, driver, {update, refusals: sandbox, signal: stop.signal}));
 		const stopped = stoppedBy(stop, io, `session check ${shown(session.file)}`);
 		if (stopped !== undefined) return stopped;
+		outcomes.push(checkJson(session.file, result));
 		if (result.ok) io.out(`${session.file}: ok (${checkSummary(result)})\n`);
 		else {
 			failed++;
@@ -272,7 +304,23 @@ async function checkCommand(argv: readonly string[], globals: GlobalOptions, io:
 			io.err(`${formatCheckFailure(result.failure!)}FAILED ${result.failure!.message}\n`);
 		}
 	}
+	const first = outcomes.find(o => o['ok'] === false);
+	io.report?.({...(first ? {message: `FAILED ${String((first['failure'] as {message: string}).message)}`} : {}), sessions: outcomes});
 	return failed > 0 ? 1 : 0;
+}
+
+/** One session's check as --json gives it: what `file: ok (...)` or the failure says, as fields. */
+function checkJson(file: string, result: CheckResult): Record<string, unknown> {
+	const count = (status: string): number => result.snapshots.filter(s => s.status === status).length;
+	const failure = result.failure;
+	return {
+		file,
+		ok: result.ok,
+		steps: result.replay.steps,
+		expects: result.expects,
+		snapshots: {matched: count('matched'), written: count('written'), updated: count('updated')},
+		...(failure ? {failure: {kind: failure.kind, ...(failure.line === undefined ? {} : {line: failure.line}), message: failure.message, detail: failure.detail}} : {}),
+	};
 }
 
 function checkSummary(result: CheckResult): string {
@@ -302,6 +350,7 @@ async function exportCommand(argv: readonly string[], globals: GlobalOptions, io
 	if (tick === 0) throw new UsageError('npiv session export: --tick takes a number of milliseconds greater than 0');
 	const title = values.title as string | undefined;
 	const {session, sandbox} = await prepare(file, false);
+	const exported: Record<string, unknown> = {file};
 	if (svg !== undefined && !session.steps.some(step => step.kind === 'snapshot')) {
 		throw new ReplayError(`${file} has no snapshot steps: nothing to draw for --svg`);
 	}
@@ -313,6 +362,7 @@ async function exportCommand(argv: readonly string[], globals: GlobalOptions, io
 		if (stopped !== undefined) return stopped;
 		writeOutput(cast, text, 'the asciicast');
 		io.out(`${cast}: asciicast v2, ${text.split('\n').length - 2} events\n`);
+		exported['cast'] = {file: cast, events: text.split('\n').length - 2};
 	}
 	if (svg !== undefined) {
 		const pictures = await withDriver(session, deps, {apply: false, sandbox}, driver =>
@@ -327,7 +377,9 @@ async function exportCommand(argv: readonly string[], globals: GlobalOptions, io
 			throw new OutputError(`cannot write the pictures to ${shown(svg)}: ${systemReason(error)}`);
 		}
 		io.out(files.map(f => `${f}\n`).join(''));
+		exported['svg'] = files;
 	}
+	io.report?.(exported);
 	return 0;
 }
 

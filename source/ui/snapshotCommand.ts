@@ -6,6 +6,8 @@
  */
 import path from 'node:path';
 import {parseArgs} from 'node:util';
+import {asksForHelp, familyJson} from '../commands/families/FamilyOutput.js';
+import {json, type CommandOutput} from '../commands/CommandOutput.js';
 import type {GlobalOptions} from '../commands/GlobalOptions.js';
 import {visibleText} from '../session/FrameText.js';
 import {MAX_COLS, MAX_ROWS, sizeProblem, type TerminalSize} from '../session/SessionFormat.js';
@@ -45,13 +47,21 @@ export interface SnapshotRequest {
 class UsageError extends Error {}
 
 export async function runSnapshotCommand(argv: readonly string[], globals: GlobalOptions, io: Pick<SessionIo, 'out' | 'err'>): Promise<number> {
+	const out = familyJson(await snapshot(argv, globals), globals.json);
+	if (out.stdout) io.out(out.stdout);
+	if (out.stderr) io.err(out.stderr);
+	return out.exitCode;
+}
+
+async function snapshot(argv: readonly string[], globals: GlobalOptions): Promise<CommandOutput> {
+	const failed = (stderr: string, exitCode: number): CommandOutput => ({stdout: '', stderr, exitCode});
+	if (asksForHelp(argv)) return {stdout: SNAPSHOT_USAGE, stderr: '', exitCode: 0};
 	let request: SnapshotRequest;
 	try {
 		request = parseSnapshotArgs(argv);
 	} catch (error) {
 		if (!(error instanceof UsageError)) throw error;
-		io.err(`npiv snapshot: ${error.message}\n${SNAPSHOT_USAGE}`);
-		return 2;
+		return failed(`npiv snapshot: ${error.message}\n${SNAPSHOT_USAGE}`, 2);
 	}
 	let document: StoreDocument;
 	try {
@@ -59,17 +69,15 @@ export async function runSnapshotCommand(argv: readonly string[], globals: Globa
 		document = store.document.revision > 0 ? await store.read() : store.document;
 	} catch (error) {
 		if (!isStoreError(error)) throw error;
-		io.err(`npiv: ${(error as Error).message}\n`);
-		return 1;
+		return failed(`npiv: ${(error as Error).message}\n`, 1);
 	}
 	try {
-		io.out(await renderSnapshot(document, displayPath(globals.statePath), request, globals.noColor));
-		return 0;
+		const screen = await renderSnapshot(document, displayPath(globals.statePath), request, globals.noColor);
+		if (!globals.json) return {stdout: screen, stderr: '', exitCode: 0};
+		// the request as it was understood, then the picture in the format asked for
+		return json({pane: request.pane, ...(request.select === undefined ? {} : {select: request.select}), detail: request.detail, cols: request.size.cols, rows: request.size.rows, format: request.format, screen});
 	} catch (error) {
-		if (error instanceof SnapshotError || error instanceof WorldError) {
-			io.err(`npiv snapshot: ${(error as Error).message}\n`);
-			return 1;
-		}
+		if (error instanceof SnapshotError || error instanceof WorldError) return failed(`npiv snapshot: ${(error as Error).message}\n`, 1);
 		throw error;
 	}
 }

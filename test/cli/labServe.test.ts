@@ -5,7 +5,7 @@
  * one line and never hangs or runs a change twice.
  */
 import {spawn, type ChildProcess} from 'node:child_process';
-import {copyFileSync, existsSync, readFileSync, statSync} from 'node:fs';
+import {copyFileSync, existsSync, readFileSync, statSync, symlinkSync} from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
@@ -107,6 +107,20 @@ describe('npiv lab serve, with commands in other processes', () => {
 		expect(await exited(child)).toBe(0);
 		expect(existsSync(serveFilesFor(state).socket)).toBe(false);
 		expect(npiv(state, ['lab', 'status'])).toMatchObject({status: 1, stdout: `${serveFilesFor(state).store} is not served\n`});
+	});
+
+	it('a store reached through a symbolic link is served once: the link and the file find the same server', async () => {
+		const state = tempStore();
+		expect(npiv(state, ['xm', 'list']).status).toBe(0);
+		const link = path.join(path.dirname(state), 'linked.json');
+		symlinkSync(state, link);
+		const child = await serve(link);
+		const viaFile = npiv(state, ['lab', 'status']);
+		expect(viaFile.status).toBe(0);
+		expect(viaFile.stdout).toContain(`(pid ${child.pid},`);
+		expect(npiv(state, ['fault', 'cable', 'pull', 'dom0-a/2100001b32813c5a']).stdout).toContain('cable pulled');
+		expect(npiv(link, ['fcinfo', 'hba-port', '2100001b32813c5a']).stdout).toContain('State: offline');
+		expect(npiv(link, ['lab', 'stop']).status).toBe(0);
 	});
 
 	it('a second server of the same store is refused', async () => {

@@ -1,5 +1,5 @@
-import {spawn, type ChildProcess} from 'node:child_process';
-import {readFileSync} from 'node:fs';
+import {spawn, spawnSync, type ChildProcess} from 'node:child_process';
+import {readFileSync, readlinkSync} from 'node:fs';
 import path from 'node:path';
 import {afterEach, beforeAll, describe, expect, test} from 'vitest';
 import {decodeDocumentText, openStore} from '../../source/store/index.js';
@@ -51,6 +51,51 @@ describe('several processes on one store', () => {
 		const doc = (await openStore(file)).document;
 		expect(doc.clock).toBe(12);
 		expect(doc.revision).toBe(13);
+	});
+});
+
+/** Whether this machine lets us start a process in a pid namespace of its own (root on Linux, util-linux's unshare). */
+const canUnshare = process.platform === 'linux' && spawnSync('unshare', ['--pid', '--fork', '--kill-child', 'true']).status === 0;
+
+function isRunningHere(pid: number): boolean {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch (error) {
+		return (error as NodeJS.ErrnoException).code === 'EPERM';
+	}
+}
+
+function unusedPid(): number {
+	for (let pid = 40; ; pid++) if (!isRunningHere(pid)) return pid;
+}
+
+describe('two containers on one store', () => {
+	// The holder's pid is numbered in its own namespace: here it is another process's number, or
+	// nobody's. Judging the lock by that pid would break a lock that is held.
+	test.skipIf(!canUnshare)('a holder in another pid namespace is waited for, never judged by its pid', async () => {
+		const file = path.join(tempDir(), 'store.json');
+		await openStore(file);
+		// Numbers are handed out in order in a new namespace: start enough processes first that the
+		// holder gets a number nobody has here, which is what a pid-only lock would take for dead.
+		const wanted = unusedPid();
+		const script = `i=2; while [ $i -lt ${wanted} ]; do true & i=$((i+1)); done; wait; "${process.execPath}" "${cli}" "${file}" hold 700`;
+		const child = spawn('unshare', ['--pid', '--fork', '--kill-child', 'sh', '-c', script], {stdio: ['ignore', 'pipe', 'inherit']});
+		running.push(child);
+		const innerPid = await new Promise<number>((resolve, reject) => {
+			child.stdout!.once('data', chunk => resolve(Number(/held (\d+)/.exec(String(chunk))?.[1])));
+			child.once('exit', code => reject(new Error(`holder exited early with ${code}`)));
+		});
+		const lock = JSON.parse(readFileSync(`${file}.lock`, 'utf8'));
+		expect(lock.pid).toBe(innerPid);
+		expect(isRunningHere(innerPid)).toBe(false);
+		expect(lock.pidns).not.toBe(readlinkSync('/proc/self/ns/pid'));
+		const started = Date.now();
+		const saved = await (await openStore(file, {lockTimeoutMs: 10_000, onLockWait: null})).update(d => ({...d, clock: d.clock + 1}));
+		expect(Date.now() - started).toBeGreaterThan(400);
+		// Both changes, in order: the holder's, then ours after it let go.
+		expect(saved.clock).toBe(101);
+		expect(saved.revision).toBe(3);
 	});
 });
 

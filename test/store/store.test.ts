@@ -43,6 +43,8 @@ describe('opening', () => {
 		expect(resolveStorePath('/x/a.json', {NPIV_STATE: '/y/b.json'})).toBe('/x/a.json');
 		expect(resolveStorePath(undefined, {NPIV_STATE: '/y/b.json'})).toBe('/y/b.json');
 		expect(resolveStorePath(undefined, {})).toBe(path.resolve('state/store.json'));
+		// An empty NPIV_STATE is an unset one.
+		expect(resolveStorePath(undefined, {NPIV_STATE: ''})).toBe(path.resolve('state/store.json'));
 	});
 });
 
@@ -85,7 +87,8 @@ describe('a broken file is refused and left exactly as it was', () => {
 		const dir = tempDir();
 		const error = await refusalAsync(() => openStore(dir));
 		expect(error.code).toBe('io');
-		expect(error.message).toContain(`store ${dir}: cannot read it`);
+		expect(error.message).toBe(`store ${dir} is a folder, not a store file: name a file (such as ${path.join(dir, 'store.json')})`);
+		expect(readdirSync(dir)).toEqual([]);
 	});
 });
 

@@ -6,6 +6,8 @@
 import type {SanEvent} from '../../sim/EventLog.js';
 import {formatSimTime, parseSimTime} from '../../world/SimClockText.js';
 import {commandError, json, ok, usageError, type CommandOutput} from '../CommandOutput.js';
+import {asksForHelp, helpOutput} from '../families/FamilyOutput.js';
+import {eventJson} from './SimTimeJson.js';
 
 export interface EventsQuery {
 	readonly types: readonly string[];
@@ -17,7 +19,8 @@ export interface EventsQuery {
 
 export const EVENTS_USAGE = 'Usage: npiv events [--type T[,T...]] [--since TIME] [--source NAME] [--limit N] [--follow] [--json]\n';
 
-export function parseEventsArgs(argv: readonly string[]): EventsQuery | CommandOutput {
+export function parseEventsArgs(argv: readonly string[], asJson = false): EventsQuery | CommandOutput {
+	if (asksForHelp(argv)) return helpOutput(EVENTS_USAGE, asJson);
 	const types: string[] = [];
 	let since: number | undefined;
 	let source: string | undefined;
@@ -60,9 +63,6 @@ export function parseEventsArgs(argv: readonly string[]): EventsQuery | CommandO
 			case '-f':
 				follow = true;
 				break;
-			case '--help':
-			case '-h':
-				return ok(EVENTS_USAGE);
 			default:
 				return usageError(`npiv events: unknown option '${word}'\n${EVENTS_USAGE}`);
 		}
@@ -85,14 +85,15 @@ export function formatEventLine(e: SanEvent): string {
 	return `${formatSimTime(e.t)}  ${e.source.padEnd(16)} ${e.type.padEnd(26)} ${e.summary}`;
 }
 
+/** With --json an object, `{"events": [...]}`, so that an error (`{"error": ...}`) is told apart by its key. */
 export function renderEvents(events: readonly SanEvent[], asJson: boolean): CommandOutput {
-	if (asJson) return json(events);
+	if (asJson) return json({events: events.map(eventJson)});
 	if (events.length === 0) return ok('');
 	return ok(events.map(formatEventLine).join('\n') + '\n');
 }
 
 export function eventsCommand(events: readonly SanEvent[], argv: readonly string[], asJson: boolean): CommandOutput {
-	const q = parseEventsArgs(argv);
+	const q = parseEventsArgs(argv, asJson);
 	if ('exitCode' in q) return q;
 	if (q.follow) return commandError('npiv events: --follow is handled by the caller');
 	return renderEvents(selectEvents(events, q), asJson);

@@ -8,6 +8,7 @@ import path from 'node:path';
 import type {Store} from '../../store/index.js';
 import {jsonReplacer, ok, type CommandOutput} from '../CommandOutput.js';
 import {formatEventLine, selectEvents, type EventsQuery} from './eventsCommand.js';
+import {eventJson} from './SimTimeJson.js';
 
 export async function followEvents(store: Store, query: EventsQuery, asJson: boolean): Promise<CommandOutput> {
 	let lastSeq = -1;
@@ -15,7 +16,7 @@ export async function followEvents(store: Store, query: EventsQuery, asJson: boo
 		for (const e of events) {
 			if (e.seq <= lastSeq) continue;
 			lastSeq = e.seq;
-			process.stdout.write(asJson ? JSON.stringify(e, jsonReplacer) + '\n' : formatEventLine(e) + '\n');
+			process.stdout.write(asJson ? JSON.stringify(eventJson(e), jsonReplacer) + '\n' : formatEventLine(e) + '\n');
 		}
 	};
 	print(selectEvents((await store.read()).events, query));

@@ -6,6 +6,7 @@ import {ok, usageError, type CommandOutput} from '../CommandOutput.js';
 import {USAGE} from '../cliArgs.js';
 import {eventsCommand} from '../events/eventsCommand.js';
 import type {FamilyContext} from './FamilyContext.js';
+import {familyJson} from './FamilyOutput.js';
 import {runFaultFamily} from './faultFamily.js';
 import {runFcFamily} from './fcTools.js';
 import {runStorageFamily} from './storageFamily.js';
@@ -24,6 +25,14 @@ export function dispatchFamily(family: string, argv: readonly string[], ctx: Fam
 			return runXmFamily(argv, ctx);
 		case 'switch':
 			return runSwitchFamily(argv, ctx);
+		default:
+			// npiv's own families: errors and answers as one JSON object with --json
+			return familyJson(ownFamily(family, argv, ctx), ctx.globals.json);
+	}
+}
+
+function ownFamily(family: string, argv: readonly string[], ctx: FamilyContext): CommandOutput {
+	switch (family) {
 		case 'storage':
 			return runStorageFamily(argv, ctx);
 		case 'fault':

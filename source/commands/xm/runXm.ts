@@ -21,6 +21,7 @@ import {ALIASES, ALL_COMMANDS, KNOWN_COMMANDS, MIGRATE_USE, SUBCOMMAND_HELP, com
 import {formatBlockList, formatInfo, formatList, formatNetworkList, formatNpivList, formatUptime, formatVcpuList, type DeviceRow, type ListRow, type NpivRow, type VcpuRow} from './XmFormat.js';
 import {domainSxp, specSxp} from './XmSxp.js';
 import {shown} from '../ShownValue.js';
+import {jsonSimMs} from '../events/SimTimeJson.js';
 
 export interface XmContext {
 	readonly xen: XenWorld;
@@ -607,9 +608,9 @@ function xmMigrate(c: Cmd): void {
 		to: dest,
 		live,
 		ok: m.op.succeeded,
-		durationMs: (m.finishedAt ?? now(c)) - m.startedAt,
-		timeline: m.timeline.map(x => ({phase: x.phase, step: x.step, t: x.t, note: x.note})),
-		rounds: m.rounds,
+		durationMs: jsonSimMs((m.finishedAt ?? now(c)) - m.startedAt),
+		timeline: m.timeline.map(x => ({phase: x.phase, step: x.step, t: jsonSimMs(x.t), note: x.note})),
+		rounds: m.rounds.map(r => ({...r, ms: jsonSimMs(r.ms)})),
 		...(m.error ? {error: m.error, failedStep: m.failedStep} : {}),
 	};
 	if (!m.op.succeeded) xendFault(c, m.error ?? 'migration did not complete');
@@ -794,7 +795,8 @@ function xmVcpuList(c: Cmd, args: readonly string[]): void {
 			});
 		}
 	}
-	c.out.data = {vcpus: rows};
+	// in seconds to xm's one decimal, as xm list's cpuTime
+	c.out.data = {vcpus: rows.map(r => ({...r, cpuTime: Math.round(r.cpuTime * 10) / 10}))};
 	c.out.print(formatVcpuList(rows));
 }
 

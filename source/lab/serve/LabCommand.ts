@@ -12,6 +12,7 @@ import {readFileSync, unlinkSync} from 'node:fs';
 import {replaceOutputFile} from '../../store/OutputFile.js';
 import {parseArgs} from 'node:util';
 import {commandError, json, ok, usageError, type CommandOutput} from '../../commands/CommandOutput.js';
+import {asksForHelp, familyJson, helpOutput} from '../../commands/families/FamilyOutput.js';
 import type {GlobalOptions} from '../../commands/GlobalOptions.js';
 import {isStoreError} from '../../store/index.js';
 import {WorldError} from '../../world/WorldError.js';
@@ -38,7 +39,13 @@ export const LAB_USAGE = `Usage: npiv lab serve [--detach] [--idle-exit SECONDS]
 const START_TIMEOUT_MS = 60_000;
 
 export async function runLabCommand(argv: readonly string[], globals: GlobalOptions, cli: {readonly script: string}): Promise<CommandOutput> {
+	return familyJson(await labVerb(argv, globals, cli), globals.json);
+}
+
+async function labVerb(argv: readonly string[], globals: GlobalOptions, cli: {readonly script: string}): Promise<CommandOutput> {
 	const [verb, ...rest] = argv;
+	// before anything else: `lab serve --help` must not start a server
+	if (asksForHelp(argv) || verb === 'help') return helpOutput(LAB_USAGE, globals.json);
 	switch (verb) {
 		case 'serve':
 			return serve(rest, globals, cli);
@@ -48,10 +55,6 @@ export async function runLabCommand(argv: readonly string[], globals: GlobalOpti
 			return stop(rest, globals);
 		case undefined:
 			return usageError(LAB_USAGE);
-		case 'help':
-		case '--help':
-		case '-h':
-			return ok(LAB_USAGE);
 		default:
 			return usageError(`npiv lab: unknown subcommand '${verb}'\n${LAB_USAGE}`);
 	}

@@ -12,6 +12,7 @@ import {chmodSync, lstatSync, unlinkSync} from 'node:fs';
 import net from 'node:net';
 import {jsonReplacer} from '../../commands/CommandOutput.js';
 import {formatEventLine, parseEventsArgs, selectEvents} from '../../commands/events/eventsCommand.js';
+import {eventJson} from '../../commands/events/SimTimeJson.js';
 import type {SanEvent} from '../../sim/EventLog.js';
 import {NPIV_VERSION} from './NpivVersion.js';
 import type {ServeFiles} from './ServeFiles.js';
@@ -274,7 +275,8 @@ export class LabServer {
 			send({type: 'result', id, stdout: query.stdout, stderr: query.stderr, exitCode: query.exitCode});
 			return;
 		}
-		const line = (e: SanEvent): string => (json ? JSON.stringify(e, jsonReplacer) : formatEventLine(e)) + '\n';
+		// As the command prints them in-process: times rounded as every --json time is.
+		const line = (e: SanEvent): string => (json ? JSON.stringify(eventJson(e), jsonReplacer) : formatEventLine(e)) + '\n';
 		let lastSeq = -1;
 		const print = (events: readonly SanEvent[]): void => {
 			let text = '';

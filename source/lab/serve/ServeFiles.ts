@@ -1,6 +1,6 @@
 /**
  * Where the server of a store listens, and where a detached server notes its pid: beside the
- * store (`.store.json.npiv.sock`), so that two stores never share a socket and whoever can read
+ * store (`.store.json.npiv.sock`, beside the file a link points to), so that two stores never share a socket and whoever can read
  * the store's folder finds its server. A path too long for a Unix socket (about 100 bytes) goes to
  * $XDG_RUNTIME_DIR, or a private folder in the temporary directory, named by a hash of the
  * store's real path. Windows has named pipes instead.
@@ -25,12 +25,22 @@ const MAX_SOCKET_PATH = 100;
 
 export function serveFilesFor(statePath: string): ServeFiles {
 	const resolved = path.resolve(statePath);
-	const store = path.join(realFolder(path.dirname(resolved)), path.basename(resolved));
+	// The store a link points to is the store: a console opened through the link and a command
+	// given the file itself find the same server (and the lock lies beside the real file too).
+	const store = realFile(resolved) ?? path.join(realFolder(path.dirname(resolved)), path.basename(resolved));
 	const beside = path.join(path.dirname(store), `.${path.basename(store)}.npiv`);
 	const hash = createHash('sha1').update(store).digest('hex').slice(0, 16);
 	if (process.platform === 'win32') return {store, socket: `\\\\.\\pipe\\npiv-${hash}`, pidFile: `${beside}.pid`};
 	if (Buffer.byteLength(`${beside}.sock`) <= MAX_SOCKET_PATH) return {store, socket: `${beside}.sock`, pidFile: `${beside}.pid`};
 	return {store, socket: path.join(runtimeFolder(), `npiv-${hash}.sock`), pidFile: `${beside}.pid`};
+}
+
+function realFile(file: string): string | undefined {
+	try {
+		return realpathSync(file);
+	} catch {
+		return undefined;
+	}
 }
 
 function realFolder(folder: string): string {

@@ -403,7 +403,7 @@ export class ConsoleController {
 			case 'list.sort':
 			case 'list.sortFlip': {
 				// The columns on screen: a column the width hides is not one to sort by unseen.
-				const columns = fitColumns(columnsOf(view.list), computeLayout(ui).list.width - 4).map(f => f.column);
+				const columns = fitColumns(columnsOf(view.list, ui.names), computeLayout(ui).list.width - 4).map(f => f.column);
 				const current = ui.lists[view.list].sort;
 				let sort: SortSpec | null;
 				if (command === 'list.sortFlip') sort = current ? {...current, desc: !current.desc} : columns[0] ? {column: columns[0].id, desc: true} : null;
@@ -430,6 +430,14 @@ export class ConsoleController {
 				}
 				this.deps.clipboard(text);
 				this.status('info', `Copied ${text} (OSC 52: the terminal puts it on the clipboard)`);
+				return true;
+			}
+			case 'list.names': {
+				const on = !ui.names;
+				this.dispatch({type: 'names', on});
+				// A pane without WWN columns shows no change: say where it shows.
+				const where = columnsOf(view.list).some(c => c.named) ? '' : ' in the lists that have them';
+				this.status('info', on ? `Names in place of WWNs${where || ': the zoning alias, else the owner'} (w: WWNs again)` : `WWNs again${where} (w: names)`);
 				return true;
 			}
 			case 'vport.create': {

@@ -111,6 +111,7 @@ export const DEFAULT_BINDINGS = [
 	b('list.sort', ['o'], ['pane'], 'Sort by the next column (past the last: unsorted)', {hints: false}),
 	b('list.sortFlip', ['O'], ['pane'], 'Flip the sort order', {hints: false}),
 	b('row.copy', ['y'], ['pane'], 'Copy the selected WWN (or row) to the clipboard (OSC 52)', {hints: false}),
+	b('list.names', ['w'], ['pane'], 'Toggle WWNs and names (zoning alias, else owner)', {hint: 'names', hints: false}),
 	b('list.down', ['j', 'down'], LISTS, 'Move down', {hints: false}),
 	b('list.up', ['k', 'up'], LISTS, 'Move up', {hints: false}),
 	b('list.pageDown', ['pagedown', 'ctrl+f'], LISTS, 'Page down', {hints: false}),

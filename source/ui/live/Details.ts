@@ -16,6 +16,7 @@ import {cablesByWwpn, fabricOfSwitch} from './Cabling.js';
 import type {EventRows} from './EventRows.js';
 import {forEachVport, withHbaPort, type HbaPortVisit} from './HbaWalk.js';
 import {lunPath} from './HbaRows.js';
+import {wwnWithNames, type PortNames, type WwnNames} from './PortNames.js';
 import {rscnPages} from './RscnPages.js';
 import type {XenFacts} from './XenFacts.js';
 
@@ -32,6 +33,29 @@ function capped<T>(items: readonly T[], line: (item: T, i: number) => Line[]): L
 
 const ZERO_WWN = /^0+$/;
 
+/**
+ * The two lines that name the item's own WWN, whatever the list shows (`w`): the zoning alias
+ * (and the fabric whose zoning has it) and the owner. Lines that mirror a tool (fcinfo) keep the
+ * tool's bare WWN: these come after them or between the console's own lines.
+ */
+function nameLines(names: WwnNames): Line[] {
+	return [
+		['Zoning alias', names.alias ? `${names.alias.name} (fabric ${names.alias.fabric})` : 'none'],
+		['Owner', names.owner ?? '-'],
+	];
+}
+
+/** One line's worth of a WWN's names: `alias array1_a1 (fabric A), owner array-1/A-1`. */
+function namesText(names: WwnNames): string {
+	const said = [...(names.alias ? [`alias ${names.alias.name} (fabric ${names.alias.fabric})`] : []), ...(names.owner ? [`owner ${names.owner}`] : [])];
+	return said.join(', ') || 'none';
+}
+
+/** Both names of a port of a host, virtual or physical, in the fabric its cable goes to. */
+function portNames(names: PortNames, xen: XenFacts, wwn: Wwn): WwnNames {
+	return names.ofPort(wwn, xen.vportDomain(wwn));
+}
+
 /** The host whose stack has the port (physical or virtual) `wwpn`. */
 export function hostOfPort(world: World, wwpn: Wwn): WorldHost | undefined {
 	return world.hosts.find(h => h.stack.localPort(wwpn) !== undefined);
@@ -44,7 +68,7 @@ function cableLine(world: World, wwpn: Wwn): Line {
 	return ['Cable', `${far}${c.cable.connected ? '' : ' (pulled)'}`];
 }
 
-export function adapterDetail(world: World, key: RowKey): DetailView | null {
+export function adapterDetail(world: World, key: RowKey, names: PortNames, xen: XenFacts): DetailView | null {
 	const wwpn = parseWwn(key);
 	const host = wwpn ? world.hosts.find(h => h.stack.portByWwpn(wwpn)) : undefined;
 	if (!wwpn || !host) return null;
@@ -69,20 +93,21 @@ export function adapterDetail(world: World, key: RowKey): DetailView | null {
 				['Current Speed', speedText(f.currentSpeed).trimEnd()],
 				['Node WWN', f.nodeWWN],
 			];
-			if (!v.npiv || v.npiv.npivflag === 0 || v.npiv.MaxNumberOfNPIVPorts === 0) lines.push(['NPIV Not Supported', '']);
+			// The console's lines go before the NPIV port list, which can run to 64 entries.
+			const own: Line[] = [['Host', host.config.name], cableLine(world, wwpn), ...nameLines(portNames(names, xen, wwpn))];
+			if (!v.npiv || v.npiv.npivflag === 0 || v.npiv.MaxNumberOfNPIVPorts === 0) lines.push(['NPIV Not Supported', ''], ...own);
 			else {
-				lines.push(['Max NPIV Ports', String(v.npiv.MaxNumberOfNPIVPorts)], ['NPIV port list:', '']);
+				lines.push(['Max NPIV Ports', String(v.npiv.MaxNumberOfNPIVPorts)], ...own, ['NPIV port list:', '']);
 				const vports: {node: Wwn; port: Wwn}[] = [];
 				forEachVport(v, vp => vports.push({node: vp.info.NodeWWN, port: vp.info.PortWWN}));
 				lines.push(...capped(vports, (p, i) => [[`  Virtual Port${i + 1}:`, ''], ['    Node WWN', p.node], ['    Port WWN', p.port]]));
 			}
-			lines.push(['Host', host.config.name], cableLine(world, wwpn));
 			return {title: `HBA port ${wwpn} (${host.config.name})`, lines};
 		}) ?? null
 	);
 }
 
-function remoteLines(v: HbaPortVisit, vportIndex: number, attrs: HBA_PORTATTRIBUTES): Line[] {
+function remoteLines(v: HbaPortVisit, vportIndex: number, attrs: HBA_PORTATTRIBUTES, named: (wwn: Wwn) => WwnNames): Line[] {
 	const remotes: HBA_PORTATTRIBUTES[] = [];
 	for (let i = 0; i < attrs.NumberofDiscoveredPorts; i++) {
 		const r = v.api.Sun_HBA_GetNPIVDiscoveredPortAttributes(v.handle, v.portIndex, vportIndex, i);
@@ -90,11 +115,16 @@ function remoteLines(v: HbaPortVisit, vportIndex: number, attrs: HBA_PORTATTRIBU
 	}
 	return [
 		['Remote ports', String(remotes.length)],
-		...capped(remotes, r => [[`  ${r.PortWWN}`, `${formatFcId(r.PortFcId)} ${portStateName(r.PortState)}${r.PortSymbolicName ? ` ${r.PortSymbolicName}` : ''}`] as Line]),
+		...capped(remotes, r => {
+			// The device's symbolic name already says whose it is (`array-1 A-1`): the zoning's name is what it adds.
+			const n = named(r.PortWWN);
+			const said = n.alias ? ` (alias ${n.alias.name})` : !r.PortSymbolicName && n.owner ? ` (${n.owner})` : '';
+			return [[`  ${r.PortWWN}`, `${formatFcId(r.PortFcId)} ${portStateName(r.PortState)}${r.PortSymbolicName ? ` ${r.PortSymbolicName}` : ''}${said}`] as Line];
+		}),
 	];
 }
 
-export function vportDetail(world: World, key: RowKey, xen: XenFacts): DetailView | null {
+export function vportDetail(world: World, key: RowKey, xen: XenFacts, names: PortNames): DetailView | null {
 	const wwpn = parseWwn(key);
 	const host = wwpn ? hostOfPort(world, wwpn) : undefined;
 	const fp = wwpn && host ? host.stack.localPort(wwpn) : undefined;
@@ -107,8 +137,10 @@ export function vportDetail(world: World, key: RowKey, xen: XenFacts): DetailVie
 				const a = vp.attrs;
 				const map = v.api.HBA_GetFcpTargetMappingV2(v.handle, wwpn);
 				const entries = map.status === HBA_STATUS.OK ? map.value.entry : [];
+				const fabric = names.fabricOf(v.port.PortWWN);
 				const lines: Line[] = [
 					['Port WWN', a.PortWWN],
+					...nameLines(portNames(names, xen, wwpn)),
 					['Node WWN', a.NodeWWN],
 					['Port ID', (a.PortFcId >>> 0).toString(16)],
 					['State', portStateName(a.PortState)],
@@ -117,12 +149,12 @@ export function vportDetail(world: World, key: RowKey, xen: XenFacts): DetailVie
 					['OS Device Name', a.OSDeviceName],
 					['Symbolic Name', a.PortSymbolicName],
 					['Fabric Name', ZERO_WWN.test(a.FabricName) ? '-' : a.FabricName],
-					['Physical Port WWN', v.port.PortWWN],
+					['Physical Port WWN', wwnWithNames(v.port.PortWWN, portNames(names, xen, v.port.PortWWN))],
 					['Host', host.config.name],
 					['Bound domain', xen.vportDomain(wwpn) ?? '-'],
 				];
 				if (fp.lastLoginError && a.PortState !== 2) lines.push(['Last login error', fp.lastLoginError]);
-				lines.push(...remoteLines(v, vp.index, a));
+				lines.push(...remoteLines(v, vp.index, a, w => names.of(w, fabric)));
 				lines.push(['LUNs', String(entries.length)]);
 				// Label by what an operator looks for (target and LUN); the device path is the value, so
 				// a narrow panel wraps the path rather than cutting the label.
@@ -134,7 +166,7 @@ export function vportDetail(world: World, key: RowKey, xen: XenFacts): DetailVie
 	);
 }
 
-export function lunDetail(world: World, key: RowKey, xen: XenFacts): DetailView | null {
+export function lunDetail(world: World, key: RowKey, xen: XenFacts, names: PortNames): DetailView | null {
 	const [portText, targetText, lunText] = key.split('/');
 	const port = parseWwn(portText ?? '');
 	const target = parseWwn(targetText ?? '');
@@ -147,6 +179,8 @@ export function lunDetail(world: World, key: RowKey, xen: XenFacts): DetailView 
 	if (!entry) return null;
 	const path = lunPath(host, port, target, lun);
 	const size = path?.blocks !== undefined && path.blockSize !== undefined ? path.blocks * BigInt(path.blockSize) : undefined;
+	// The target is reached through the initiator's fabric: its zoning names both.
+	const fabric = names.fabricOf(fp.physicalWwpn);
 	const lines: Line[] = [
 		['OS Device Name', entry.ScsiId.OSDeviceName || 'Unknown'],
 		['HBA Port WWN', port],
@@ -164,6 +198,8 @@ export function lunDetail(world: World, key: RowKey, xen: XenFacts): DetailView 
 		['Port kind', fp.virtual ? `virtual (on ${fp.physicalWwpn})` : 'physical'],
 		['Host', host.config.name],
 		['Domain', xen.lunDomain(port, target, lun) ?? '-'],
+		['HBA port names', namesText(portNames(names, xen, port))],
+		['Remote port names', namesText(names.of(target, fabric))],
 	];
 	return {title: `LUN ${lun} of ${target} via ${port}`, lines};
 }
@@ -187,7 +223,7 @@ export function eventDetail(events: EventRows, key: RowKey): DetailView | null {
 	return {title: `Event ${e.seq}: ${e.type}`, lines};
 }
 
-export function fabricDetail(world: World, key: RowKey): DetailView | null {
+export function fabricDetail(world: World, key: RowKey, names: PortNames, xen: XenFacts): DetailView | null {
 	const port = /^port:(.+)\/(\d+)$/.exec(key);
 	if (port) {
 		const sw = world.fabrics.switch(port[1]!);
@@ -195,6 +231,8 @@ export function fabricDetail(world: World, key: RowKey): DetailView | null {
 		if (!sw || !p) return null;
 		const v = portView(p);
 		const att = v.attached;
+		const fabric = sw.fabric.name;
+		const named = (wwn: Wwn): string => wwnWithNames(wwn, portNames(names, xen, wwn));
 		const lines: Line[] = [
 			['Switch', `${sw.name} (domain ${sw.domainId}, fabric ${sw.fabric.name})`],
 			['Port', String(v.index)],
@@ -203,9 +241,9 @@ export function fabricDetail(world: World, key: RowKey): DetailView | null {
 			['State', `${v.phys} (${v.state})`],
 			['Speed', v.fixedSpeed ? `${v.speedGbps}G (fixed)` : `N${v.speedGbps}`],
 			['NPIV', v.npivEnabled ? `on (limit ${v.npivLimit})` : v.npiv ? 'off (switch)' : 'off'],
-			['Attached', !att ? 'nothing' : att.kind === 'nport' ? `${att.device} ${att.wwpn}` : `ISL to ${att.switch} port ${att.port}`],
+			['Attached', !att ? 'nothing' : att.kind === 'nport' ? `${att.device} ${wwnWithNames(att.wwpn, {alias: names.of(att.wwpn, fabric).alias, owner: null})}` : `ISL to ${att.switch} port ${att.port}`],
 			['Logins', `${v.logins.length} (${v.npivLogins} NPIV)`],
-			...capped(v.logins, l => [[`  ${l.fcid}`, `${l.wwpn} ${l.npiv ? 'FDISC' : 'FLOGI'} ${l.deviceType}${l.symbolicPortName ? ` ${l.symbolicPortName}` : ''}`] as Line]),
+			...capped(v.logins, l => [[`  ${l.fcid}`, `${named(l.wwpn)} ${l.npiv ? 'FDISC' : 'FLOGI'} ${l.deviceType}${l.symbolicPortName ? ` ${l.symbolicPortName}` : ''}`] as Line]),
 		];
 		return {title: `${sw.name} port ${v.index}`, lines};
 	}
@@ -215,10 +253,13 @@ export function fabricDetail(world: World, key: RowKey): DetailView | null {
 		const login = fabric?.loginById(parseInt(ns[2]!, 16) as never);
 		if (!fabric || !login) return null;
 		const l = loginView(login);
+		const domain = login.npiv ? xen.vportDomain(login.wwpn) : null;
 		const lines: Line[] = [
 			['Type', 'N'],
 			['Port ID', l.fcid],
 			['Port Name', l.wwpn],
+			// An NPIV login's owner is the physical N_Port under it (its permanent port name) unless a domain has it.
+			...nameLines({alias: names.of(login.wwpn, fabric.name).alias, owner: names.owner(login.npiv ? login.permanentPortName : login.wwpn, domain)}),
 			['Node Name', l.wwnn],
 			['FC4s', l.fc4Types.join(' ') || 'none'],
 			['PortSymb', l.symbolicPortName],

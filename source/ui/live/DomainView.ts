@@ -12,6 +12,7 @@ import type {Migration} from '../../xvm/Migration.js';
 import type {DetailView, DomainRow, MigrationPhase, MigrationView} from '../model/ConsoleSource.js';
 import {formatDisk} from '../../xvm/DomainSpec.js';
 import {NO_XEN, type XenFacts} from './XenFacts.js';
+import {wwnWithNames, type PortNames} from './PortNames.js';
 
 /** The world's xVM side. */
 export function xvmOf(world: World): XvmWorld | undefined {
@@ -135,7 +136,7 @@ export function domainHost(world: World, key: string): {host: string; name: stri
 
 type Line = readonly [string, string];
 
-export function domainDetail(world: World, key: string): DetailView | null {
+export function domainDetail(world: World, key: string, names: PortNames): DetailView | null {
 	const xen = xvmOf(world);
 	if (!xen) return null;
 	const where = domainHost(world, key);
@@ -162,7 +163,11 @@ export function domainDetail(world: World, key: string): DetailView | null {
 	if (!where.dom0) {
 		lines.push(['NPIV ports', s.npiv.length === 0 ? 'none' : '']);
 		for (const n of s.npiv) {
-			lines.push([`  ${n.vpwwn}`, `node ${n.vnwwn} on ${n.ppwwn}${n.autoattach ? ', autoattach' : ''}`]);
+			// The domain owns its ports: what else names them is the zoning alias, and the HBA port under them.
+			const fabric = names.fabricOf(n.ppwwn);
+			const alias = names.alias(n.vpwwn, fabric);
+			const physical = wwnWithNames(n.ppwwn, names.of(n.ppwwn, fabric));
+			lines.push([`  ${n.vpwwn}`, `${alias ? `alias ${alias}, ` : ''}node ${n.vnwwn} on ${physical}${n.autoattach ? ', autoattach' : ''}`]);
 		}
 		const devs = host.xend.lunDevices(d);
 		lines.push(['block devices', s.disk.length + devs.length === 0 ? 'none' : '']);

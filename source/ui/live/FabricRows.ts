@@ -11,6 +11,8 @@ import type {SwitchPort} from '../../fabric/SwitchPort.js';
 import {fc4Names, zoningView} from '../../fabric/views.js';
 import type {World} from '../../world/World.js';
 import type {NameServerRow, SwitchPortRow, SwitchRow, ZoneRow, ZoningSummary} from '../model/ConsoleSource.js';
+import type {PortNames} from './PortNames.js';
+import type {XenFacts} from './XenFacts.js';
 
 export function switchRows(world: World): SwitchRow[] {
 	return world.fabrics.switches.map(sw => ({key: sw.name, name: sw.name, fabric: sw.fabric.name, domainId: sw.domainId, npiv: sw.npiv}));
@@ -36,10 +38,11 @@ function portTypeWord(p: SwitchPort): string {
 	return p.base ? 'F-Port' : '';
 }
 
-export function switchPortRows(world: World): SwitchPortRow[] {
+export function switchPortRows(world: World, names: PortNames): SwitchPortRow[] {
 	const rows: SwitchPortRow[] = [];
 	for (const sw of world.fabrics.switches) {
 		for (const p of sw.ports) {
+			const attached = p.base?.wwpn ?? null;
 			rows.push({
 				key: switchPortKey(sw.name, p.index),
 				switchName: sw.name,
@@ -48,7 +51,8 @@ export function switchPortRows(world: World): SwitchPortRow[] {
 				state: portStateWord(p),
 				speed: p.fixedSpeedGbps !== undefined ? `${p.fixedSpeedGbps}G` : p.attachment ? `N${p.speedGbps}` : '--',
 				portType: portTypeWord(p),
-				attachedWwn: p.base?.wwpn ?? null,
+				attachedWwn: attached,
+				attachedLabel: attached === null ? undefined : names.label(attached, sw.fabric.name),
 				logins: p.logins.size,
 				npivLogins: p.npivCount,
 			});
@@ -66,38 +70,47 @@ export function nameServerKey(fabric: string, fcid: number): string {
  * so 100,000 logins that did not move cost a walk, not 100,000 new rows.
  */
 export class NameServerRows {
-	private readonly cache = new WeakMap<FabricLogin, {row: NameServerRow; fc4: readonly number[]}>();
-	private readonly names = new Map<readonly number[], string>();
+	/** `stamp`: the names (zoning, domain bindings) the row's labels were made with. */
+	private readonly cache = new WeakMap<FabricLogin, {row: NameServerRow; fc4: readonly number[]; stamp: string}>();
+	private readonly fc4Texts = new Map<readonly number[], string>();
 	private previous: NameServerRow[] = [];
 
 	/** The rows: the previous array when no row changed, else a new one reusing unchanged rows. */
-	build(world: World): NameServerRow[] {
+	build(world: World, names: PortNames, xen: XenFacts): NameServerRow[] {
 		const rows: NameServerRow[] = [];
+		const stamp = `${xen.stamp}\n${names.stamp}`;
 		let same = true;
 		for (const fabric of world.fabrics.fabrics) {
 			for (const l of fabric.sortedLogins()) {
 				const symbolicName = l.symbolicPortName || l.symbolicNodeName;
 				const known = this.cache.get(l);
-				if (known && known.fc4 === l.fc4Types && known.row.symbolicName === symbolicName && known.row.nodeWwn === l.wwnn) {
+				const unchanged = known !== undefined && known.fc4 === l.fc4Types && known.row.symbolicName === symbolicName && known.row.nodeWwn === l.wwnn;
+				let labels: {portLabel: string | undefined; nodeLabel: string | undefined} | undefined;
+				if (unchanged && known.stamp !== stamp) {
+					labels = loginLabels(names, xen, fabric.name, l);
+					if (labels.portLabel === known.row.portLabel && labels.nodeLabel === known.row.nodeLabel) known.stamp = stamp;
+				}
+				if (unchanged && known.stamp === stamp) {
 					if (same && this.previous[rows.length] !== known.row) same = false;
 					rows.push(known.row);
 					continue;
 				}
 				same = false;
-				let fc4 = this.names.get(l.fc4Types);
-				if (fc4 === undefined) this.names.set(l.fc4Types, (fc4 = fc4Names(l.fc4Types).join(' ')));
+				let fc4 = this.fc4Texts.get(l.fc4Types);
+				if (fc4 === undefined) this.fc4Texts.set(l.fc4Types, (fc4 = fc4Names(l.fc4Types).join(' ')));
 				const row: NameServerRow = {
 					key: nameServerKey(fabric.name, l.fcid),
 					fabric: fabric.name,
 					fcid: l.fcid,
 					portWwn: l.wwpn,
 					nodeWwn: l.wwnn,
+					...(labels ?? loginLabels(names, xen, fabric.name, l)),
 					portType: 'N',
 					fc4Types: fc4,
 					symbolicName,
 					virtual: l.npiv,
 				};
-				this.cache.set(l, {row, fc4: l.fc4Types});
+				this.cache.set(l, {row, fc4: l.fc4Types, stamp});
 				rows.push(row);
 			}
 		}
@@ -105,6 +118,18 @@ export class NameServerRows {
 		this.previous = rows;
 		return rows;
 	}
+}
+
+/**
+ * A login's names. An NPIV login belongs to its domain, else to the physical N_Port under it (the
+ * login's permanent port name); a node belongs to whoever its port does, unless it has its own.
+ */
+function loginLabels(names: PortNames, xen: XenFacts, fabric: string, l: FabricLogin): {portLabel: string | undefined; nodeLabel: string | undefined} {
+	const owner = l.npiv ? names.owner(l.permanentPortName, xen.vportDomain(l.wwpn)) : names.owner(l.wwpn);
+	return {
+		portLabel: names.alias(l.wwpn, fabric) ?? owner ?? undefined,
+		nodeLabel: names.alias(l.wwnn, fabric) ?? (l.npiv ? owner : names.owner(l.wwnn)) ?? owner ?? undefined,
+	};
 }
 
 export function zoneKey(fabric: string, config: string, zone: string): string {

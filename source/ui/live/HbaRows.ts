@@ -17,8 +17,9 @@ import type {World, WorldHost} from '../../world/World.js';
 import type {AdapterRow, LunRow, PortState, VportRow} from '../model/ConsoleSource.js';
 import {cablesByWwpn, fabricOfSwitch} from './Cabling.js';
 import {forEachHbaPort, forEachVport, withHbaPort, type HbaPortVisit} from './HbaWalk.js';
+import type {PortNames} from './PortNames.js';
 import {sameRow} from './RowList.js';
-import type {XenFacts} from './XenFacts.js';
+import {NO_XEN, type XenFacts} from './XenFacts.js';
 
 const PORT_STATES: ReadonlySet<string> = new Set(['unknown', 'online', 'offline', 'bypassed', 'diagnostics', 'link down', 'error', 'loopback']);
 
@@ -35,7 +36,36 @@ export function speedOf(attrs: HBA_PORTATTRIBUTES): string {
 	return speedWords(attrs.PortSpeed).join(' ');
 }
 
-function adapterRow(v: HbaPortVisit, world: World): AdapterRow {
+// Labels (names in place of WWNs): each made by one function, for a new row and for a row whose
+// zoning changed (relabelled without reading the HBA-API again). The zoning that names a port is
+// the one of the fabric its physical port is cabled to, pulled or not.
+
+function adapterLabels(names: PortNames, wwpn: Wwn, wwnn: Wwn): Pick<AdapterRow, 'portLabel' | 'nodeLabel'> {
+	const on = names.fabricOf(wwpn);
+	return {portLabel: names.label(wwpn, on), nodeLabel: names.label(wwnn, on)};
+}
+
+/** A virtual port and its node belong to its domain, else to the physical port it was made on. */
+function vportLabels(names: PortNames, physical: Wwn, wwpn: Wwn, wwnn: Wwn, domain: string | null): Pick<VportRow, 'portLabel' | 'nodeLabel' | 'physicalLabel'> {
+	const on = names.fabricOf(physical);
+	const owner = names.owner(physical, domain) ?? undefined;
+	return {portLabel: names.alias(wwpn, on) ?? owner, nodeLabel: names.alias(wwnn, on) ?? owner, physicalLabel: names.label(physical, on)};
+}
+
+/** A target is seen through the initiator's fabric: the zoning that names both is that one. */
+function lunLabels(names: PortNames, xen: XenFacts, physical: Wwn, portWwn: Wwn, targetWwn: Wwn): Pick<LunRow, 'portLabel' | 'targetLabel'> {
+	const on = names.fabricOf(physical);
+	const portLabel = portWwn === physical ? names.label(portWwn, on) : (names.alias(portWwn, on) ?? names.owner(physical, xen.vportDomain(portWwn)) ?? undefined);
+	return {portLabel, targetLabel: names.label(targetWwn, on)};
+}
+
+/** `row` with labels made again: the same object when none changed. */
+function relabelled<R extends object>(row: R, labels: Partial<R>): R {
+	for (const k in labels) if (labels[k] !== row[k]) return {...row, ...labels};
+	return row;
+}
+
+function adapterRow(v: HbaPortVisit, world: World, names: PortNames): AdapterRow {
 	const wwpn = v.port.PortWWN;
 	const cable = cablesByWwpn(world).get(wwpn);
 	const plugged = cable !== undefined && cable.cable.connected;
@@ -44,6 +74,7 @@ function adapterRow(v: HbaPortVisit, world: World): AdapterRow {
 		host: v.host.config.name,
 		portWwn: wwpn,
 		nodeWwn: v.port.NodeWWN,
+		...adapterLabels(names, wwpn, v.port.NodeWWN),
 		model: v.adapter.Model,
 		state: portState(v.port),
 		speed: speedOf(v.port),
@@ -54,9 +85,9 @@ function adapterRow(v: HbaPortVisit, world: World): AdapterRow {
 	};
 }
 
-export function adapterRows(world: World): AdapterRow[] {
+export function adapterRows(world: World, names: PortNames): AdapterRow[] {
 	const rows: AdapterRow[] = [];
-	forEachHbaPort(world, v => rows.push(adapterRow(v, world)));
+	forEachHbaPort(world, v => rows.push(adapterRow(v, world, names)));
 	return rows;
 }
 
@@ -80,18 +111,21 @@ export function lunSizeBytes(path: LunPathView | undefined): number | null {
 	return path?.blocks !== undefined && path.blockSize !== undefined ? Number(path.blocks) * path.blockSize : null;
 }
 
-function portVportRows(v: HbaPortVisit, xen: XenFacts, out: VportRow[]): void {
+function portVportRows(v: HbaPortVisit, xen: XenFacts, names: PortNames, out: VportRow[]): void {
+	const physical = v.port.PortWWN;
 	forEachVport(v, vp => {
 		const wwpn = vp.info.PortWWN;
+		const domain = xen.vportDomain(wwpn);
 		out.push({
 			key: wwpn,
 			portWwn: wwpn,
 			nodeWwn: vp.info.NodeWWN,
-			physicalWwn: v.port.PortWWN,
+			physicalWwn: physical,
+			...vportLabels(names, physical, wwpn, vp.info.NodeWWN, domain),
 			host: v.host.config.name,
 			fcid: portFcId(vp.attrs),
 			state: portState(vp.attrs),
-			domain: xen.vportDomain(wwpn),
+			domain,
 			lunCount: vp.attrs.NumberofDiscoveredPorts === 0 ? 0 : mapping(v, wwpn).length,
 		});
 	});
@@ -100,17 +134,26 @@ function portVportRows(v: HbaPortVisit, xen: XenFacts, out: VportRow[]): void {
 /** A LUN row per LUN path object: a path that did not change gives back the same row. */
 type LunRowCache = WeakMap<LunPathView, LunRow>;
 
-function portLunRows(v: HbaPortVisit, xen: XenFacts, out: LunRow[], cache: LunRowCache): void {
+function portLunRows(v: HbaPortVisit, xen: XenFacts, names: PortNames, out: LunRow[], cache: LunRowCache): void {
 	const host = v.host.config.name;
+	const physical = v.port.PortWWN;
 	const add = (portWwn: Wwn, kind: LunRow['portKind']): void => {
+		let labels: Pick<LunRow, 'portLabel' | 'targetLabel'> | undefined;
+		let labelled: Wwn | undefined;
 		for (const e of mapping(v, portWwn)) {
 			const target = e.FcpId.PortWWN;
 			const lun = e.ScsiId.ScsiOSLun;
 			const path = lunPath(v.host, portWwn, target, lun);
 			const osDevice = e.ScsiId.OSDeviceName || 'Unknown';
 			const domain = xen.lunDomain(portWwn, target, lun);
+			// A port's LUNs come target by target: one lookup per target.
+			if (labelled !== target) {
+				labels = lunLabels(names, xen, physical, portWwn, target);
+				labelled = target;
+			}
+			const {portLabel, targetLabel} = labels!;
 			const known = path ? cache.get(path) : undefined;
-			if (known && known.osDevice === osDevice && known.domain === domain && known.portWwn === portWwn) {
+			if (known && known.osDevice === osDevice && known.domain === domain && known.portWwn === portWwn && known.portLabel === portLabel && known.targetLabel === targetLabel) {
 				out.push(known);
 				continue;
 			}
@@ -120,6 +163,8 @@ function portLunRows(v: HbaPortVisit, xen: XenFacts, out: LunRow[], cache: LunRo
 				portWwn,
 				portKind: kind,
 				targetWwn: target,
+				portLabel,
+				targetLabel,
 				lun,
 				vendor: path?.vendor.trim() ?? '',
 				product: path?.product.trim() ?? '',
@@ -145,7 +190,10 @@ interface PaneSlices<R> {
 	readonly slices: Map<Wwn, R[]>;
 	readonly dirty: Set<Wwn>;
 	all: boolean;
+	/** Domain bindings the slices were built with: a change reads every port again. */
 	xenStamp: string;
+	/** The names the slices' labels were made with: a change (zoning) only relabels them. */
+	names: PortNames | undefined;
 	rows: R[] | undefined;
 }
 
@@ -190,18 +238,19 @@ export class HbaPanes {
 
 	/**
 	 * The pane's rows: the same array while nothing changed, and otherwise a new one that holds the
-	 * previous row objects wherever a row did not change. `xen.stamp` moves when domain bindings do.
+	 * previous row objects wherever a row did not change. `xen.stamp` moves when domain bindings do;
+	 * another `names` (the zoning changed) relabels the rows kept, without reading them again.
 	 */
-	adapters(): AdapterRow[] {
-		return this.rows<AdapterRow>('adapters', '', (v, out) => out.push(adapterRow(v, this.world)));
+	adapters(names: PortNames): AdapterRow[] {
+		return this.rows<AdapterRow>('adapters', '', names, this.builder('adapters', NO_XEN, names) as Build<AdapterRow>, this.relabeller('adapters', NO_XEN, names) as Relabel<AdapterRow>);
 	}
 
-	vports(xen: XenFacts): VportRow[] {
-		return this.rows<VportRow>('vports', xen.stamp, (v, out) => portVportRows(v, xen, out));
+	vports(xen: XenFacts, names: PortNames): VportRow[] {
+		return this.rows<VportRow>('vports', xen.stamp, names, this.builder('vports', xen, names) as Build<VportRow>, this.relabeller('vports', xen, names) as Relabel<VportRow>);
 	}
 
-	luns(xen: XenFacts): LunRow[] {
-		return this.rows<LunRow>('luns', xen.stamp, (v, out) => portLunRows(v, xen, out, this.lunCache));
+	luns(xen: XenFacts, names: PortNames): LunRow[] {
+		return this.rows<LunRow>('luns', xen.stamp, names, this.builder('luns', xen, names) as Build<LunRow>, this.relabeller('luns', xen, names) as Relabel<LunRow>);
 	}
 
 	/**
@@ -209,11 +258,11 @@ export class HbaPanes {
 	 * pane: a big SAN's panes are prepared in idle time so that opening one is quick. True when
 	 * nothing is left to build.
 	 */
-	warm(pane: HbaPane, xen: XenFacts, budgetMs: number, now: () => number): boolean {
+	warm(pane: HbaPane, xen: XenFacts, names: PortNames, budgetMs: number, now: () => number): boolean {
 		const st = this.state[pane];
-		const stamp = pane === 'adapters' ? '' : xen.stamp;
-		this.checkStamp(st, stamp);
-		const build = this.builder(pane, xen);
+		this.checkStamp(st, pane === 'adapters' ? '' : xen.stamp);
+		this.relabel(st, names, this.relabeller(pane, xen, names));
+		const build = this.builder(pane, xen, names);
 		const start = now();
 		for (const host of this.world.hosts) {
 			for (const port of host.stack.ports) {
@@ -225,10 +274,39 @@ export class HbaPanes {
 		return true;
 	}
 
-	private builder(pane: HbaPane, xen: XenFacts): (v: HbaPortVisit, out: unknown[]) => void {
-		if (pane === 'adapters') return (v, out) => out.push(adapterRow(v, this.world));
-		if (pane === 'vports') return (v, out) => portVportRows(v, xen, out as VportRow[]);
-		return (v, out) => portLunRows(v, xen, out as LunRow[], this.lunCache);
+	private builder(pane: HbaPane, xen: XenFacts, names: PortNames): Build<unknown> {
+		if (pane === 'adapters') return (v, out) => out.push(adapterRow(v, this.world, names));
+		if (pane === 'vports') return (v, out) => portVportRows(v, xen, names, out as VportRow[]);
+		return (v, out) => portLunRows(v, xen, names, out as LunRow[], this.lunCache);
+	}
+
+	private relabeller(pane: HbaPane, xen: XenFacts, names: PortNames): Relabel<unknown> {
+		if (pane === 'adapters') return r => relabelled(r as AdapterRow, adapterLabels(names, (r as AdapterRow).portWwn, (r as AdapterRow).nodeWwn));
+		if (pane === 'vports') return r => relabelled(r as VportRow, vportLabels(names, (r as VportRow).physicalWwn, (r as VportRow).portWwn, (r as VportRow).nodeWwn, (r as VportRow).domain));
+		return (r, physical) => relabelled(r as LunRow, lunLabels(names, xen, physical, (r as LunRow).portWwn, (r as LunRow).targetWwn));
+	}
+
+	/**
+	 * Labels of the slices kept, made again with `names` when they were made with others (an
+	 * alicreate at 100,000 virtual ports costs a pass over the rows, not a read of every port).
+	 */
+	private relabel<R>(st: PaneSlices<R>, names: PortNames, relabel: Relabel<R>): void {
+		if (st.names === names) return;
+		st.names = names;
+		for (const [wwpn, rows] of st.slices) {
+			if (st.dirty.has(wwpn)) continue;
+			let next: R[] | undefined;
+			for (let i = 0; i < rows.length; i++) {
+				const row = relabel(rows[i]!, wwpn);
+				if (row === rows[i]) continue;
+				next ??= [...rows];
+				next[i] = row;
+			}
+			if (next) {
+				st.slices.set(wwpn, next);
+				st.rows = undefined;
+			}
+		}
 	}
 
 	private checkStamp(st: PaneSlices<unknown>, stamp: string): void {
@@ -253,9 +331,10 @@ export class HbaPanes {
 		if (st.slices.get(wwpn) !== before) st.rows = undefined;
 	}
 
-	private rows<R>(pane: HbaPane, stamp: string, build: (v: HbaPortVisit, out: R[]) => void): R[] {
+	private rows<R>(pane: HbaPane, stamp: string, names: PortNames, build: Build<R>, relabel: Relabel<R>): R[] {
 		const st = this.state[pane] as PaneSlices<R>;
 		this.checkStamp(st as PaneSlices<unknown>, stamp);
+		this.relabel(st, names, relabel);
 		const order = this.portOrder();
 		for (const [host, wwpn] of order) {
 			if (!st.slices.has(wwpn) || st.dirty.has(wwpn)) this.rebuildSlice(st, host, wwpn, build);
@@ -295,6 +374,10 @@ function reuseRows<R extends {key: string}>(before: R[], fresh: R[]): R[] {
 	return same ? before : fresh;
 }
 
+type Build<R> = (v: HbaPortVisit, out: R[]) => void;
+/** A row with its labels made again (the same row when they did not change); `physical`: its slice's port. */
+type Relabel<R> = (row: R, physical: Wwn) => R;
+
 function slices<R>(): PaneSlices<R> {
-	return {slices: new Map(), dirty: new Set(), all: true, xenStamp: '', rows: undefined};
+	return {slices: new Map(), dirty: new Set(), all: true, xenStamp: '', names: undefined, rows: undefined};
 }

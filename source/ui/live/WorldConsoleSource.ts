@@ -59,6 +59,7 @@ import {EventRows} from './EventRows.js';
 import {HbaPanes} from './HbaRows.js';
 import {LiveClock} from './LiveClock.js';
 import {NameServerRows, switchPortRows, switchRows, zoneRows, zoningSummaries} from './FabricRows.js';
+import {PortNames} from './PortNames.js';
 import {RowList, sameRow} from './RowList.js';
 import {Lab} from '../../lab/Lab.js';
 import {LiveLab, type SaveOutcome} from '../../lab/LiveLab.js';
@@ -206,6 +207,7 @@ export class WorldConsoleSource implements ConsoleSource {
 	private readonly nsRows = new NameServerRows();
 	private hba: HbaPanes;
 	private xen: {version: number; world: World | undefined; facts: XenFacts} = {version: -1, world: undefined, facts: NO_XEN};
+	private names: PortNames | undefined;
 	/** Migrations seen running, to tell the operator when each ends. */
 	private readonly migrating = new Set<Migration>();
 	private notice: WorkNotice | null = null;
@@ -309,7 +311,8 @@ export class WorldConsoleSource implements ConsoleSource {
 			this.warmTimer = undefined;
 			if (this.world !== world || !this.clock?.started) return;
 			const xen = this.xenFacts();
-			const done = this.hba.warm('vports', xen, WARM_UP_SLICE_MS, this.now) && this.hba.warm('luns', xen, WARM_UP_SLICE_MS, this.now) && this.hba.warm('adapters', xen, WARM_UP_SLICE_MS, this.now);
+			const names = this.portNames();
+			const done = this.hba.warm('vports', xen, names, WARM_UP_SLICE_MS, this.now) && this.hba.warm('luns', xen, names, WARM_UP_SLICE_MS, this.now) && this.hba.warm('adapters', xen, names, WARM_UP_SLICE_MS, this.now);
 			if (!done) this.warmTimer = setTimeout(step, 1);
 		};
 		this.warmTimer = setTimeout(step, 1);
@@ -484,8 +487,8 @@ export class WorldConsoleSource implements ConsoleSource {
 		// Zoning moves only with administrative changes (cfgenable, zonecreate...), never on the clock.
 		const zoningStamp = `${this.worldGeneration}:${world.adminChangeCount}`;
 		const switches = rows('switches', () => switchRows(this.world));
-		const ports = rows('ports', () => switchPortRows(this.world));
-		const nameServer = rows('nameServer', () => this.nsRows.build(this.world), false, true);
+		const ports = rows('ports', () => switchPortRows(this.world, this.portNames()));
+		const nameServer = rows('nameServer', () => this.nsRows.build(this.world, this.portNames(), this.xenFacts()), false, true);
 		const zones = (): readonly ZoneRow[] =>
 			lazy('zones', () => {
 				const cache = this.panes.zones as PaneCache<ZoneRow>;
@@ -513,15 +516,9 @@ export class WorldConsoleSource implements ConsoleSource {
 			},
 		};
 		const hosts = rows('hosts', () => this.world.hosts.map(h => ({key: h.config.name, name: h.config.name, kind: h.config.kind, online: true})));
-		const adapters = rows('adapters', () => this.hba.adapters(), false, true);
-		const vports = rows('vports', () => {
-			const xen = this.xenFacts();
-			return this.hba.vports(xen);
-		}, false, true);
-		const luns = rows('luns', () => {
-			const xen = this.xenFacts();
-			return this.hba.luns(xen);
-		}, false, true);
+		const adapters = rows('adapters', () => this.hba.adapters(this.portNames()), false, true);
+		const vports = rows('vports', () => this.hba.vports(this.xenFacts(), this.portNames()), false, true);
+		const luns = rows('luns', () => this.hba.luns(this.xenFacts(), this.portNames()), false, true);
 		const domains = rows('domains', () => domainRows(this.world), true);
 		const migration = this.booted ? activeMigrations(world)[0] : undefined;
 		const busy: BusyInfo | null = !this.booted
@@ -643,6 +640,16 @@ export class WorldConsoleSource implements ConsoleSource {
 		return this.xen.facts;
 	}
 
+	/**
+	 * The names of WWNs (zoning aliases, owners), made again only when the zoning or the world
+	 * changes: not per world version, which the running clock moves many times a second.
+	 */
+	private portNames(): PortNames {
+		const stamp = `${this.worldGeneration}:${this.world.adminChangeCount}`;
+		if (this.names?.stamp !== stamp || this.names.world !== this.world) this.names = new PortNames(this.world, stamp);
+		return this.names;
+	}
+
 	domainRefusal = (key: RowKey, verb: DomainVerb): string | null => {
 		if (!this.booted) return null;
 		const where = domainHost(this.world, key);
@@ -658,18 +665,18 @@ export class WorldConsoleSource implements ConsoleSource {
 		if (!this.booted) return null;
 		switch (pane) {
 			case 'adapters':
-				return adapterDetail(this.world, key);
+				return adapterDetail(this.world, key, this.portNames(), this.xenFacts());
 			case 'vports':
-				return vportDetail(this.world, key, this.xenFacts());
+				return vportDetail(this.world, key, this.xenFacts(), this.portNames());
 			case 'luns':
-				return lunDetail(this.world, key, this.xenFacts());
+				return lunDetail(this.world, key, this.xenFacts(), this.portNames());
 			case 'events':
 				this.eventRows.update(this.world.log);
 				return eventDetail(this.eventRows, key);
 			case 'domains':
-				return domainDetail(this.world, key);
+				return domainDetail(this.world, key, this.portNames());
 			case 'fabric':
-				return fabricDetail(this.world, key);
+				return fabricDetail(this.world, key, this.portNames(), this.xenFacts());
 		}
 	};
 

@@ -74,12 +74,18 @@ export interface HostRow {
 	readonly online: boolean;
 }
 
+// A `…Label` beside a WWN is what the console shows in its place when names are on (`w`): the
+// zoning alias in the fabric the port is on, else the owner (`dom0-a/qlc0`, a domain,
+// `array-1/A-1`). Absent: nothing in the lab names that WWN, and the WWN is shown.
+
 /** A physical HBA port (what `fcinfo hba-port` lists), one per row. */
 export interface AdapterRow {
 	readonly key: RowKey;
 	readonly host: string;
 	readonly portWwn: Wwn;
 	readonly nodeWwn: Wwn;
+	readonly portLabel?: string;
+	readonly nodeLabel?: string;
 	readonly model: string;
 	readonly state: PortState;
 	/** `Current Speed` as fcinfo prints it without the trailing space: `4Gb`, `not established`. */
@@ -98,6 +104,9 @@ export interface VportRow {
 	readonly portWwn: Wwn;
 	readonly nodeWwn: Wwn;
 	readonly physicalWwn: Wwn;
+	readonly portLabel?: string;
+	readonly nodeLabel?: string;
+	readonly physicalLabel?: string;
 	readonly host: string;
 	readonly fcid: FcId | null;
 	readonly state: PortState;
@@ -113,6 +122,8 @@ export interface LunRow {
 	readonly portWwn: Wwn;
 	readonly portKind: 'physical' | 'virtual';
 	readonly targetWwn: Wwn;
+	readonly portLabel?: string;
+	readonly targetLabel?: string;
 	readonly lun: number;
 	readonly vendor: string;
 	readonly product: string;
@@ -189,6 +200,7 @@ export interface SwitchPortRow {
 	readonly portType: string;
 	/** WWN of the N_Port that did FLOGI, or null. */
 	readonly attachedWwn: Wwn | null;
+	readonly attachedLabel?: string;
 	/** FLOGI + FDISC logins on this port. */
 	readonly logins: number;
 	/** Of which NPIV (FDISC). */
@@ -201,6 +213,8 @@ export interface NameServerRow {
 	readonly fcid: FcId;
 	readonly portWwn: Wwn;
 	readonly nodeWwn: Wwn;
+	readonly portLabel?: string;
+	readonly nodeLabel?: string;
 	/** `N`, `NL`. */
 	readonly portType: string;
 	/** `FCP`, `FCP IP`... */

@@ -1,6 +1,8 @@
 /**
  * The columns of every list: title, ideal and minimum width, and priority (higher is kept longer
  * when the terminal is narrow). WWN columns never shrink: a cut WWN is worse than a missing column.
+ * With names on (`w`), a WWN column shows the row's label for it instead (zoning alias, else
+ * owner) at the same width, so that the layout does not jump; a longer name is cut in the middle.
  */
 import type {
 	AdapterRow,
@@ -31,6 +33,8 @@ export interface Column<R> {
 	tone?(row: R): Tone | undefined;
 	/** What the column sorts by when its text does not order right (an FCID is hex). */
 	sortValue?(row: R): number;
+	/** A WWN column: its title with names on, and the name of the row's WWN (undefined: none). */
+	readonly named?: {readonly title: string; label(row: R): string | undefined};
 }
 
 const fcidText = (id: FcId | null): string => (id === null ? '-' : formatFcId(id));
@@ -47,12 +51,24 @@ function col<R>(
 	return {id, title, ideal, min, priority, text, ...extra};
 }
 
+/** A WWN column (16 wide, never narrower) and what it shows with names on. */
+function wwnCol<R>(id: string, title: string, namedTitle: string, priority: number, wwn: (row: R) => string, label: (row: R) => string | undefined): Column<R> {
+	return {...col<R>(id, title, 16, 16, priority, wwn), named: {title: namedTitle, label}};
+}
+
+/** The column as it is with names on: the label in place of the WWN, the WWN where there is none. */
+export function namedColumn<R>(column: Column<R>): Column<R> {
+	const named = column.named;
+	if (!named) return column;
+	return {...column, title: named.title, text: (row, width) => truncateMiddle(named.label(row) ?? column.text(row, width), width)};
+}
+
 const stateCol = <R extends {state: string}>(ideal = 9, min = 7): Column<R> =>
 	col<R>('state', 'STATE', ideal, min, 95, r => r.state, {tone: r => stateTone(r.state)});
 
 export const ADAPTER_COLUMNS: readonly Column<AdapterRow>[] = [
 	col('host', 'HOST', 10, 6, 90, r => r.host),
-	col('portWwn', 'PORT WWN', 16, 16, 100, r => r.portWwn),
+	wwnCol('portWwn', 'PORT WWN', 'PORT', 100, r => r.portWwn, r => r.portLabel),
 	// fcinfo's Model is up to 11 characters (LPe11002-M4); narrower, the board's variant goes first.
 	col('model', 'MODEL', 11, 8, 40, (r, width) => (r.model.length <= width ? r.model : r.model.replace(/-[^-]*$/, ''))),
 	stateCol(),
@@ -60,13 +76,13 @@ export const ADAPTER_COLUMNS: readonly Column<AdapterRow>[] = [
 	col('fcid', 'FCID', 6, 6, 70, r => fcidText(r.fcid), {sortValue: r => r.fcid ?? -1}),
 	col('fabric', 'FABRIC', 8, 5, 60, r => r.fabric ?? '-'),
 	col('vports', 'VPORTS', 7, 6, 80, r => (r.vportsMax === 0 ? 'n/a' : `${r.vportsUsed}/${r.vportsMax}`), {align: 'right'}),
-	col('nodeWwn', 'NODE WWN', 16, 16, 20, r => r.nodeWwn),
+	wwnCol('nodeWwn', 'NODE WWN', 'NODE', 20, r => r.nodeWwn, r => r.nodeLabel),
 ];
 
 export const VPORT_COLUMNS: readonly Column<VportRow>[] = [
-	col('portWwn', 'PORT WWN', 16, 16, 100, r => r.portWwn),
-	col('nodeWwn', 'NODE WWN', 16, 16, 30, r => r.nodeWwn),
-	col('physicalWwn', 'PHYSICAL PORT', 16, 16, 60, r => r.physicalWwn),
+	wwnCol('portWwn', 'PORT WWN', 'PORT', 100, r => r.portWwn, r => r.portLabel),
+	wwnCol('nodeWwn', 'NODE WWN', 'NODE', 30, r => r.nodeWwn, r => r.nodeLabel),
+	wwnCol('physicalWwn', 'PHYSICAL PORT', 'PHYSICAL', 60, r => r.physicalWwn, r => r.physicalLabel),
 	col('host', 'HOST', 10, 6, 90, r => r.host),
 	col('fcid', 'FCID', 6, 6, 70, r => fcidText(r.fcid), {sortValue: r => r.fcid ?? -1}),
 	stateCol(),
@@ -76,9 +92,9 @@ export const VPORT_COLUMNS: readonly Column<VportRow>[] = [
 
 export const LUN_COLUMNS: readonly Column<LunRow>[] = [
 	col('host', 'HOST', 8, 6, 80, r => r.host),
-	col('portWwn', 'PORT WWN', 16, 16, 100, r => r.portWwn),
+	wwnCol('portWwn', 'PORT WWN', 'PORT', 100, r => r.portWwn, r => r.portLabel),
 	col('kind', 'P/V', 3, 3, 50, r => (r.portKind === 'virtual' ? 'V' : 'P')),
-	col('targetWwn', 'TARGET WWN', 16, 16, 90, r => r.targetWwn),
+	wwnCol('targetWwn', 'TARGET WWN', 'TARGET', 90, r => r.targetWwn, r => r.targetLabel),
 	col('lun', 'LUN', 4, 3, 95, r => String(r.lun), {align: 'right'}),
 	col('product', 'VENDOR/PRODUCT', 20, 10, 40, r => `${r.vendor.trim()} ${r.product.trim()}`),
 	col('type', 'TYPE', 12, 4, 20, r => r.deviceType),
@@ -143,7 +159,7 @@ export const SWITCH_PORT_COLUMNS: readonly Column<SwitchPortRow>[] = [
 	col('state', 'STATE', 9, 7, 95, r => r.state, {tone: r => stateTone(r.state)}),
 	col('speed', 'SPEED', 5, 5, 40, r => r.speed),
 	col('type', 'TYPE', 6, 6, 50, r => r.portType),
-	col('wwn', 'ATTACHED WWN', 16, 16, 80, r => r.attachedWwn ?? '-'),
+	wwnCol('wwn', 'ATTACHED WWN', 'ATTACHED', 80, r => r.attachedWwn ?? '-', r => r.attachedLabel),
 	col('logins', 'LOGINS', 6, 6, 70, r => String(r.logins), {align: 'right'}),
 	col('npiv', 'NPIV', 4, 4, 75, r => String(r.npivLogins), {align: 'right'}),
 	col('fabric', 'FABRIC', 8, 5, 60, r => r.fabric),
@@ -152,8 +168,8 @@ export const SWITCH_PORT_COLUMNS: readonly Column<SwitchPortRow>[] = [
 export const NAME_SERVER_COLUMNS: readonly Column<NameServerRow>[] = [
 	col('fabric', 'FABRIC', 8, 5, 70, r => r.fabric),
 	col('fcid', 'FCID', 6, 6, 100, r => formatFcId(r.fcid), {sortValue: r => r.fcid}),
-	col('portWwn', 'PORT WWN', 16, 16, 95, r => r.portWwn),
-	col('nodeWwn', 'NODE WWN', 16, 16, 50, r => r.nodeWwn),
+	wwnCol('portWwn', 'PORT WWN', 'PORT', 95, r => r.portWwn, r => r.portLabel),
+	wwnCol('nodeWwn', 'NODE WWN', 'NODE', 50, r => r.nodeWwn, r => r.nodeLabel),
 	col('type', 'TYPE', 4, 4, 40, r => r.portType),
 	col('fc4', 'FC4', 6, 3, 30, r => r.fc4Types),
 	col('virtual', 'NPIV', 4, 4, 60, r => (r.virtual ? 'yes' : '')),

@@ -1,6 +1,6 @@
 /**
  * What the operator set, kept per store between consoles: the pane, the fabric view, the detail
- * panel, follow mode, the event type, and each list's filter and sort. In
+ * panel, follow mode, names or WWNs, the event type, and each list's filter and sort. In
  * `$XDG_STATE_HOME/npiv-console/` (default `~/.local/state/npiv-console/`), one small file per
  * store, named by a hash of the store's path, so two labs keep their own.
  *
@@ -25,6 +25,8 @@ const settingsSchema = z.object({
 	fabricView: z.enum(FABRIC_VIEWS),
 	detail: z.enum(['auto', 'open', 'closed']),
 	follow: z.boolean(),
+	// Optional: files written before names existed are still the operator's.
+	names: z.boolean().optional(),
 	eventType: z.string().max(40).nullable(),
 	lists: z.record(z.string(), listSchema),
 });
@@ -53,7 +55,7 @@ export function settingsOf(ui: UiState): OperatorSettings {
 		const list = ui.lists[id];
 		if (list.filter !== '' || list.sort) lists[id] = {filter: list.filter, sort: list.sort};
 	}
-	return {pane: ui.pane, fabricView: ui.fabricView, detail: ui.detail, follow: ui.follow, eventType: ui.eventType, lists};
+	return {pane: ui.pane, fabricView: ui.fabricView, detail: ui.detail, follow: ui.follow, names: ui.names, eventType: ui.eventType, lists};
 }
 
 /** The console's first state, as the operator left it. */
@@ -65,7 +67,7 @@ export function withSettings(ui: UiState, kept: OperatorSettings | undefined): U
 		const listId = id as ListId;
 		lists[listId] = {...lists[listId], filter: list.filter, sort: list.sort};
 	}
-	return {...ui, pane: kept.pane, fabricView: kept.fabricView, detail: kept.detail, follow: kept.follow, eventType: kept.eventType, lists};
+	return {...ui, pane: kept.pane, fabricView: kept.fabricView, detail: kept.detail, follow: kept.follow, names: kept.names ?? ui.names, eventType: kept.eventType, lists};
 }
 
 /** Writes the settings; false when the folder cannot be written (nothing else to do about it). */

@@ -4,7 +4,7 @@
  * the selection through 100,000 rows never re-filters them.
  */
 import type {ConsoleSnapshot, RowKey} from '../model/ConsoleSource.js';
-import {LIST_COLUMNS, type Column} from '../panes/columns.js';
+import {LIST_COLUMNS, namedColumn, type Column} from '../panes/columns.js';
 import {matchesFilter, parseFilter, type FilterSpec} from './filter.js';
 import type {ListId, SortSpec, UiState} from './uiState.js';
 
@@ -36,8 +36,14 @@ export function rowsOf(snapshot: ConsoleSnapshot, list: ListId): readonly AnyRow
 	}
 }
 
-export function columnsOf(list: ListId): readonly Column<AnyRow>[] {
-	return LIST_COLUMNS[list];
+const NAMED_COLUMNS = new Map<ListId, readonly Column<AnyRow>[]>();
+
+/** The list's columns; with `names`, its WWN columns show names (the same arrays every time, for memos). */
+export function columnsOf(list: ListId, names = false): readonly Column<AnyRow>[] {
+	if (!names) return LIST_COLUMNS[list];
+	let named = NAMED_COLUMNS.get(list);
+	if (!named) NAMED_COLUMNS.set(list, (named = LIST_COLUMNS[list].map(namedColumn)));
+	return named;
 }
 
 export interface ListView {
@@ -54,6 +60,8 @@ interface Memo {
 	source: readonly AnyRow[];
 	filter: string;
 	sort: SortSpec | null;
+	/** Names shown in the WWN columns: a sort by one of them orders by what is shown. */
+	names: boolean;
 	/** The filtered rows before sorting (a new sort reuses them). */
 	filtered: readonly AnyRow[];
 	eventType: string | null;
@@ -71,9 +79,11 @@ export class ListViews {
 		const source = rowsOf(snapshot, list);
 		const state = ui.lists[list];
 		const eventType = list === 'events' ? ui.eventType : null;
+		const names = ui.names;
 		let m = this.memo.get(list);
-		if (m && m.source === source && m.filter === state.filter && m.eventType === eventType && m.sort !== state.sort) {
-			m = {...m, sort: state.sort, rows: this.sorted(list, m.filtered, state.sort)};
+		if (m && m.source === source && m.filter === state.filter && m.eventType === eventType && (m.sort !== state.sort || m.names !== names)) {
+			const resort = m.sort !== state.sort || (state.sort !== null && columnsOf(list).find(c => c.id === state.sort!.column)?.named !== undefined);
+			m = {...m, sort: state.sort, names, rows: resort ? this.sorted(list, m.filtered, state.sort, names) : m.rows};
 			this.memo.set(list, m);
 		} else if (!m || m.source !== source || m.filter !== state.filter || m.eventType !== eventType) {
 			const typed =
@@ -84,8 +94,8 @@ export class ListViews {
 						: source.filter(r => (r as {type?: string}).type?.startsWith(eventType + '.') ?? false);
 			const spec = parseFilter(state.filter);
 			const filtered = spec.kind === 'none' || spec.kind === 'error' ? typed : typed.filter(r => matchesFilter(spec, this.searchText(list, r)));
-			const rows = this.sorted(list, filtered, state.sort);
-			m = {source, filter: state.filter, sort: state.sort, eventType, typed, filtered, rows, spec};
+			const rows = this.sorted(list, filtered, state.sort, names);
+			m = {source, filter: state.filter, sort: state.sort, names, eventType, typed, filtered, rows, spec};
 			this.memo.set(list, m);
 		}
 		const rows = m.rows;
@@ -104,9 +114,9 @@ export class ListViews {
 	 * Rows in the order of a column: by its text as shown, numbers by value (FCIDs, counts, memory),
 	 * ties in the source's order. Each row's text is taken once per sort, not per comparison.
 	 */
-	private sorted(list: ListId, rows: readonly AnyRow[], sort: SortSpec | null): readonly AnyRow[] {
+	private sorted(list: ListId, rows: readonly AnyRow[], sort: SortSpec | null, names: boolean): readonly AnyRow[] {
 		if (!sort) return rows;
-		const column = columnsOf(list).find(c => c.id === sort.column);
+		const column = columnsOf(list, names).find(c => c.id === sort.column);
 		if (!column) return rows;
 		// Keys in flat arrays and an index array sorted over them: at 100,000 rows the objects and
 		// closures of a sort over records cost more than the comparisons.
@@ -143,11 +153,15 @@ export class ListViews {
 		return sorted;
 	}
 
+	/** What a filter searches: every column's text and, whether shown or not, every name of a WWN. */
 	private searchText(list: ListId, row: AnyRow): string {
 		let text = this.search.get(row);
 		if (text === undefined) {
 			text = columnsOf(list)
-				.map(c => c.text(row, 40))
+				.map(c => {
+					const label = c.named?.label(row);
+					return label === undefined ? c.text(row, 40) : `${c.text(row, 40)} ${label}`;
+				})
 				.join(' ')
 				.toLowerCase();
 			this.search.set(row, text);

@@ -78,6 +78,8 @@ export interface UiState {
 	/** Scroll of the detail panel, for the item it was scrolled on (another item starts at the top). */
 	readonly detailScroll: {readonly key: RowKey | null; readonly top: number};
 	readonly follow: boolean;
+	/** WWN columns show names (zoning alias, else owner) instead of the numbers, in every list. */
+	readonly names: boolean;
 	/** Event type prefix filter (`fabric`, `driver`...), or null for all. */
 	readonly eventType: string | null;
 	readonly help: {readonly top: number} | null;
@@ -105,6 +107,7 @@ export function initialUiState(opts: {cols: number; rows: number; noColor: boole
 		detail: 'auto',
 		detailScroll: {key: null, top: 0},
 		follow: true,
+		names: false,
 		eventType: null,
 		help: null,
 		prompt: null,
@@ -136,6 +139,7 @@ export type UiAction =
 	| {readonly type: 'detail'; readonly mode: DetailMode}
 	| {readonly type: 'detailScroll'; readonly key: RowKey | null; readonly top: number}
 	| {readonly type: 'follow'; readonly on: boolean}
+	| {readonly type: 'names'; readonly on: boolean}
 	| {readonly type: 'eventType'; readonly eventType: string | null}
 	| {readonly type: 'help'; readonly help: {readonly top: number} | null}
 	| {readonly type: 'prompt'; readonly prompt: PromptState | null}
@@ -173,6 +177,8 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
 			return {...state, detailScroll: {key: action.key, top: action.top}};
 		case 'follow':
 			return {...state, follow: action.on};
+		case 'names':
+			return {...state, names: action.on};
 		case 'eventType':
 			return {...state, eventType: action.eventType};
 		case 'help':

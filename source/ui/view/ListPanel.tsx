@@ -57,7 +57,7 @@ export function ListPanel() {
 	const list = listOf(ui);
 	const view = views.view(snapshot, ui, list);
 	const inner = layout.list.width - 2;
-	const fitted = useMemo(() => fitColumns(columnsOf(list), inner - 2), [list, inner]);
+	const fitted = useMemo(() => fitColumns(columnsOf(list, ui.names), inner - 2), [list, inner, ui.names]);
 	const height = layout.listRows;
 	const top = windowTop(ui.lists[list].top, view.index, height, view.rows.length);
 	const visible = view.rows.slice(top, top + height);
@@ -81,6 +81,8 @@ export function ListPanel() {
 	title += view.rows.length === view.total ? ` (${n(view.total)})` : ` (${n(view.rows.length)} of ${n(view.total)})`;
 	const filter = ui.lists[list].filter;
 	if (filter) title += `  /${filter}${view.filter.kind === 'error' ? ' (invalid)' : ''}`;
+	// The column titles lose "WWN" with names on; the title says what the cells are instead.
+	if (ui.names && fitted.some(f => f.column.named)) title += '  names';
 	if (list === 'events') title += `  follow ${ui.follow ? 'on' : 'off'}  type ${ui.eventType ? ui.eventType + '.*' : 'all'}`;
 	if (list === 'fabric.zoning') title += '  ' + snapshot.fabric.zoning.map(z => `${z.fabric}: ${z.effectiveConfig ?? 'no cfg'}`).join(', ');
 	const note = view.rows.length > 0 ? `${n(view.index + 1)} of ${n(view.rows.length)}` : undefined;

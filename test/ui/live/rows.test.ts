@@ -202,7 +202,7 @@ describe('details', () => {
 	it('shows a virtual port with its N_Port_ID, domain and remote ports', () => {
 		const source = labSource();
 		const lines = Object.fromEntries(source.detail('vports', WEB01_VPORT)!.lines);
-		expect(lines).toMatchObject({'Port WWN': WEB01_VPORT, 'Port ID': '10001', State: 'online', 'Physical Port WWN': '2100001b32813c5a', 'Bound domain': 'web01', 'Remote ports': '2'});
+		expect(lines).toMatchObject({'Port WWN': WEB01_VPORT, 'Port ID': '10001', State: 'online', 'Physical Port WWN': '2100001b32813c5a (dom0a_p0, dom0-a/qlc0)', 'Bound domain': 'web01', 'Remote ports': '2'});
 		expect(lines['  500a0b810029edf4']).toMatch(/^010800 online/);
 		expect(source.detail('vports', '2100001b32813c5a')).toBeNull();
 		expect(source.detail('vports', 'nonsense')).toBeNull();
