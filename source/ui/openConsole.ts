@@ -113,8 +113,11 @@ export async function openConsole(globals: GlobalOptions, opts: OpenConsoleOptio
 		}
 	}
 	let store: Store;
+	// Waiting for another process's lock on the store: said on stderr until the console is on
+	// screen, then in its status line (a line on stderr would land inside the console's frame).
+	let lockWait = (line: string): void => void stderr.write(`${line}\n`);
 	try {
-		store = await openStore(globals.statePath, {seed: globals.seed});
+		store = await openStore(globals.statePath, {seed: globals.seed, onLockWait: line => lockWait(line)});
 	} catch (error) {
 		if (!isStoreError(error)) throw error;
 		stderr.write(`npiv: ${(error as Error).message}\n`);
@@ -138,6 +141,7 @@ export async function openConsole(globals: GlobalOptions, opts: OpenConsoleOptio
 	const file = opts.record ?? '';
 	const recording = recorderFactory?.(file);
 	const hooked = recording?.start({file, source, document, stdin, size: {cols: stdout.columns || 80, rows: stdout.rows || 24}});
+	lockWait = line => source.inform(line.replace(/^npiv: /, ''));
 	const serving = new ConsoleServing(globals, source);
 	let bootTimer: ReturnType<typeof setTimeout> | undefined;
 	if (bootInView) {
