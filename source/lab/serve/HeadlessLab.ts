@@ -7,24 +7,19 @@
  * the store itself (`--no-server`) never loses a change to the server, and before each command the
  * server takes in whatever such a process saved.
  */
-import path from 'node:path';
 import {commandError, type CommandOutput} from '../../commands/CommandOutput.js';
 import {parseEventsArgs} from '../../commands/events/eventsCommand.js';
 import type {GlobalOptions} from '../../commands/GlobalOptions.js';
 import type {SanEvent} from '../../sim/EventLog.js';
 import {isStoreError, openStore, type Store} from '../../store/index.js';
-import {readInputFile} from '../../store/InputFile.js';
-import {canCreateOutputFile, writeOutputFile} from '../../store/OutputFile.js';
 import {WorldError} from '../../world/WorldError.js';
 import {Lab} from '../Lab.js';
 import {LiveLab} from '../LiveLab.js';
 import {runScenarioFamily} from '../ScenarioFamily.js';
-import {checkOf, runRecorded, sameCheck, type LabCheck, type LabOp} from './LabOps.js';
+import {checkOf, clientFiles, runRecorded, sameCheck, stepClock, type LabCheck, type LabOp} from './LabOps.js';
 import type {ServedLab, ServedRun} from './ServedLab.js';
-import type {AttachPoint, ClockAction, ClockState, RequestGlobals} from './ServeProtocol.js';
+import type {AttachPoint, ClockAction, ClockState} from './ServeProtocol.js';
 
-/** A step of a headless lab's clock with nothing due: as the console's. */
-const IDLE_STEP_MS = 100;
 const HEADLESS_CLOCK: ClockState = {moving: false, running: false, speed: 1};
 
 export class HeadlessLab implements ServedLab {
@@ -115,15 +110,7 @@ export class HeadlessLab implements ServedLab {
 		if (action !== 'step') return Promise.resolve("the lab is served by 'npiv lab serve': its clock moves only with commands ('.' steps it)");
 		return this.enqueue(async () => {
 			await this.live.check();
-			const lab = this.live.lab;
-			const sim = lab.world.sim;
-			if (sim.nextDue() !== undefined) {
-				sim.step();
-				this.publish({kind: 'steps', count: 1}, true);
-			} else {
-				sim.runUntil(sim.now + IDLE_STEP_MS);
-				this.publish({kind: 'until', at: sim.now}, true);
-			}
+			this.publish(stepClock(this.live.lab), true);
 			this.announce();
 			return null;
 		});
@@ -173,9 +160,7 @@ export class HeadlessLab implements ServedLab {
 					requestGlobals: request.globals,
 					settle: true,
 					confirmed,
-					readFile: file => files[file] ?? readInputFile(path.resolve(cwd, file)),
-					writeFile: (file, text) => writeOutputFile(path.resolve(cwd, file), text),
-					canWrite: file => canCreateOutputFile(path.resolve(cwd, file)),
+					...clientFiles(cwd, files),
 				});
 			} catch (error) {
 				await this.live.abandon();

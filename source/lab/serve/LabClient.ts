@@ -14,7 +14,7 @@ import {lstatSync, unlinkSync} from 'node:fs';
 import net from 'node:net';
 import {NPIV_VERSION} from './NpivVersion.js';
 import {serveFilesFor, type ServeFiles} from './ServeFiles.js';
-import {ANSWER_TIMEOUT_MS, encodeMessage, LineReader, PROTOCOL, servedFamily, type Reply, type Request, type RequestGlobals, type ServerHello} from './ServeProtocol.js';
+import {ANSWER_TIMEOUT_MS, encodeMessage, LineReader, PROTOCOL, requestGlobalsOf, servedFamily, type Reply, type Request, type RequestGlobals, type ServerHello} from './ServeProtocol.js';
 
 export interface ClientIo {
 	out(text: string): void;
@@ -74,7 +74,7 @@ export async function runThroughServer(family: string, argv: readonly string[], 
 		return undefined;
 	}
 	const {connection} = found;
-	const requestGlobals: RequestGlobals = {json: globals.json, noColor: globals.noColor, ...(globals.host === undefined ? {} : {host: globals.host}), ...(globals.seed === undefined ? {} : {seed: globals.seed})};
+	const requestGlobals = requestGlobalsOf(globals);
 	try {
 		if (family === 'events' && argv.includes('--follow')) return await follow(connection, argv, globals.json, io);
 		const reply = await connection.request({type: 'run', id: 1, family, argv: [...argv], globals: requestGlobals, cwd: process.cwd()});

@@ -11,7 +11,36 @@
 import type {CommandOutput} from '../../commands/CommandOutput.js';
 import type {GlobalOptions} from '../../commands/GlobalOptions.js';
 import type {Lab, LabRunOptions} from '../Lab.js';
+import path from 'node:path';
+import {readInputFile} from '../../store/InputFile.js';
+import {canCreateOutputFile, writeOutputFile} from '../../store/OutputFile.js';
 import type {RequestGlobals} from './ServeProtocol.js';
+
+/** A clock step with nothing due moves the clock this far (the console's `.` and a served lab's). */
+export const IDLE_STEP_MS = 100;
+
+/** One step of the clock: the next event, or IDLE_STEP_MS when nothing is due; the operation it was. */
+export function stepClock(lab: Lab): LabOp {
+	const sim = lab.world.sim;
+	if (sim.nextDue() !== undefined) {
+		sim.step();
+		return {kind: 'steps', count: 1};
+	}
+	sim.runUntil(sim.now + IDLE_STEP_MS);
+	return {kind: 'until', at: sim.now};
+}
+
+/**
+ * How a client's command reaches files: those it supplied by name (a dialog's domain config),
+ * else the file system relative to the client's working folder, read and written safely.
+ */
+export function clientFiles(cwd: string, supplied: Readonly<Record<string, string>>): Pick<LabRunOptions, 'readFile' | 'writeFile' | 'canWrite'> & {readFile(name: string): string; writeFile(name: string, text: string): boolean} {
+	return {
+		readFile: name => supplied[name] ?? readInputFile(path.resolve(cwd, name)),
+		writeFile: (name, text) => writeOutputFile(path.resolve(cwd, name), text),
+		canWrite: name => canCreateOutputFile(path.resolve(cwd, name)),
+	};
+}
 
 export type LabOp =
 	/** A command, as the server ran it. */

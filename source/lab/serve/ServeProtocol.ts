@@ -26,6 +26,11 @@ export interface RequestGlobals {
 	readonly noColor: boolean;
 }
 
+/** The options a command runs with, as a server or a replica needs them (the store is theirs). */
+export function requestGlobalsOf(globals: RequestGlobals): RequestGlobals {
+	return {json: globals.json, noColor: globals.noColor, ...(globals.host === undefined ? {} : {host: globals.host}), ...(globals.seed === undefined ? {} : {seed: globals.seed})};
+}
+
 export type Request =
 	| {readonly type: 'hello'; readonly protocol: number; readonly version: string; readonly pid: number}
 	/** A command, as typed after `npiv [global options]`; files it names are relative to `cwd`. */

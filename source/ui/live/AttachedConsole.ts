@@ -16,7 +16,7 @@ import type {GlobalOptions} from '../../commands/GlobalOptions.js';
 import {Lab} from '../../lab/Lab.js';
 import {findServer, type ServerConnection} from '../../lab/serve/LabClient.js';
 import {checkOf, replayOp, sameCheck} from '../../lab/serve/LabOps.js';
-import type {AttachPoint, ClockAction, Reply, ServerHello} from '../../lab/serve/ServeProtocol.js';
+import {requestGlobalsOf, type AttachPoint, type ClockAction, type Reply, type ServerHello} from '../../lab/serve/ServeProtocol.js';
 import {isStoreError, openStore, type Store} from '../../store/index.js';
 import type {ClockSpeed} from '../model/ConsoleSource.js';
 import type {ConsoleLine} from './CommandLine.js';
@@ -85,7 +85,7 @@ export class AttachedConsole implements ConsoleLink {
 
 	async run(line: ConsoleLine, files: Readonly<Record<string, string>>): Promise<CommandOutput> {
 		if (this.lost) return commandError(`npiv: the lab server of ${this.hello.store} went away; waiting for the next one (the header says when it is back)`);
-		const globals = {json: line.json, noColor: this.globals.noColor, ...(line.host === undefined ? {} : {host: line.host}), ...(this.globals.seed === undefined ? {} : {seed: this.globals.seed})};
+		const globals = requestGlobalsOf({...this.globals, json: line.json, host: line.host});
 		try {
 			const reply = await this.connection.request({type: 'console-run', id: this.connection.id(), family: line.family, argv: [...line.argv], globals, cwd: process.cwd(), files});
 			// The operation came before the reply: once it is replayed, the replica shows the change.

@@ -70,11 +70,10 @@ import {canCreateOutputFile, writeOutputFile} from '../../store/OutputFile.js';
 import {NO_XEN, type XenFacts} from './XenFacts.js';
 import type {Migration} from '../../xvm/Migration.js';
 import {domainVerbRefusal} from '../../xvm/DomainVerbRefusal.js';
-import path from 'node:path';
 import {runScenarioFamily} from '../../lab/ScenarioFamily.js';
-import {checkOf, replayOp, runRecorded, sameCheck, type LabCheck, type LabOp} from '../../lab/serve/LabOps.js';
+import {checkOf, clientFiles, IDLE_STEP_MS, replayOp, runRecorded, sameCheck, stepClock, type LabCheck, type LabOp} from '../../lab/serve/LabOps.js';
 import type {ServedRun} from '../../lab/serve/ServedLab.js';
-import type {AttachPoint, ClockAction, ClockState, RequestGlobals} from '../../lab/serve/ServeProtocol.js';
+import {requestGlobalsOf, type AttachPoint, type ClockAction, type ClockState} from '../../lab/serve/ServeProtocol.js';
 import type {SanEvent} from '../../sim/EventLog.js';
 
 /**
@@ -122,7 +121,7 @@ export interface WorldSourceOptions {
 }
 
 /** Step when the queue is empty. */
-export const IDLE_STEP_MS = 100;
+export {IDLE_STEP_MS};
 const DEFAULT_TICK_BUDGET_MS = 25;
 /** Republish a busy world no more often than this many times the last rebuild's cost. */
 const REBUILD_RATIO = 4;
@@ -689,7 +688,7 @@ export class WorldConsoleSource implements ConsoleSource {
 		const readFile = (path: string): string => files?.[path] ?? this.readFileFn(path);
 		let output: CommandOutput;
 		try {
-			const run = runRecorded(lab, line.family, line.argv, {globals, requestGlobals: requestGlobals(globals), settle: false, confirmed: true, readFile, writeFile: this.writeFileFn, canWrite: this.canWriteFn});
+			const run = runRecorded(lab, line.family, line.argv, {globals, requestGlobals: requestGlobalsOf(globals), settle: false, confirmed: true, readFile, writeFile: this.writeFileFn, canWrite: this.canWriteFn});
 			output = run.output;
 			this.publishOp(run.op);
 		} catch (error) {
@@ -870,16 +869,9 @@ export class WorldConsoleSource implements ConsoleSource {
 			step: () => {
 				if (this.link) return this.remoteClockAction('step');
 				if (!this.booted) return;
-				const sim = this.world.sim;
-				const before = sim.eventsRun;
+				const before = this.world.sim.eventsRun;
 				const seq = this.world.log.lastSeq;
-				if (sim.nextDue() !== undefined) {
-					sim.step();
-					this.publishOp({kind: 'steps', count: 1});
-				} else {
-					sim.runUntil(sim.now + IDLE_STEP_MS);
-					this.publishOp({kind: 'until', at: sim.now});
-				}
+				if (this.lab) this.publishOp(stepClock(this.lab));
 				this.afterSimWork(before, seq, true);
 			},
 			setSpeed: (speed: ClockSpeed) => {
@@ -983,9 +975,7 @@ export class WorldConsoleSource implements ConsoleSource {
 					requestGlobals: request.globals,
 					settle: options.settle,
 					confirmed: options.confirmed,
-					readFile: name => options.files[name] ?? readInputFile(path.resolve(cwd, name)),
-					writeFile: (name, text) => writeOutputFile(path.resolve(cwd, name), text),
-					canWrite: name => canCreateOutputFile(path.resolve(cwd, name)),
+					...clientFiles(cwd, options.files),
 				});
 				output = done.output;
 				recorded = done.op;
@@ -1104,9 +1094,7 @@ export class WorldConsoleSource implements ConsoleSource {
 }
 
 /** The options a command ran with, as a replica needs them (the store is its own). */
-function requestGlobals(globals: GlobalOptions): RequestGlobals {
-	return {json: globals.json, noColor: globals.noColor, ...(globals.host === undefined ? {} : {host: globals.host}), ...(globals.seed === undefined ? {} : {seed: globals.seed})};
-}
+
 
 function newCache<R extends {key: string}>(): PaneCache<R> {
 	return {list: new RowList<R>(), version: -1, clock: -1};

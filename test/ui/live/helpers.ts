@@ -116,3 +116,12 @@ export async function pollUntil(condition: () => boolean, what: string, timeoutM
 		await new Promise(resolve => setTimeout(resolve, 10));
 	}
 }
+
+/** The list panel's rows on a screen (the left panel, below its header), without the detail beside them. */
+export function listRows(c: {lines(): string[]}): string[] {
+	return c
+		.lines()
+		.slice(5)
+		.map(l => l.split('││')[0]!)
+		.filter(l => /^│[> ] +\S/.test(l));
+}

@@ -9,7 +9,7 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {afterEach, describe, expect, test} from 'vitest';
 import {renderConsole, type Harness} from '../harness.js';
-import {labSource, SOLC_A, SOLC_LEGACY, WEB01_VPORT} from './helpers.js';
+import {labSource, SOLC_A, SOLC_LEGACY, WEB01_VPORT, listRows} from './helpers.js';
 
 let h: Harness | undefined;
 afterEach(() => {
@@ -17,13 +17,7 @@ afterEach(() => {
 	h = undefined;
 });
 
-/** The list panel's rows (left of any side detail). */
-const rows = (c: Harness) =>
-	c
-		.lines()
-		.slice(5)
-		.map(l => l.split('││')[0]!)
-		.filter(l => /^│[> ] +\S/.test(l));
+const rows = listRows;
 const header = (c: Harness) => c.lines()[4]!.split('││')[0]!;
 const title = (c: Harness) => c.lines()[3]!;
 const statusLine = (c: Harness) => c.lines().at(-1)!;

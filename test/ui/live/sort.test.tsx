@@ -5,7 +5,7 @@
  */
 import {afterEach, describe, expect, test} from 'vitest';
 import {renderConsole, type Harness} from '../harness.js';
-import {labSource} from './helpers.js';
+import {labSource, listRows} from './helpers.js';
 
 let h: Harness | undefined;
 afterEach(() => {
@@ -13,13 +13,7 @@ afterEach(() => {
 	h = undefined;
 });
 
-/** The list panel's rows (the left panel, below its header), without the detail beside them. */
-const rows = (c: Harness) =>
-	c
-		.lines()
-		.slice(5)
-		.map(l => l.split('││')[0]!)
-		.filter(l => /^│[> ] +\S/.test(l));
+const rows = listRows;
 const header = (c: Harness) => c.lines()[4]!;
 const statusLine = (c: Harness) => c.lines().at(-1)!;
 const column = (c: Harness, at: number) => rows(c).map(l => l.slice(2).trim().split(/\s+/)[at]!);
